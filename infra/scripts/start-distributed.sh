@@ -14,8 +14,9 @@
 # DATABASE_URL and NATS_URL of the environment instead of starting local servers).
 # Environment: ANBU_GATEWAY_PORT (first gateway replica's port, default 8080; replica n gets
 # +n-1), ANBU_ENCRYPTION_KEY (default: a development key made once in .anbu/encryption-key),
-# ANBU_START_TIMEOUT (seconds to wait for the gateway's /healthz, default 90), LOG_LEVEL,
-# ANBU_STATE_DIR (default <repo>/.anbu); those of start-local-postgres.sh / start-local-nats.sh.
+# ANBU_COOKIE_SECURE (default false: plain http), ANBU_START_TIMEOUT (seconds to wait for the
+# gateway's /healthz, default 90), LOG_LEVEL, ANBU_STATE_DIR (default <repo>/.anbu), and those of
+# start-local-postgres.sh / start-local-nats.sh. Each process gets ANBU_INSTANCE_ID=<service>-<n>.
 # Logs: .anbu/logs/<service>-<n>.log, pid files: .anbu/run/<service>-<n>.pid.
 set -euo pipefail
 SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +28,7 @@ ANBU_LOG_TAG=distributed
 export PATH="/usr/local/bin:$PATH"
 
 usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -144,6 +145,8 @@ cmd_start() {
   [ "$build" = no ] || build_workspace
   export NODE_ENV="${NODE_ENV:-production}"
   export NODE_OPTIONS="${NODE_OPTIONS:---enable-source-maps}"
+  # Plain http on 127.0.0.1 here, so the session cookie cannot require https.
+  export ANBU_COOKIE_SECURE="${ANBU_COOKIE_SECURE:-false}"
   converge
   check_alive
   wait_for_gateway
