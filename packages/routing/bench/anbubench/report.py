@@ -1,0 +1,335 @@
+"""REPORT.md and the side-by-side table, regenerated from the raw JSON-lines results."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .results import Record, latest_by_key, read_records, solomon_results_path
+from .solomon import CLASSES
+from .solvers import ALL_SOLVERS, LABELS
+
+Group = tuple[str, Callable[[str, str], bool]]
+
+
+def doubtful_instances(bks: dict[str, Any]) -> set[str]:
+    return {name for name, entry in bks.items() if (entry.get("distance_only") or {}).get("doubtful")}
+
+
+def groups(bks: dict[str, Any], instances: Sequence[str], split_doubtful: bool = True) -> list[Group]:
+    doubtful = doubtful_instances(bks) if split_doubtful else set()
+    result: list[Group] = [
+        (cls, lambda name, c, cls=cls: c == cls) for cls in CLASSES
+    ]
+    result.append((f"All ({len(instances)})", lambda name, c: True))
+    sound = [n for n in instances if n not in doubtful]
+    if len(sound) != len(instances):
+        skipped = ", ".join(sorted(doubtful & set(instances)))
+        result.append((f"All but {skipped} ({len(sound)})", lambda name, c: name not in doubtful))
+    return result
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [
+            str(cell).ljust(width) if index == 0 else str(cell).rjust(width)
+            for index, (cell, width) in enumerate(zip(cells, widths))
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = "|" + "|".join(
+        "-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)
+    ) + "|"
+    return "\n".join([line(headers), rule, *(line(row) for row in rows)])
+
+
+def _pct(value: float) -> str:
+    # Best knowns are rounded to 2 decimals: a -0.004 % gap is a tie, printed +0.00.
+    return f"{round(value, 2) + 0.0:+.2f}"
+
+
+def _solvers_in(records: list[Record]) -> list[str]:
+    present = {r["solver"] for r in records}
+    return [s for s in ALL_SOLVERS if s in present] + sorted(present - set(ALL_SOLVERS))
+
+
+def _load(path: Path) -> dict[tuple[str, str], Record]:
+    latest = latest_by_key(read_records(path), ("solver", "instance"))
+    return {(k[0], k[1]): v for k, v in latest.items()}
+
+
+def _ok(record: Record | None) -> bool:
+    return record is not None and record.get("status") == "ok" and bool(record.get("feasible"))
+
+
+def distance_section(
+    records: dict[tuple[str, str], Record], bks: dict[str, Any], instances: list[str]
+) -> tuple[str, str]:
+    """Returns (markdown, the compact table printed on stdout)."""
+    solvers = _solvers_in(list(records.values()))
+    classes = {name: next((r["class"] for (s, n), r in records.items() if n == name), "")
+               for name in instances}
+
+    def target(name: str) -> float:
+        return float(bks[name]["distance_only"]["distance"])
+
+    def gaps(solver: str, keep: Callable[[str, str], bool]) -> tuple[list[float], int, int]:
+        chosen = [n for n in instances if keep(n, classes[n])]
+        ran = [records.get((solver, n)) for n in chosen]
+        feasible = [r for r in ran if _ok(r)]
+        values = [(r["distance"] / target(r["instance"]) - 1) * 100 for r in feasible if r]
+        return values, len(feasible), len(chosen)
+
+    gap_rows, feas_rows, veh_rows, time_rows, compact_rows = [], [], [], [], []
+    for label, keep in groups(bks, instances):
+        chosen = [n for n in instances if keep(n, classes[n])]
+        if not chosen:
+            continue
+        gap_row, feas_row, time_row, compact = [label], [label], [label], [label]
+        bks_vehicles = statistics.mean(bks[n]["distance_only"]["vehicles"] for n in chosen)
+        veh_row = [label, f"{bks_vehicles:.2f}"]
+        for solver in solvers:
+            values, feasible, total = gaps(solver, keep)
+            ran = [records[(solver, n)] for n in chosen if (solver, n) in records]
+            ok = [r for r in ran if r.get("status") == "ok"]
+            if values:
+                cell = (f"{_pct(statistics.mean(values))} / {_pct(statistics.median(values))}"
+                        f" / {_pct(max(values))}")
+                compact.append(f"{_pct(statistics.mean(values))}% (max {_pct(max(values))})")
+            else:
+                cell = "—"
+                compact.append("—")
+            gap_row.append(cell)
+            feas_row.append(f"{feasible}/{total}")
+            feasible_records = [r for r in ok if r.get("feasible")]
+            veh_row.append(
+                f"{statistics.mean(r['vehicles'] for r in feasible_records):.2f}"
+                if feasible_records else "—"
+            )
+            mean_time = statistics.mean(r["time_ms"] for r in ok) / 1000 if ok else None
+            time_row.append(f"{mean_time:.2f}" if mean_time is not None else "—")
+            compact[-1] += f" {feasible}/{total} {mean_time:.1f}s" if mean_time else ""
+        gap_rows.append(gap_row)
+        feas_rows.append(feas_row)
+        veh_rows.append(veh_row)
+        time_rows.append(time_row)
+        compact_rows.append(compact)
+    labels = [LABELS.get(s, s) for s in solvers]
+    parts = [
+        "Gap to the distance-only best known, % (mean / median / worst over feasible plans):",
+        "",
+        table(["Group", *labels], gap_rows),
+        "",
+        "Feasible plans (independent checker) / instances:",
+        "",
+        table(["Group", *labels], feas_rows),
+        "",
+        "Mean vehicles used (feasible plans) next to the vehicles of the distance-only best known:",
+        "",
+        table(["Group", "BKS", *labels], veh_rows),
+        "",
+        "Mean solve time, s (as each solver reports it; wall time of the child is in the raw data):",
+        "",
+        table(["Group", *labels], time_rows),
+        "",
+        _mismatch_note(records),
+        "### Per instance",
+        "",
+        _per_instance(records, solvers, instances, lambda n: target(n)),
+    ]
+    compact_table = table(["Group", *(f"{l}: gap, feasible, time" for l in labels)], compact_rows)
+    return "\n".join(parts), compact_table
+
+
+def _mismatch_note(records: dict[tuple[str, str], Record]) -> str:
+    mismatched = [r for r in records.values() if r.get("distance_mismatch")]
+    failed = [r for r in records.values() if r.get("status") != "ok"]
+    infeasible = [r for r in records.values() if r.get("status") == "ok" and not r.get("feasible")]
+    lines = []
+    for r in mismatched:
+        lines.append(
+            f"- {LABELS.get(r['solver'], r['solver'])} {r['instance']}: reported distance "
+            f"{r['reported'].get('distance')} but the routes measure {r['distance']:.4f}"
+        )
+    for r in infeasible:
+        lines.append(
+            f"- {LABELS.get(r['solver'], r['solver'])} {r['instance']}: infeasible — "
+            + "; ".join(r.get("violations", [])[:3])
+        )
+    for r in failed:
+        lines.append(
+            f"- {LABELS.get(r['solver'], r['solver'])} {r['instance']}: {r['status']} "
+            f"(exit {r.get('exit_code')}): {str(r.get('error', ''))[:160]}"
+        )
+    if not lines:
+        return "No distance mismatches, infeasible plans or failed runs.\n"
+    return "Problems found by the checker:\n\n" + "\n".join(lines) + "\n"
+
+
+def _per_instance(
+    records: dict[tuple[str, str], Record],
+    solvers: list[str],
+    instances: list[str],
+    target: Callable[[str], float],
+) -> str:
+    rows = []
+    for name in instances:
+        row = [name, f"{target(name):.2f}"]
+        for solver in solvers:
+            r = records.get((solver, name))
+            if r is None:
+                row.append("—")
+            elif r.get("status") != "ok":
+                row.append(r.get("status", "?"))
+            else:
+                mark = "" if r.get("feasible") else " ✗"
+                gap = (r["distance"] / target(name) - 1) * 100
+                row.append(f"{r['distance']:.2f} ({_pct(gap)}) {r['vehicles']}v{mark}")
+        rows.append(row)
+    return table(["Instance", "BKS", *(LABELS.get(s, s) for s in solvers)], rows)
+
+
+def vehicles_section(
+    records: dict[tuple[str, str], Record], bks: dict[str, Any], instances: list[str]
+) -> tuple[str, str]:
+    solvers = _solvers_in(list(records.values()))
+    classes = {name: next((r["class"] for (s, n), r in records.items() if n == name), "")
+               for name in instances}
+    rows, compact_rows = [], []
+    # The doubtful values are distance-only best knowns; the hierarchical ones are not in doubt.
+    for label, keep in groups(bks, instances, split_doubtful=False):
+        chosen = [n for n in instances if keep(n, classes[n])]
+        if not chosen:
+            continue
+        row = [label, f"{statistics.mean(bks[n]['vehicles'] for n in chosen):.2f}"]
+        compact = [label, row[1]]
+        for solver in solvers:
+            ran = [records.get((solver, n)) for n in chosen]
+            feasible = [r for r in ran if _ok(r) and r]
+            if not feasible:
+                row.append("—")
+                compact.append("—")
+                continue
+            vehicles = statistics.mean(r["vehicles"] for r in feasible)
+            at_bks = [r for r in feasible if r["vehicles"] <= bks[r["instance"]]["vehicles"]]
+            gaps = [(r["distance"] / bks[r["instance"]]["distance"] - 1) * 100 for r in at_bks]
+            mean_time = statistics.mean(r["time_ms"] for r in feasible) / 1000
+            gap_text = f"{_pct(statistics.mean(gaps))}" if gaps else "—"
+            row.append(
+                f"{vehicles:.2f} / {len(at_bks)} / {gap_text} / {len(feasible)}/{len(chosen)}"
+                f" / {mean_time:.1f}"
+            )
+            compact.append(f"{vehicles:.2f} ({len(feasible)}/{len(chosen)})")
+        rows.append(row)
+        compact_rows.append(compact)
+    labels = [LABELS.get(s, s) for s in solvers]
+    markdown = "\n".join([
+        "Per solver: mean vehicles / instances at the best-known fleet size / mean distance gap "
+        "to the hierarchical best known on those instances, % / feasible / mean time, s.",
+        "",
+        table(["Group", "BKS veh", *labels], rows),
+        "",
+        _mismatch_note(records),
+    ])
+    return markdown, table(["Group", "BKS veh", *(f"{l}: vehicles" for l in labels)], compact_rows)
+
+
+def city_section(records: list[Record]) -> str:
+    if not records:
+        return "No city-scale runs recorded yet (`python3 bench/run.py city`).\n"
+    latest = latest_by_key(records, ("instance", "solver", "time_limit"))
+    rows = []
+    for r in sorted(latest.values(), key=lambda r: (r.get("stops", 0), r["solver"])):
+        if r.get("status") != "ok":
+            rows.append([r["instance"], LABELS.get(r["solver"], r["solver"]),
+                         f"{r['time_limit']:g}", r.get("status", "?"), "", "", "", "", "",
+                         f"{r.get('max_rss_mb', 0):.0f}", "", str(r.get("error", ""))[:80]])
+            continue
+        first = r.get("first_feasible_s")
+        gap = r.get("max_progress_gap_s")
+        rows.append([
+            r["instance"],
+            LABELS.get(r["solver"], r["solver"]),
+            f"{r['time_limit']:g}",
+            f"{first:.2f}" if first is not None else "never",
+            f"{r['time_ms'] / 1000:.1f}",
+            f"{r.get('cost')}" if r.get("cost") is not None else "—",
+            f"{r['distance_km']:.1f}" if r.get("distance_km") is not None else "—",
+            f"{r.get('vehicles_used')}/{r.get('vehicles')}",
+            str(r.get("unassigned_count")),
+            f"{r.get('max_rss_mb', 0):.0f}",
+            f"{gap:.2f}" if gap is not None else "—",
+            "; ".join(r.get("violations", [])[:2]) or "ok",
+        ])
+    return table(
+        ["Instance", "Solver", "Limit s", "First feasible s", "Time s", "Cost", "Distance km",
+         "Vehicles", "Unassigned", "Peak RSS MB", "Max progress gap s", "Checker"],
+        rows,
+    ) + "\n"
+
+
+def machine_note() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}"
+
+
+def _versions(records: dict[tuple[str, str], Record]) -> str:
+    seen: dict[str, set[str]] = {}
+    for r in records.values():
+        seen.setdefault(r["solver"], set()).add(
+            str((r.get("reported") or {}).get("solverVersion") or r.get("version"))
+        )
+    return "; ".join(f"{LABELS.get(s, s)}: {', '.join(sorted(v))}" for s, v in seen.items())
+
+
+def build_report(
+    bks: dict[str, Any], instances: list[str], time_limit: float, seed: int, city: list[Record]
+) -> tuple[str, str]:
+    """(REPORT.md text, stdout tables) for every objective that has results at this limit."""
+    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    doubtful = ", ".join(sorted(doubtful_instances(bks)))
+    sections = [
+        "# Route planner benchmark",
+        "",
+        f"Generated {generated} by `packages/routing/bench/run.py` from the raw results in "
+        "`bench/results/`. Machine: " + machine_note() + ". Every solver ran alone, one "
+        "instance at a time, on one thread, but **the machine was shared with other work** "
+        "(other builds and tests ran at the same time), so times and the quality reached "
+        "within a time limit are somewhat pessimistic for every solver alike.",
+        "",
+        "Every plan, ours and the peers', is checked by the independent checker "
+        "(`bench/anbubench/check.py`): capacity, time windows (service starts at max(arrival, "
+        "ready), arrival ≤ due), return to the depot by its due time, each customer exactly "
+        "once, fleet size; distances are recomputed in double precision and gaps are computed "
+        f"from the recomputed distance. {doubtful} have doubtful distance-only best knowns "
+        "(see `../shared/bench/solomon/README.md`): the overall figures are given with and "
+        "without them.",
+        "",
+    ]
+    stdout_parts = []
+    for objective, builder in (("distance", distance_section), ("vehicles", vehicles_section)):
+        records = _load(solomon_results_path(objective, time_limit, seed))
+        if not records:
+            continue
+        present = [n for n in instances if any(k[1] == n for k in records)]
+        markdown, compact = builder(records, bks, present)
+        title = (f"## Solomon, `--objective {objective}`, {time_limit:g} s per instance, "
+                 f"seed {seed} ({len(present)} instances)")
+        sections += [title, "", f"Versions: {_versions(records)}.", "", markdown, ""]
+        stdout_parts += [title, compact, ""]
+    sections += ["## City scale (VROOM-style JSON, haversine, no matrix)", "", city_section(city)]
+    return "\n".join(sections), "\n".join(stdout_parts)
