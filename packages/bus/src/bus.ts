@@ -31,7 +31,7 @@ export interface EventRoute<D extends EventDefinition = EventDefinition> {
 
 /** Pairs an event definition with its handler with the types lined up. */
 export function on<D extends EventDefinition>(event: D, handle: EventHandler<D>): EventRoute {
-  return { event, handle: handle as unknown as EventHandler<EventDefinition> };
+  return { event, handle };
 }
 
 export interface ConsumeOptions {
@@ -71,7 +71,7 @@ export interface RpcRoute<D extends RpcDefinition = RpcDefinition> {
 
 /** Pairs an RPC definition with its handler with the types lined up. */
 export function handle<D extends RpcDefinition>(rpc: D, handler: RpcHandler<D>): RpcRoute {
-  return { rpc, handle: handler as unknown as RpcHandler<RpcDefinition> };
+  return { rpc, handle: handler };
 }
 
 export interface RequestOptions {
