@@ -1,0 +1,155 @@
+import type { Model } from '../problem/model.js';
+import { travelDistance, travelTime, windowStart } from '../problem/model.js';
+import { routeCost } from '../problem/route-cost.js';
+import { simulateRoute } from '../problem/schedule.js';
+import type { RouteState } from '../solution/route-state.js';
+import { fitsLoad, overflowsAt } from './capacity.js';
+import { Failure, failureOf } from './failure.js';
+import { withinMaxTasks, withinRange } from './range.js';
+import { hasSkills } from './skills.js';
+import { departAfter, departureBefore, fitsTime, locAt, locBefore } from './time-windows.js';
+
+const EPS = 1e-9;
+
+/**
+ * Composes the checkers (skills, stop cap, capacity, time windows, range) into insertion costs.
+ * Holds scratch buffers so that evaluating a move allocates nothing; `failure` tells why the
+ * last refused move was refused.
+ */
+export class InsertionEvaluator {
+  readonly #model: Model;
+  #scratch = new Int32Array(64);
+  /** Why the last evaluation returned Infinity. */
+  failure: Failure = Failure.none;
+  /** Positions of the best pair found by {@link InsertionEvaluator.pair}. */
+  bestP = -1;
+  bestQ = -1;
+
+  constructor(model: Model) {
+    this.#model = model;
+  }
+
+  #costWith(route: RouteState, dDist: number, dTravel: number, dPref: number): number {
+    const v = route.vehicle;
+    const distance = route.distance + dDist;
+    const travel = route.travel + dTravel;
+    if (!withinRange(this.#model, v, { distance, travel })) {
+      this.failure = distance > (this.#model.vMaxDist[v] ?? Infinity) + EPS ? Failure.range : Failure.maxDuration;
+      return Infinity;
+    }
+    return routeCost(this.#model, { vehicle: v, distance, travel, preference: route.preference + dPref }) - route.cost;
+  }
+
+  #pref(t: number, v: number): number {
+    return this.#model.prefCost?.[t * this.#model.nVehicles + v] ?? 0;
+  }
+
+  /** Builds the task list with the given inserts into scratch and simulates it (break vehicles). */
+  #linear(route: RouteState, inserts: { t1: number; p1: number; t2: number; p2: number }): number {
+    const n = route.len + (inserts.t2 >= 0 ? 2 : 1);
+    if (this.#scratch.length < n) this.#scratch = new Int32Array(n * 2);
+    let w = 0;
+    for (let i = 0; i <= route.len; i++) {
+      if (i === inserts.p1) this.#scratch[w++] = inserts.t1;
+      if (inserts.t2 >= 0 && i === inserts.p2) this.#scratch[w++] = inserts.t2;
+      if (i < route.len) this.#scratch[w++] = route.tasks[i] ?? 0;
+    }
+    const r = simulateRoute(this.#model, { vehicle: route.vehicle, tasks: this.#scratch, len: n });
+    if (r.violation) {
+      this.failure = failureOf(r.violation);
+      return Infinity;
+    }
+    return r.cost - route.cost;
+  }
+
+  /** Cost increase of inserting task `t` before position `pos`, or Infinity when infeasible. */
+  single(route: RouteState, t: number, pos: number): number {
+    const m = this.#model;
+    const v = route.vehicle;
+    if (!hasSkills(m, t, v)) return ((this.failure = Failure.skill), Infinity);
+    if (!withinMaxTasks(m, v, route.len + 1)) return ((this.failure = Failure.maxTasks), Infinity);
+    if (!fitsLoad(m, route, t, pos)) return ((this.failure = Failure.capacity), Infinity);
+    if (route.linear) return this.#linear(route, { t1: t, p1: pos, t2: -1, p2: -1 });
+    if (!fitsTime(m, route, t, pos)) return ((this.failure = Failure.timeWindow), Infinity);
+    const prev = locBefore(m, route, pos);
+    const next = locAt(m, route, pos);
+    const x = m.taskLoc[t] ?? 0;
+    const dDist = travelDistance(m, v, prev, x) + travelDistance(m, v, x, next) - travelDistance(m, v, prev, next);
+    const dTravel = travelTime(m, v, prev, x) + travelTime(m, v, x, next) - travelTime(m, v, prev, next);
+    return this.#costWith(route, dDist, dTravel, this.#pref(t, v));
+  }
+
+  /**
+   * Cheapest insertion of a shipment (pickup task `pu`, its delivery the partner) into the route,
+   * pickup first; sets {@link bestP}/{@link bestQ} (positions in the original route). O(n²).
+   */
+  pair(route: RouteState, pu: number, skip?: () => boolean): number {
+    const m = this.#model;
+    const v = route.vehicle;
+    const de = m.taskPartner[pu] ?? 0;
+    this.bestP = -1;
+    this.bestQ = -1;
+    if (!hasSkills(m, pu, v)) return ((this.failure = Failure.skill), Infinity);
+    if (!withinMaxTasks(m, v, route.len + 2)) return ((this.failure = Failure.maxTasks), Infinity);
+    let best = Infinity;
+    this.failure = Failure.capacity;
+    const n = route.len;
+    const lp = m.taskLoc[pu] ?? 0;
+    const ld = m.taskLoc[de] ?? 0;
+    const dPref = this.#pref(pu, v) + this.#pref(de, v);
+    for (let p = 0; p <= n; p++) {
+      if (overflowsAt(m, route, pu, p)) continue;
+      if (skip?.()) continue;
+      if (route.linear) {
+        for (let q = p; q <= n; q++) {
+          if (q > p && overflowsAt(m, route, pu, q)) break;
+          const c = this.#linear(route, { t1: pu, p1: p, t2: de, p2: q });
+          if (c < best) [best, this.bestP, this.bestQ] = [c, p, q];
+        }
+        continue;
+      }
+      const prevP = locBefore(m, route, p);
+      const depP = departAfter(m, { v, fromLoc: prevP, time: departureBefore(m, route, p), t: pu });
+      if (depP === Infinity) {
+        this.failure = Failure.timeWindow;
+        continue;
+      }
+      const nextP = locAt(m, route, p);
+      let t = depP;
+      let from = lp;
+      for (let q = p; q <= n; q++) {
+        const depD = departAfter(m, { v, fromLoc: from, time: t, t: de });
+        const nextQ = locAt(m, route, q);
+        if (depD !== Infinity && depD + travelTime(m, v, ld, nextQ) <= (route.la[q] ?? 0) + EPS) {
+          let dDist: number;
+          let dTravel: number;
+          if (q === p) {
+            dDist = travelDistance(m, v, prevP, lp) + travelDistance(m, v, lp, ld) + travelDistance(m, v, ld, nextP) - travelDistance(m, v, prevP, nextP);
+            dTravel = travelTime(m, v, prevP, lp) + travelTime(m, v, lp, ld) + travelTime(m, v, ld, nextP) - travelTime(m, v, prevP, nextP);
+          } else {
+            const before = locBefore(m, route, q);
+            dDist =
+              travelDistance(m, v, prevP, lp) + travelDistance(m, v, lp, nextP) - travelDistance(m, v, prevP, nextP) +
+              travelDistance(m, v, before, ld) + travelDistance(m, v, ld, nextQ) - travelDistance(m, v, before, nextQ);
+            dTravel =
+              travelTime(m, v, prevP, lp) + travelTime(m, v, lp, nextP) - travelTime(m, v, prevP, nextP) +
+              travelTime(m, v, before, ld) + travelTime(m, v, ld, nextQ) - travelTime(m, v, before, nextQ);
+          }
+          const c = this.#costWith(route, dDist, dTravel, dPref);
+          if (c < best) [best, this.bestP, this.bestQ] = [c, p, q];
+        } else {
+          this.failure = Failure.timeWindow;
+        }
+        if (q === n) break;
+        // Carry the delayed schedule over the original task at q; later stops only get later.
+        const task = route.tasks[q] ?? 0;
+        const arr = t + travelTime(m, v, from, nextQ);
+        if (arr > (route.la[q] ?? 0) + EPS) break;
+        t = windowStart(m, task, arr) + (m.taskService[task] ?? 0);
+        from = nextQ;
+        if (overflowsAt(m, route, pu, q + 1)) break;
+      }
+    }
+    return best;
+  }
+}

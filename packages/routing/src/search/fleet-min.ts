@@ -1,0 +1,78 @@
+import { TaskKind } from '../problem/model.js';
+import type { Plan } from '../solution/plan.js';
+import type { Budget } from './budget.js';
+import type { SisrCore } from './sisr.js';
+
+/** Options of {@link minimiseFleet}. */
+export interface FleetOptions {
+  readonly core: SisrCore;
+  /** A complete plan; replaced by the complete plan with the fewest vehicles found. */
+  readonly best: Plan;
+  readonly current: Plan;
+  readonly candidate: Plan;
+  readonly budget: Budget;
+  /** Share of the run (0–1) at which this phase ends. */
+  readonly until: number;
+  readonly tick: () => void;
+}
+
+/**
+ * SISR fleet minimisation: drop the smallest route, then ruin and recreate without opening
+ * vehicles, accepting a candidate with fewer unserved tasks or a lower sum of their absence
+ * counts (tasks that keep falling out weigh more and get placed first next time).
+ */
+export function minimiseFleet({ core, best, current, candidate, budget, until, tick }: FleetOptions): void {
+  const m = core.model;
+  const absences = new Float64Array(m.nTasks);
+  const measure = (plan: Plan): { missing: number; weight: number } => {
+    let missing = 0;
+    let weight = 0;
+    for (let t = 0; t < m.nTasks; t++) {
+      if (plan.routeOf[t] === -1 && m.taskKind[t] !== TaskKind.delivery) {
+        missing++;
+        weight += absences[t] ?? 0;
+      }
+    }
+    return { missing, weight };
+  };
+  const dropSmallestRoute = (plan: Plan): boolean => {
+    let pick = -1;
+    let size = Infinity;
+    for (const r of plan.routes) {
+      // Ties broken at random so repeated attempts try different routes.
+      const s = r.len + core.rng.next() * 0.5;
+      if (r.len > 0 && s < size) [pick, size] = [r.vehicle, s];
+    }
+    const route = plan.routes[pick];
+    if (!route || plan.vehicles() <= 1) return false;
+    while (route.len > 0) plan.unplace(route.tasks[0] ?? 0);
+    route.refresh(m);
+    return true;
+  };
+  current.copyFrom(best);
+  if (!dropSmallestRoute(current)) return;
+  candidate.copyFrom(current);
+  let cur = measure(current);
+  const touched = core.recreate.touched;
+  while (!budget.exhausted() && budget.fraction() < until) {
+    core.step(candidate, { openRoutes: false });
+    budget.iteration++;
+    const cand = measure(candidate);
+    for (let t = 0; t < m.nTasks; t++) {
+      if (candidate.routeOf[t] === -1 && m.taskKind[t] !== TaskKind.delivery) absences[t] = (absences[t] ?? 0) + 1;
+    }
+    if (cand.missing < cur.missing || cand.weight < cur.weight) {
+      current.copyRoutes(candidate, touched.list, touched.count);
+      cur = cand;
+      if (cand.missing === 0) {
+        best.copyFrom(current);
+        if (!dropSmallestRoute(current)) break;
+        candidate.copyFrom(current);
+        cur = measure(current);
+      }
+    } else {
+      candidate.copyRoutes(current, touched.list, touched.count);
+    }
+    tick();
+  }
+}

@@ -1,0 +1,167 @@
+import type { Model } from '../problem/model.js';
+import { latestArrival, travelDistance, travelTime, windowStart } from '../problem/model.js';
+import { routeCost } from '../problem/route-cost.js';
+import { simulateRoute } from '../problem/schedule.js';
+
+/**
+ * One vehicle's route during search, with the forward/backward data that makes insertion checks
+ * O(1): departure times, latest feasible arrivals, prefix/suffix maximum loads. Vehicles with
+ * breaks are evaluated by linear simulation instead (`linear`).
+ */
+export class RouteState {
+  readonly vehicle: number;
+  readonly linear: boolean;
+  tasks: Int32Array;
+  len = 0;
+  /** Departure after service at position i. */
+  dep: Float64Array;
+  /** Latest arrival at position i keeping the rest feasible; index `len` is the end depot. */
+  la: Float64Array;
+  /** Load after position k−1 (k = 0: at the start), `(len + 1) × dims`. */
+  load: Float64Array;
+  preMax: Float64Array;
+  sufMax: Float64Array;
+  distance = 0;
+  travel = 0;
+  preference = 0;
+  cost = 0;
+
+  constructor(model: Model, vehicle: number) {
+    this.vehicle = vehicle;
+    this.linear = (model.vBreaks[vehicle]?.length ?? 0) > 0;
+    const cap = 16;
+    this.tasks = new Int32Array(cap);
+    this.dep = new Float64Array(cap);
+    this.la = new Float64Array(cap + 1);
+    this.load = new Float64Array((cap + 1) * model.dims);
+    this.preMax = new Float64Array((cap + 1) * model.dims);
+    this.sufMax = new Float64Array((cap + 1) * model.dims);
+  }
+
+  /** Grows the buffers so that `size` tasks fit. */
+  reserve(model: Model, size: number): void {
+    if (size <= this.tasks.length) return;
+    const cap = Math.max(size, this.tasks.length * 2);
+    const grow = (a: Float64Array, n: number): Float64Array => {
+      const b = new Float64Array(n);
+      b.set(a.subarray(0, Math.min(a.length, n)));
+      return b;
+    };
+    const t = new Int32Array(cap);
+    t.set(this.tasks);
+    this.tasks = t;
+    this.dep = grow(this.dep, cap);
+    this.la = grow(this.la, cap + 1);
+    this.load = grow(this.load, (cap + 1) * model.dims);
+    this.preMax = grow(this.preMax, (cap + 1) * model.dims);
+    this.sufMax = grow(this.sufMax, (cap + 1) * model.dims);
+  }
+
+  /** Copies another route of the same vehicle, data included. */
+  copyFrom(model: Model, other: RouteState): void {
+    this.reserve(model, other.len + 1);
+    const n = other.len;
+    const dims = model.dims;
+    this.tasks.set(other.tasks.subarray(0, n));
+    this.dep.set(other.dep.subarray(0, n));
+    this.la.set(other.la.subarray(0, n + 1));
+    this.load.set(other.load.subarray(0, (n + 1) * dims));
+    this.preMax.set(other.preMax.subarray(0, (n + 1) * dims));
+    this.sufMax.set(other.sufMax.subarray(0, (n + 1) * dims));
+    this.len = n;
+    this.distance = other.distance;
+    this.travel = other.travel;
+    this.preference = other.preference;
+    this.cost = other.cost;
+  }
+
+  /** Recomputes all cached data after the task sequence changed. */
+  refresh(model: Model): void {
+    const v = this.vehicle;
+    const n = this.len;
+    const nv = model.nVehicles;
+    if (this.linear) {
+      const r = simulateRoute(model, { vehicle: v, tasks: this.tasks, len: n });
+      this.distance = r.distance;
+      this.travel = r.travel;
+      this.cost = r.cost;
+      this.refreshLoads(model);
+      return;
+    }
+    let t = model.vTwStart[v] ?? 0;
+    let loc = model.vStart[v] ?? -1;
+    let distance = 0;
+    let travel = 0;
+    let preference = 0;
+    for (let i = 0; i < n; i++) {
+      const task = this.tasks[i] ?? 0;
+      const next = model.taskLoc[task] ?? 0;
+      const leg = travelTime(model, v, loc, next);
+      travel += leg;
+      distance += travelDistance(model, v, loc, next);
+      const s = windowStart(model, task, t + leg);
+      t = s + (model.taskService[task] ?? 0);
+      this.dep[i] = t;
+      loc = next;
+      if (model.prefCost) preference += model.prefCost[task * nv + v] ?? 0;
+    }
+    const end = model.vEnd[v] ?? -1;
+    travel += travelTime(model, v, loc, end);
+    distance += travelDistance(model, v, loc, end);
+    let limit = model.vTwEnd[v] ?? Infinity;
+    let nextLoc = end;
+    this.la[n] = limit;
+    for (let i = n - 1; i >= 0; i--) {
+      const task = this.tasks[i] ?? 0;
+      const here = model.taskLoc[task] ?? 0;
+      limit = limit - travelTime(model, v, here, nextLoc) - (model.taskService[task] ?? 0);
+      limit = latestArrival(model, task, limit);
+      this.la[i] = limit;
+      nextLoc = here;
+    }
+    this.distance = distance;
+    this.travel = travel;
+    this.preference = preference;
+    this.cost = n === 0 ? 0 : routeCost(model, { vehicle: v, distance, travel, preference });
+    this.refreshLoads(model);
+  }
+
+  /** Loads after each position and their prefix/suffix maxima. */
+  refreshLoads(model: Model): void {
+    const dims = model.dims;
+    const n = this.len;
+    for (let d = 0; d < dims; d++) {
+      let l = 0;
+      for (let i = 0; i < n; i++) l += model.taskStartLoad[(this.tasks[i] ?? 0) * dims + d] ?? 0;
+      this.load[d] = l;
+      for (let i = 0; i < n; i++) {
+        l += model.taskDelta[(this.tasks[i] ?? 0) * dims + d] ?? 0;
+        this.load[(i + 1) * dims + d] = l;
+      }
+      let m = -Infinity;
+      for (let k = 0; k <= n; k++) {
+        m = Math.max(m, this.load[k * dims + d] ?? 0);
+        this.preMax[k * dims + d] = m;
+      }
+      m = -Infinity;
+      for (let k = n; k >= 0; k--) {
+        m = Math.max(m, this.load[k * dims + d] ?? 0);
+        this.sufMax[k * dims + d] = m;
+      }
+    }
+  }
+
+  /** Inserts a task before position `pos` (no refresh). */
+  insertAt(model: Model, pos: number, task: number): void {
+    this.reserve(model, this.len + 2);
+    this.tasks.copyWithin(pos + 1, pos, this.len);
+    this.tasks[pos] = task;
+    this.len++;
+  }
+
+  /** Removes the task at position `pos` (no refresh). */
+  removeAt(pos: number): void {
+    this.tasks.copyWithin(pos, pos + 1, this.len);
+    this.len--;
+  }
+}

@@ -1,0 +1,114 @@
+import type { RoutingProblem, RoutingSolution } from '@anbu/contracts/routing';
+
+import { Recreate } from './construction/recreate.js';
+import { compileProblem } from './problem/compile.js';
+import type { Model } from './problem/model.js';
+import { TaskKind } from './problem/model.js';
+import { Budget } from './search/budget.js';
+import type { Progress } from './search/budget.js';
+import { minimiseFleet } from './search/fleet-min.js';
+import { Rng } from './search/rng.js';
+import { DEFAULT_RUIN } from './search/ruin.js';
+import { anneal, SisrCore } from './search/sisr.js';
+import type { SisrParams } from './search/sisr.js';
+import { buildSolution } from './solution/build.js';
+import { Plan } from './solution/plan.js';
+
+/** Default search tunables. */
+export const DEFAULT_PARAMS: SisrParams = Object.freeze({
+  ruin: DEFAULT_RUIN,
+  blinkRate: 0.01,
+  cooling: { start: 10, end: 0.1 },
+});
+
+/** Default time limit when neither a time limit nor an iteration count is given. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+/** Share of the run spent removing vehicles under the `vehicles` objective. */
+export const DEFAULT_FLEET_SHARE = 0.6;
+
+/** Options of {@link solve}. */
+export interface SolveOptions {
+  readonly seed?: number;
+  /** Wall-clock budget, ms. */
+  readonly timeLimitMs?: number;
+  /** Ruin-and-recreate iterations; with a fixed seed the plan is then reproducible. */
+  readonly iterations?: number;
+  readonly signal?: AbortSignal;
+  /** Called at least every `progressIntervalMs` with the best plan's figures. */
+  readonly onProgress?: (progress: Progress) => void;
+  readonly progressIntervalMs?: number;
+  /** Milliseconds clock; defaults to `performance.now`. */
+  readonly clock?: () => number;
+  readonly params?: Partial<SisrParams>;
+  readonly fleetShare?: number;
+}
+
+function firstPlan(model: Model, core: SisrCore): Plan {
+  const plan = new Plan(model);
+  const order = new Int32Array(model.nTasks);
+  let count = 0;
+  for (let t = 0; t < model.nTasks; t++) if (model.taskKind[t] !== TaskKind.delivery) order[count++] = t;
+  core.order.sort(order, count);
+  new Recreate(model, core.rng).insertAll(plan, { order, count, blinkRate: 0, openRoutes: true });
+  return plan;
+}
+
+/**
+ * Plans routes for a parsed problem: greedy insertion, then (objective `vehicles`) SISR fleet
+ * minimisation, then SISR ruin-and-recreate with simulated annealing on cost. Deterministic for a
+ * seed and an iteration count; stops at the time limit, the iteration count or on abort.
+ *
+ * @example
+ * const plan = solve(parseProblem(json), { seed: 1, timeLimitMs: 5000, onProgress: console.log });
+ */
+export function solve(problem: RoutingProblem, options: SolveOptions = {}): RoutingSolution {
+  const clock = options.clock ?? (() => performance.now());
+  const budget = new Budget({
+    clock,
+    timeLimitMs: options.timeLimitMs ?? (options.iterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity),
+    iterations: options.iterations ?? Infinity,
+    signal: options.signal,
+  });
+  const model = compileProblem(problem);
+  const rng = new Rng(options.seed ?? 1);
+  const params: SisrParams = { ...DEFAULT_PARAMS, ...options.params };
+  const core = new SisrCore(model, { rng, params });
+  const best = firstPlan(model, core);
+  const current = new Plan(model);
+  const candidate = new Plan(model);
+  const interval = options.progressIntervalMs ?? 1000;
+  let lastReport = -Infinity;
+  let phase: Progress['phase'] = 'construction';
+  const report = (force: boolean): void => {
+    const onProgress = options.onProgress;
+    if (!onProgress) return;
+    const elapsedMs = budget.elapsedMs();
+    if (!force && elapsedMs - lastReport < interval) return;
+    lastReport = elapsedMs;
+    const unassigned = best.unassigned();
+    onProgress({
+      elapsedMs,
+      cost: best.cost() - model.vehicleWeight * best.vehicles(),
+      distance: best.distance(),
+      vehicles: best.vehicles(),
+      unassigned,
+      iterations: budget.iteration,
+      feasible: unassigned === 0,
+      phase,
+    });
+  };
+  report(true);
+  const tick = (): void => report(false);
+  if (model.objective === 'vehicles' && best.unassigned() === 0) {
+    phase = 'fleet';
+    minimiseFleet({ core, best, current, candidate, budget, until: options.fleetShare ?? DEFAULT_FLEET_SHARE, tick });
+  }
+  phase = 'cost';
+  current.copyFrom(best);
+  candidate.copyFrom(best);
+  anneal({ core, current, candidate, best, budget, tick });
+  phase = 'done';
+  report(true);
+  return buildSolution(model, best, { iterations: budget.iteration, computingTimeMs: budget.elapsedMs() });
+}
