@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+import { dateTimeSchema, idSchema, shortText } from './common.js';
+
+/** Channels a notification can go through. */
+export const NOTIFICATION_CHANNELS = ['sms', 'messenger', 'email', 'webhook', 'log'] as const;
+export const notificationChannelSchema = z.enum(NOTIFICATION_CHANNELS);
+export type NotificationChannel = z.infer<typeof notificationChannelSchema>;
+
+/** Lifecycle of a notification; failed sends are retried until `attempts` runs out. */
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+/** A message to a user about an alert (or another event), without personal details. */
+export const notificationSchema = z.object({
+  id: idSchema,
+  channel: notificationChannelSchema,
+  recipientUserId: idSchema,
+  /** Template key, e.g. `alert.raised`. */
+  template: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)*$/)
+    .max(100),
+  alertId: idSchema.optional(),
+  subject: shortText(),
+  status: z.enum(NOTIFICATION_STATUSES),
+  attempts: z.number().int().nonnegative(),
+  lastError: shortText(1000).optional(),
+  createdAt: dateTimeSchema,
+  sentAt: dateTimeSchema.optional(),
+});
+export type Notification = z.infer<typeof notificationSchema>;

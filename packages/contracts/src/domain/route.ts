@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+import { capacitySchema } from './carrier.js';
+import { coordinatesSchema, dateSchema, idSchema } from './common.js';
+import { stopSchema } from './stop.js';
+
+/** One carrier's ordered stops for a day, with its totals and the line to draw on the map. */
+export const routeSchema = z.object({
+  id: idSchema,
+  planId: idSchema,
+  date: dateSchema,
+  carrierId: idSchema,
+  vehicleId: idSchema.optional(),
+  shiftId: idSchema.optional(),
+  startDepotId: idSchema,
+  stops: z.array(stopSchema).max(1000),
+  /** Largest load carried at once. */
+  load: capacitySchema,
+  distanceMeters: z.number().int().nonnegative(),
+  durationSeconds: z.number().int().nonnegative(),
+  /** Straight segments or road geometry, start depot to end. */
+  geometry: z.array(coordinatesSchema).max(50_000).default([]),
+});
+export type Route = z.infer<typeof routeSchema>;

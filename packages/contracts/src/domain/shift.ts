@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+import { countSchema, dateSchema, idSchema, timeWindowSchema } from './common.js';
+
+/** The fields of a new shift. */
+export const shiftInputSchema = z.object({
+  carrierId: idSchema,
+  vehicleId: idSchema.optional(),
+  date: dateSchema,
+  window: timeWindowSchema,
+  startDepotId: idSchema,
+  /** Where the shift ends; the start depot when absent. */
+  endDepotId: idSchema.optional(),
+  /** Minutes of this shift available for Anbu stops (postal carriers on their round). */
+  anbuTimeBudgetMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .optional(),
+});
+export type ShiftInput = z.infer<typeof shiftInputSchema>;
+
+/** When a carrier works on a given day, and from where. */
+export const shiftSchema = shiftInputSchema.extend({
+  id: idSchema,
+  cancelled: z.boolean().default(false),
+});
+export type Shift = z.infer<typeof shiftSchema>;
+
+/** A pickup window dispatch offers to partners, with how many pickups it can still take. */
+export const pickupSlotSchema = z.object({
+  id: idSchema,
+  date: dateSchema,
+  window: timeWindowSchema,
+  depotId: idSchema,
+  remaining: countSchema,
+});
+export type PickupSlot = z.infer<typeof pickupSlotSchema>;

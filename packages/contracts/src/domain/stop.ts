@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+import {
+  coordinatesSchema,
+  dateTimeSchema,
+  idSchema,
+  noteText,
+  timeWindowSchema,
+} from './common.js';
+import { deliveryOrderKindSchema } from './delivery-order.js';
+
+/** Where a stop is in its day: planned, then reported by the carrier. */
+export const STOP_STATUSES = [
+  'planned',
+  'arrived',
+  'delivered',
+  'not_home',
+  'refused',
+  'failed',
+  'skipped',
+] as const;
+export const stopStatusSchema = z.enum(STOP_STATUSES);
+export type StopStatus = z.infer<typeof stopStatusSchema>;
+
+/** Statuses that end a stop; the order is done (delivered) or returns to the pool (the rest). */
+export const FINAL_STOP_STATUSES = [
+  'delivered',
+  'not_home',
+  'refused',
+  'failed',
+  'skipped',
+] as const;
+
+/** One visit of a route: an order served at a place, in sequence, with its ETA. */
+export const stopSchema = z.object({
+  id: idSchema,
+  routeId: idSchema,
+  orderId: idSchema,
+  kind: deliveryOrderKindSchema,
+  householdId: idSchema.optional(),
+  /** 0-based position in the route. */
+  sequence: z.number().int().nonnegative().max(10_000),
+  eta: dateTimeSchema,
+  window: timeWindowSchema.optional(),
+  serviceSeconds: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(4 * 3600),
+  status: stopStatusSchema,
+  /** Locked stops keep their route and position when the rest is re-planned. */
+  locked: z.boolean(),
+  updatedAt: dateTimeSchema,
+});
+export type Stop = z.infer<typeof stopSchema>;
+
+/** What a carrier sends about a stop: the new status, when, and where they were. */
+export const stopUpdateInputSchema = z.object({
+  stopId: idSchema,
+  status: stopStatusSchema.exclude(['planned']),
+  at: dateTimeSchema,
+  position: coordinatesSchema.optional(),
+  note: noteText(500).optional(),
+});
+export type StopUpdateInput = z.infer<typeof stopUpdateInputSchema>;
+
+/** A recorded stop update. */
+export const stopUpdateSchema = stopUpdateInputSchema.extend({
+  id: idSchema,
+  carrierId: idSchema,
+  receivedAt: dateTimeSchema,
+});
+export type StopUpdate = z.infer<typeof stopUpdateSchema>;

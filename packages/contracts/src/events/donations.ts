@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../core/envelope.js';
+import {
+  actorRefSchema,
+  countSchema,
+  dateSchema,
+  dateTimeSchema,
+  idSchema,
+  quantitySchema,
+  storageClassSchema,
+} from '../domain/common.js';
+import { itemCategorySchema, itemUnitSchema } from '../domain/item.js';
+
+const transitionData = z.object({
+  donationId: idSchema,
+  /** The donor organisation, so that its partner views update. */
+  organisationId: idSchema,
+  at: dateTimeSchema,
+  by: actorRefSchema,
+});
+
+function donationTransition<const E extends string>(event: E) {
+  return defineEvent({
+    service: 'donations',
+    entity: 'donation',
+    event,
+    version: 1,
+    data: transitionData,
+  });
+}
+
+/** A partner offered a donation. */
+export const donationOffered = donationTransition('offered');
+/** The donation was accepted. */
+export const donationAccepted = donationTransition('accepted');
+/** The donation was rejected. */
+export const donationRejected = donationTransition('rejected');
+/** A pickup slot was booked for the donation. */
+export const donationPickupBooked = defineEvent({
+  service: 'donations',
+  entity: 'donation',
+  event: 'pickup_booked',
+  version: 1,
+  data: transitionData.extend({ pickupSlotId: idSchema, depotId: idSchema }),
+});
+/** The donation was picked up. */
+export const donationPickedUp = donationTransition('picked_up');
+/** The donation was received into a depot and became lots. */
+export const donationReceived = defineEvent({
+  service: 'donations',
+  entity: 'donation',
+  event: 'received',
+  version: 1,
+  data: transitionData.extend({ depotId: idSchema, lotIds: z.array(idSchema).min(1).max(100) }),
+});
+/** All the donation's lots are allocated. */
+export const donationAllocated = donationTransition('allocated');
+/** All the donation's goods are delivered. */
+export const donationDelivered = donationTransition('delivered');
+/** The donation expired before use. */
+export const donationExpired = donationTransition('expired');
+/** The donation was written off (damaged, unsafe, lost). */
+export const donationWrittenOff = donationTransition('written_off');
+
+/** Goods entered stock as a lot; the matcher can allocate them. */
+export const lotReceived = defineEvent({
+  service: 'donations',
+  entity: 'lot',
+  event: 'received',
+  version: 1,
+  data: z.object({
+    lotId: idSchema,
+    depotId: idSchema,
+    donationId: idSchema.optional(),
+    category: itemCategorySchema,
+    unit: itemUnitSchema,
+    quantity: quantitySchema,
+    storageClass: storageClassSchema,
+    expiresOn: dateSchema.optional(),
+  }),
+});
+
+/** An expiry sweep wrote off what was left of a lot. */
+export const lotExpired = defineEvent({
+  service: 'donations',
+  entity: 'lot',
+  event: 'expired',
+  version: 1,
+  data: z.object({
+    lotId: idSchema,
+    depotId: idSchema,
+    expiresOn: dateSchema,
+    quantityWrittenOff: countSchema,
+  }),
+});
+
+/** Every event the donations service emits. */
+export const DONATIONS_EVENTS = [
+  donationOffered,
+  donationAccepted,
+  donationRejected,
+  donationPickupBooked,
+  donationPickedUp,
+  donationReceived,
+  donationAllocated,
+  donationDelivered,
+  donationExpired,
+  donationWrittenOff,
+  lotReceived,
+  lotExpired,
+] as const;

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+import { defineRpc } from '../core/rpc.js';
+import { dateSchema, districtCodeSchema, idSchema, noteText } from '../domain/common.js';
+import { addressSchema, contactSchema } from '../domain/household.js';
+import { planSchema } from '../domain/plan.js';
+import { planningRunSchema } from '../domain/planning-run.js';
+import { routeSchema } from '../domain/route.js';
+import { stopSchema, stopUpdateInputSchema } from '../domain/stop.js';
+
+const service = 'dispatch';
+
+/**
+ * Starts planning a day (or some districts of it) from the open orders. Answers at once with
+ * the queued run; follow it with {@link getPlanningRun}. With `basePlanId`, locked stops of that
+ * plan keep their place and the rest is re-planned.
+ */
+export const startPlanningRun = defineRpc({
+  service,
+  method: 'planning.start',
+  input: z.object({
+    date: dateSchema,
+    districtCodes: z.array(districtCodeSchema).max(200).default([]),
+    timeLimitSeconds: z.number().int().positive().max(3600).default(30),
+    basePlanId: idSchema.optional(),
+  }),
+  output: planningRunSchema,
+});
+
+/** A planning run's status and progress (best cost, elapsed, iterations). */
+export const getPlanningRun = defineRpc({
+  service,
+  method: 'planning.get',
+  input: z.object({ runId: idSchema }),
+  output: planningRunSchema,
+});
+
+/** Cancels a queued or running planning run. */
+export const cancelPlanningRun = defineRpc({
+  service,
+  method: 'planning.cancel',
+  input: z.object({ runId: idSchema }),
+  output: planningRunSchema,
+});
+
+/** A plan with its routes, stops and unassigned orders. */
+export const getPlan = defineRpc({
+  service,
+  method: 'plan.get',
+  input: z.object({ planId: idSchema }),
+  output: planSchema,
+});
+
+/** The published plan of a day, if any. */
+export const getPublishedPlan = defineRpc({
+  service,
+  method: 'plan.published',
+  input: z.object({ date: dateSchema }),
+  output: z.object({ plan: planSchema.optional() }),
+});
+
+const planEdit = z.object({
+  planId: idSchema,
+  /** The plan version the edit was made on; a stale one fails with CONFLICT. */
+  expectedVersion: z.number().int().positive(),
+});
+
+/** Moves a stop to another route (or position), recomputing ETAs of both routes. */
+export const moveStop = defineRpc({
+  service,
+  method: 'plan.moveStop',
+  input: planEdit.extend({
+    stopId: idSchema,
+    toRouteId: idSchema,
+    toSequence: z.number().int().nonnegative().max(10_000),
+  }),
+  output: planSchema,
+});
+
+/** Locks (or unlocks) a stop so that re-planning keeps it where it is. */
+export const lockStop = defineRpc({
+  service,
+  method: 'plan.lockStop',
+  input: planEdit.extend({ stopId: idSchema, locked: z.boolean() }),
+  output: planSchema,
+});
+
+/** Publishes a draft plan: `plan.published`; each carrier then sees their route. */
+export const publishPlan = defineRpc({
+  service,
+  method: 'plan.publish',
+  input: planEdit,
+  output: planSchema,
+});
+
+/**
+ * What a carrier sees of a household at one of today's stops, and nothing more: the gateway
+ * audits each read.
+ */
+export const stopRecipientSchema = z.object({
+  householdId: idSchema,
+  name: z.string().max(100),
+  address: addressSchema,
+  contact: contactSchema.optional(),
+  accessNotes: noteText(500).optional(),
+});
+
+/** A carrier's own stop, with the recipient details needed to deliver it. */
+export const carrierStopSchema = stopSchema.extend({ recipient: stopRecipientSchema.optional() });
+
+/** The caller's (a carrier's) route of a day in the published plan. */
+export const getMyRoute = defineRpc({
+  service,
+  method: 'route.mine',
+  input: z.object({ date: dateSchema }),
+  output: z.object({
+    route: routeSchema.extend({ stops: z.array(carrierStopSchema).max(1000) }).optional(),
+  }),
+});
+
+/** A carrier reports a stop: `stop.updated`; ETAs of the rest of the route are recomputed. */
+export const updateStop = defineRpc({
+  service,
+  method: 'stop.update',
+  input: stopUpdateInputSchema,
+  output: z.object({ stop: stopSchema, route: routeSchema }),
+});
+
+/** Every planning and route RPC of the dispatch service. */
+export const DISPATCH_PLANNING_RPCS = [
+  startPlanningRun,
+  getPlanningRun,
+  cancelPlanningRun,
+  getPlan,
+  getPublishedPlan,
+  moveStop,
+  lockStop,
+  publishPlan,
+  getMyRoute,
+  updateStop,
+] as const;

@@ -1,0 +1,117 @@
+import { healthRpc } from '../core/health.js';
+import { CARE_RPCS } from './care.js';
+import { DISPATCH_PLANNING_RPCS } from './dispatch-planning.js';
+import { DISPATCH_FLEET_RPCS } from './dispatch.js';
+import { DONATIONS_RPCS } from './donations.js';
+import { HOUSEHOLDS_RPCS } from './households.js';
+import { MATCHING_RPCS } from './matching.js';
+
+export {
+  registerHousehold,
+  updateHousehold,
+  getHousehold,
+  listHouseholds,
+  deliveryProfileSchema,
+  getDeliveryProfiles,
+  recordConsent,
+  withdrawConsent,
+  listConsents,
+  createProgram,
+  listPrograms,
+  getProgram,
+  enrol,
+  endEnrolment,
+  listEnrolments,
+  generateCycleNeeds,
+  fileNeed,
+  cancelNeed,
+  listNeeds,
+  listOrganisations,
+  listDistricts,
+  HOUSEHOLDS_RPCS,
+} from './households.js';
+export {
+  postDonation,
+  acceptDonation,
+  rejectDonation,
+  bookPickup,
+  recordPickup,
+  receiveDonation,
+  writeOffDonation,
+  getDonation,
+  listDonations,
+  listDepots,
+  listLots,
+  stockSummaryRowSchema,
+  stockSummary,
+  sweepExpiry,
+  writeOffLot,
+  DONATIONS_RPCS,
+} from './donations.js';
+export {
+  runAllocation,
+  explainAllocation,
+  listAllocations,
+  listAllocationRuns,
+  MATCHING_RPCS,
+} from './matching.js';
+export {
+  createCarrier,
+  updateCarrier,
+  listCarriers,
+  createVehicle,
+  updateVehicle,
+  listVehicles,
+  createShifts,
+  cancelShift,
+  listShifts,
+  listPickupSlots,
+  listOrders,
+  DISPATCH_FLEET_RPCS,
+} from './dispatch.js';
+export {
+  startPlanningRun,
+  getPlanningRun,
+  cancelPlanningRun,
+  getPlan,
+  getPublishedPlan,
+  moveStop,
+  lockStop,
+  publishPlan,
+  stopRecipientSchema,
+  carrierStopSchema,
+  getMyRoute,
+  updateStop,
+  DISPATCH_PLANNING_RPCS,
+} from './dispatch-planning.js';
+export {
+  reportVisit,
+  ingestSignal,
+  listAlerts,
+  getAlert,
+  acknowledgeAlert,
+  resolveAlert,
+  followUpSchema,
+  timelineEntrySchema,
+  householdTimeline,
+  CARE_RPCS,
+} from './care.js';
+export type { TimelineEntry } from './care.js';
+
+/** Every RPC of one service, its health method included. */
+export const RPCS_BY_SERVICE = {
+  households: [healthRpc.households, ...HOUSEHOLDS_RPCS],
+  donations: [healthRpc.donations, ...DONATIONS_RPCS],
+  matching: [healthRpc.matching, ...MATCHING_RPCS],
+  dispatch: [healthRpc.dispatch, ...DISPATCH_FLEET_RPCS, ...DISPATCH_PLANNING_RPCS],
+  care: [healthRpc.care, ...CARE_RPCS],
+} as const;
+
+/** Every RPC of every service. */
+export const ALL_RPCS = [
+  ...RPCS_BY_SERVICE.households,
+  ...RPCS_BY_SERVICE.donations,
+  ...RPCS_BY_SERVICE.matching,
+  ...RPCS_BY_SERVICE.dispatch,
+  ...RPCS_BY_SERVICE.care,
+] as const;
