@@ -20,6 +20,23 @@ export function fitsLoad(model: Model, route: RouteState, t: number, pos: number
   return true;
 }
 
+/**
+ * Whether task `t` can fit anywhere in the route: the prefix maxima only grow along the route and
+ * the suffix maxima only shrink, so the first and last positions bound every other.
+ */
+export function mayFitRoute(model: Model, route: RouteState, t: number): boolean {
+  const dims = model.dims;
+  const v = route.vehicle;
+  const n = route.len;
+  for (let d = 0; d < dims; d++) {
+    const cap = (model.vCap[v * dims + d] ?? 0) + EPS;
+    const sl = model.taskStartLoad[t * dims + d] ?? 0;
+    if ((route.preMax[d] ?? 0) + sl > cap) return false;
+    if ((route.sufMax[n * dims + d] ?? 0) + sl + (model.taskDelta[t * dims + d] ?? 0) > cap) return false;
+  }
+  return true;
+}
+
 /** Whether a task alone exceeds the vehicle's capacity (start load or load after). */
 export function exceedsCapacityAlone(model: Model, t: number, v: number): boolean {
   const dims = model.dims;

@@ -7,7 +7,7 @@ import { fitsLoad, overflowsAt } from './capacity.js';
 import { Failure, failureOf } from './failure.js';
 import { withinMaxTasks, withinRange } from './range.js';
 import { hasSkills } from './skills.js';
-import { departAfter, departureBefore, fitsTime, locAt, locBefore } from './time-windows.js';
+import { departAfter, departureBefore, locAt, locBefore } from './time-windows.js';
 
 const EPS = 1e-9;
 
@@ -24,6 +24,11 @@ export class InsertionEvaluator {
   /** Positions of the best pair found by {@link InsertionEvaluator.pair}. */
   bestP = -1;
   bestQ = -1;
+  /**
+   * Set when {@link InsertionEvaluator.single} failed because the task was reached after its last
+   * window: departures only grow along a route, so every later position fails too.
+   */
+  late = false;
 
   constructor(model: Model) {
     this.#model = model;
@@ -69,11 +74,19 @@ export class InsertionEvaluator {
     if (!hasSkills(m, t, v)) return ((this.failure = Failure.skill), Infinity);
     if (!withinMaxTasks(m, v, route.len + 1)) return ((this.failure = Failure.maxTasks), Infinity);
     if (!fitsLoad(m, route, t, pos)) return ((this.failure = Failure.capacity), Infinity);
+    this.late = false;
     if (route.linear) return this.#linear(route, { t1: t, p1: pos, t2: -1, p2: -1 });
-    if (!fitsTime(m, route, t, pos)) return ((this.failure = Failure.timeWindow), Infinity);
     const prev = locBefore(m, route, pos);
     const next = locAt(m, route, pos);
     const x = m.taskLoc[t] ?? 0;
+    const arrival = departureBefore(m, route, pos) + travelTime(m, v, prev, x);
+    const start = windowStart(m, t, arrival);
+    if (start === Infinity) {
+      this.late = true;
+      return ((this.failure = Failure.timeWindow), Infinity);
+    }
+    const arrNext = start + (m.taskService[t] ?? 0) + travelTime(m, v, x, next);
+    if (arrNext > (route.la[pos] ?? 0) + EPS) return ((this.failure = Failure.timeWindow), Infinity);
     const dDist = travelDistance(m, v, prev, x) + travelDistance(m, v, x, next) - travelDistance(m, v, prev, next);
     const dTravel = travelTime(m, v, prev, x) + travelTime(m, v, x, next) - travelTime(m, v, prev, next);
     return this.#costWith(route, dDist, dTravel, this.#pref(t, v));

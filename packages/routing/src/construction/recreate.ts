@@ -1,3 +1,4 @@
+import { mayFitRoute } from '../constraints/capacity.js';
 import { InsertionEvaluator } from '../constraints/insertion.js';
 import type { Model } from '../problem/model.js';
 import { TaskKind } from '../problem/model.js';
@@ -45,19 +46,25 @@ export class Recreate {
     this.#classSeen = new Touched(classes);
   }
 
-  #tryRoute(plan: Plan, v: number, t: number, best: { cost: number; v: number; p: number; q: number }): void {
+  #bestCost = Infinity;
+  #bestV = -1;
+  #bestP = -1;
+  #bestQ = -1;
+
+  #tryRoute(plan: Plan, v: number, t: number): void {
     const route = plan.routes[v];
-    if (!route) return;
+    if (!route || !mayFitRoute(this.#model, route, t)) return;
     const ev = this.evaluator;
     if (this.#model.taskKind[t] === TaskKind.pickup) {
       const c = ev.pair(route, t, this.#skip);
-      if (c < best.cost) Object.assign(best, { cost: c, v, p: ev.bestP, q: ev.bestQ });
+      if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, ev.bestP, ev.bestQ];
       return;
     }
     for (let p = 0; p <= route.len; p++) {
       if (this.#skip()) continue;
       const c = ev.single(route, t, p);
-      if (c < best.cost) Object.assign(best, { cost: c, v, p, q: -1 });
+      if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, p, -1];
+      else if (c === Infinity && ev.late) break;
     }
   }
 
@@ -77,7 +84,8 @@ export class Recreate {
   /** Inserts one task at its cheapest place; returns whether it found one. */
   insertOne(plan: Plan, t: number, openRoutes: boolean): boolean {
     const m = this.#model;
-    const best = { cost: Infinity, v: -1, p: -1, q: -1 };
+    this.#bestCost = Infinity;
+    this.#bestV = -1;
     this.#routeSeen.clear();
     this.#classSeen.clear();
     const nv = m.nVehicles;
@@ -86,30 +94,26 @@ export class Recreate {
       const lim = Math.min(k, GRANULAR_ROUTES_FROM);
       for (let i = 0; i < lim; i++) {
         const v = plan.routeOf[m.neighbours[t * k + i] ?? 0] ?? -1;
-        if (v >= 0 && m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) this.#tryRoute(plan, v, t, best);
+        if (v >= 0 && m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) this.#tryRoute(plan, v, t);
       }
       for (let v = 0; v < nv; v++) {
         if (plan.routes[v]?.len === 0 && m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) {
-          this.#tryRoute(plan, v, t, best);
+          this.#tryRoute(plan, v, t);
         }
       }
     } else {
       for (let v = 0; v < nv; v++) {
-        if (m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) this.#tryRoute(plan, v, t, best);
+        if (m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) this.#tryRoute(plan, v, t);
       }
     }
-    if (best.v < 0) return false;
-    const route = plan.routes[best.v];
-    if (!route) return false;
-    if (best.q >= 0) {
-      // Insert the delivery first so the pickup position stays valid.
-      plan.place(m.taskPartner[t] ?? 0, best.v, best.q);
-      plan.place(t, best.v, best.p);
-    } else {
-      plan.place(t, best.v, best.p);
-    }
+    const v = this.#bestV;
+    const route = plan.routes[v];
+    if (v < 0 || !route) return false;
+    // With a shipment, insert the delivery first so the pickup position stays valid.
+    if (this.#bestQ >= 0) plan.place(m.taskPartner[t] ?? 0, v, this.#bestQ);
+    plan.place(t, v, this.#bestP);
     route.refresh(m);
-    this.touched.add(best.v);
+    this.touched.add(v);
     return true;
   }
 
