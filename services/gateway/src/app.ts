@@ -1,0 +1,115 @@
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'kysely';
+
+import type { GatewayOptions } from './deps.js';
+import { createLoginThrottle } from './auth/login-throttle.js';
+import { resolveDeps } from './deps.js';
+import { checkServices } from './health/check-services.js';
+import { clientAddress } from './http/client-address.js';
+import { sameOriginOnly } from './http/same-origin.js';
+import { createRestApi } from './rest/v1.js';
+import { createContext } from './trpc/context.js';
+import { appRouter } from './trpc/root.js';
+import { serveWeb } from './web/serve-web.js';
+
+/**
+ * The gateway's HTTP app, without `listen()`: tRPC at `/trpc`, partner REST at `/api/v1`,
+ * `/healthz` and `/readyz`, and the web app at `/`.
+ * @example
+ * const app = createApp({ db, bus, log, webDistDir: '../../web/dist' });
+ * const res = await app.request('/healthz');
+ */
+export function createApp(options: GatewayOptions) {
+  const deps = resolveDeps(options);
+  const throttle = createLoginThrottle({ db: deps.db, policy: deps.loginThrottle });
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Leaflet positions tiles and markers with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Map tiles come from a tile server; data: for Leaflet's marker icons.
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      strictTransportSecurity: deps.cookieSecure ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: (c) =>
+        c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'body too large' } }, 413),
+    }),
+  );
+  app.use('*', sameOriginOnly());
+
+  app.onError((err, c) => {
+    deps.log.error({ err, path: c.req.path }, 'request failed');
+    return c.json(
+      { error: { code: 'INTERNAL_SERVER_ERROR', message: 'internal server error' } },
+      500,
+    );
+  });
+
+  app.get('/healthz', async (c) => {
+    const report = await checkServices({ bus: deps.bus, timeoutMs: deps.healthTimeoutMs });
+    c.header('Cache-Control', 'no-store');
+    return c.json(report, report.status === 'ok' ? 200 : 503);
+  });
+
+  // Ready = this replica can serve: its database answers. Services are /healthz's business.
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: 'ready' });
+    } catch (err) {
+      deps.log.warn({ err }, 'not ready: database unreachable');
+      return c.json({ status: 'not_ready' }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (opts, c) =>
+        createContext({
+          deps,
+          throttle,
+          req: opts.req,
+          resHeaders: opts.resHeaders,
+          meta: {
+            ip: clientAddress(c, { trustProxy: deps.trustProxy }),
+            userAgent: c.req.header('user-agent') ?? '',
+            idempotencyKey: c.req.header('idempotency-key'),
+          },
+        }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          deps.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        }
+      },
+    }),
+  );
+
+  app.route('/api/v1', createRestApi(deps));
+
+  app.get('*', serveWeb(deps.webDistDir));
+
+  return app;
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+
+import type { GatewayTables } from '../db/schema.js';
+import { digestsEqual, randomToken, sha256Hex } from './tokens.js';
+
+type Db = Kysely<GatewayTables>;
+
+/** Every key starts with this, so leaked keys are easy to spot by secret scanners. */
+export const API_KEY_PREFIX = 'anbu_';
+const KEY_PATTERN = /^anbu_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** An API key of a partner system, as shown in lists (never the secret). */
+export interface ApiKeyInfo {
+  readonly id: string;
+  /** The public part, e.g. `anbu_3fK9aQ2mXz1B`, that people use to tell keys apart. */
+  readonly prefix: string;
+  readonly organisationId: string;
+  readonly name: string;
+}
+
+function publicId(): string {
+  // 12 alphanumerics; base64url characters outside [A-Za-z0-9] are dropped and refilled.
+  let id = '';
+  while (id.length < 12) id += randomToken(12).replace(/[^A-Za-z0-9]/g, '');
+  return id.slice(0, 12);
+}
+
+/**
+ * Issues an API key for an organisation; the returned `key` is shown once and never stored.
+ * @example
+ * const { key } = await createApiKey(db, { organisationId, name: 'Food bank ERP' });
+ * // partner sends: Authorization: Bearer anbu_XXXXXXXXXXXX_…
+ */
+export async function createApiKey(
+  db: Db,
+  options: { organisationId: string; name: string },
+): Promise<ApiKeyInfo & { key: string }> {
+  const id = crypto.randomUUID();
+  const prefix = `${API_KEY_PREFIX}${publicId()}`;
+  const key = `${prefix}_${randomToken(32)}`;
+  await db
+    .insertInto('api_keys')
+    .values({
+      id,
+      prefix,
+      key_hash: sha256Hex(key),
+      organisation_id: options.organisationId,
+      name: options.name,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { id, prefix, organisationId: options.organisationId, name: options.name, key };
+}
+
+/** The key's record when `key` is a live key; undefined for unknown, malformed or revoked keys. */
+export async function verifyApiKey(
+  db: Db,
+  options: { key: string; now: Date },
+): Promise<ApiKeyInfo | undefined> {
+  const match = KEY_PATTERN.exec(options.key);
+  if (!match) return undefined;
+  const prefix = `${API_KEY_PREFIX}${match[1] ?? ''}`;
+  const row = await db
+    .selectFrom('api_keys')
+    .select(['id', 'prefix', 'key_hash', 'organisation_id', 'name'])
+    .where('prefix', '=', prefix)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || !digestsEqual(row.key_hash, sha256Hex(options.key))) return undefined;
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: options.now })
+    .where('id', '=', row.id)
+    .execute();
+  return { id: row.id, prefix: row.prefix, organisationId: row.organisation_id, name: row.name };
+}
+
+/** Revokes a key; later requests with it get 401. */
+export async function revokeApiKey(db: Db, options: { id: string; now: Date }): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ revoked_at: options.now })
+    .where('id', '=', options.id)
+    .execute();
+}

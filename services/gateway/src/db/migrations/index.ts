@@ -1,0 +1,8 @@
+import type { Migrations } from '@anbu/db';
+
+import * as createGateway from './2026-11-25T17-00-00_create_gateway.js';
+
+/** The gateway's migrations, in name order, for `migrateToLatest({ schema: 'gateway' })`. */
+export const migrations: Migrations = Object.freeze({
+  '2026-11-25T17-00-00_create_gateway': createGateway,
+});

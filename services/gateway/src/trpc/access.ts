@@ -1,0 +1,82 @@
+import { TRPCError } from '@trpc/server';
+
+import type { Role } from '@anbu/contracts';
+import { ROLES } from '@anbu/contracts';
+
+import type { ScopeKind } from './scope.js';
+import { publicProcedure, roleProcedure } from './init.js';
+import { resolveScope } from './scope.js';
+
+/** Anyone may call it, signed in or not. */
+export interface PublicRule {
+  readonly public: true;
+}
+
+/** The roles that may call a procedure, each with the scope its objects are narrowed to. */
+export interface RoleRule {
+  readonly roles: Readonly<Partial<Record<Role, ScopeKind>>>;
+}
+
+export type AccessRule = PublicRule | RoleRule;
+
+/** Every role, acting on what belongs to the caller (their own session and profile). */
+const EVERY_ROLE_SELF = Object.fromEntries(ROLES.map((role) => [role, 'self'])) as Record<
+  Role,
+  'self'
+>;
+
+/**
+ * THE place where every tRPC procedure declares who may call it and how its objects are scoped.
+ * A procedure is built with {@link declare} or {@link declarePublic} from its key here, and a
+ * test enumerates the router to check that every procedure has a row (and no row is stale).
+ *
+ * Scopes: `self` (the caller's own account), `all` (no narrowing), `organisation` (the
+ * caller's organisation), `districts` (the caller's 읍면동), `carrier_today` (the carrier's own
+ * stops of today, Asia/Seoul).
+ */
+export const ACCESS = {
+  'auth.login': { public: true },
+  'auth.logout': { roles: EVERY_ROLE_SELF },
+  'auth.me': { roles: EVERY_ROLE_SELF },
+  'auth.switchRole': { roles: EVERY_ROLE_SELF },
+  'system.health': {
+    roles: { admin: 'all', program_manager: 'all', dispatcher: 'all', auditor: 'all' },
+  },
+} as const satisfies Record<string, AccessRule>;
+
+export type AccessTable = typeof ACCESS;
+export type ProcedurePath = keyof AccessTable;
+export type PublicPath = {
+  [K in ProcedurePath]: AccessTable[K] extends PublicRule ? K : never;
+}[ProcedurePath];
+export type ProtectedPath = Exclude<ProcedurePath, PublicPath>;
+
+/** The roles the access table allows for `path` (empty for public procedures). */
+export function rolesOf(path: ProcedurePath): Role[] {
+  const rule: AccessRule = ACCESS[path];
+  return 'roles' in rule ? ROLES.filter((role) => rule.roles[role] !== undefined) : [];
+}
+
+/** The procedure builder of a public row of {@link ACCESS}. */
+export function declarePublic(path: PublicPath) {
+  return publicProcedure.meta({ access: path });
+}
+
+/**
+ * The procedure builder of a protected row of {@link ACCESS}: 401 without a session, 403 for a
+ * role not in the row, and `ctx.scope` resolved for the caller's active role.
+ * @example
+ * list: declare('donations.list').input(schema).query(({ ctx, input }) => …ctx.scope…)
+ */
+export function declare(path: ProtectedPath) {
+  const rule: RoleRule = ACCESS[path];
+  return roleProcedure(rolesOf(path))
+    .meta({ access: path })
+    .use(({ ctx, next }) => {
+      const kind = rule.roles[ctx.session.active.role];
+      // roleProcedure has let only the table's roles through; refuse rather than guess anyway.
+      if (!kind) throw new TRPCError({ code: 'FORBIDDEN', message: 'not allowed' });
+      const scope = resolveScope(kind, { session: ctx.session, now: ctx.deps.now() });
+      return next({ ctx: { scope } });
+    });
+}

@@ -1,0 +1,67 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+
+import type { Role } from '@anbu/contracts';
+
+import type { Context } from './context.js';
+import { fieldIssuesOf } from './errors.js';
+
+/** Declared on every procedure: the key of its row in the access table (`ACCESS`). */
+export interface ProcedureMeta {
+  readonly access: string;
+}
+
+// Should be done only once per backend (tRPC).
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never send stack traces, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        // An unexpected error's message may name tables, hosts or data: replace it.
+        message: internal ? 'internal server error' : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          /** The invalid fields of a rejected input: `[{ path: 'items.0.quantity', message }]`. */
+          fieldErrors: fieldIssuesOf(error.cause) ?? null,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone may call it (login, the health summary). */
+export const publicProcedure = t.procedure;
+
+/** Needs a live session; 401 without one. `ctx.actor` and `ctx.session` are then set. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.session || !ctx.actor) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  }
+  return next({ ctx: { session: ctx.session, actor: ctx.actor } });
+});
+
+/**
+ * Needs a session whose active role is one of `roles`; 403 for any other role.
+ * Procedures do not call this directly: they go through `declare()` in access.ts, which reads
+ * the roles from the access table.
+ */
+export function roleProcedure(roles: readonly Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.session.active.role)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `the role ${ctx.session.active.role} may not do this`,
+      });
+    }
+    return next();
+  });
+}

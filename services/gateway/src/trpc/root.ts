@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from './init.js';
+import { authRouter } from './routers/auth.js';
+import { systemRouter } from './routers/system.js';
+
+/** The one router of the gateway; the web app imports only its type. */
+export const appRouter = router({
+  auth: authRouter,
+  system: systemRouter,
+});
+
+/** The type the web app's tRPC client is built from. */
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process with a given context (tests, server-side jobs). */
+export const createCaller = createCallerFactory(appRouter);
