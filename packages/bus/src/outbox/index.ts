@@ -1,0 +1,16 @@
+export { outboxMigration, outboxMigrations, OUTBOX_MIGRATION_NAME } from './outbox-migration.js';
+export { enqueue } from './enqueue.js';
+export {
+  createOutboxRelay,
+  DEFAULT_OUTBOX_POLL_MS,
+  DEFAULT_OUTBOX_BATCH_SIZE,
+} from './outbox-relay.js';
+export type {
+  OutboxRelay,
+  OutboxRelayOptions,
+  RelayResult,
+  RelayTickReport,
+} from './outbox-relay.js';
+export { withInbox } from './with-inbox.js';
+export type { InboxOutcome } from './with-inbox.js';
+export type { OutboxDatabase, OutboxTable, InboxTable } from './tables.js';

@@ -1,0 +1,12 @@
+export { createLogger, DEFAULT_LOG_LEVEL, PII_KEYS, REDACT_PATHS } from './create-logger.js';
+export type { CreateLoggerOptions } from './create-logger.js';
+export { defineService } from './define-service.js';
+export type {
+  BackgroundTask,
+  ServiceDefinition,
+  ServiceDeps,
+  ServiceRuntime,
+} from './define-service.js';
+export { startService } from './start-service.js';
+export type { RunningService, StartServiceOptions } from './start-service.js';
+export { errors, ServiceStartError, EnvError } from './errors.js';

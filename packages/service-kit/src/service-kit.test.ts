@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { handle, on } from '@anbu/bus';
+import { createMemoryBus } from '@anbu/bus/memory';
+import { enqueue } from '@anbu/bus/outbox';
+import { defineEvent, defineRpc, healthRpc, SYSTEM_ACTOR } from '@anbu/contracts';
+import { createDb, transaction } from '@anbu/db';
+import type { DbHandle } from '@anbu/db';
+import { createTestLogger } from '@anbu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { createLogger } from './create-logger.js';
+import { defineService } from './define-service.js';
+import { ServiceStartError } from './errors.js';
+import { startService } from './start-service.js';
+
+interface ToyDb {
+  toy: { id: string; label: string };
+}
+
+const toyAdded = defineEvent({
+  service: 'care',
+  entity: 'toy',
+  event: 'added',
+  version: 1,
+  data: z.object({ toyId: z.uuid() }),
+});
+
+const addToy = defineRpc({
+  service: 'care',
+  method: 'kitAddToy',
+  input: z.object({ label: z.string().min(1), holdMs: z.number().int().default(0) }),
+  output: z.object({ id: z.uuid() }),
+});
+
+const toyService = (seen: string[]) =>
+  defineService<ToyDb>({
+    name: 'care',
+    version: '1.2.3',
+    migrations: {
+      '2025-01-01T00-00-00_create_toy': {
+        async up(db) {
+          await db.schema
+            .createTable('toy')
+            .addColumn('id', 'uuid', (c) => c.primaryKey())
+            .addColumn('label', 'text', (c) => c.notNull())
+            .execute();
+        },
+      },
+    },
+    async start({ db, outbox }) {
+      return Promise.resolve({
+        routes: [
+          handle(addToy, async (input) => {
+            await sleep(input.holdMs);
+            const id = randomUUID();
+            await transaction(db, async (trx) => {
+              await trx.insertInto('toy').values({ id, label: input.label }).execute();
+              await enqueue(trx, toyAdded.subject, {
+                id: randomUUID(),
+                type: toyAdded.type,
+                version: 1,
+                occurredAt: new Date().toISOString(),
+                data: { toyId: id },
+              });
+            });
+            outbox.wake();
+            return { id };
+          }),
+        ],
+        consumers: [
+          {
+            durable: 'care_toy_watch',
+            routes: [
+              on(toyAdded, async (event) => {
+                seen.push(event.data.toyId);
+                return Promise.resolve();
+              }),
+            ],
+          },
+        ],
+      });
+    },
+  });
+
+describe('createLogger', () => {
+  it('should write JSON lines with the service and no personal data', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const log = createLogger({ service: 'households', destination });
+    log.info(
+      { household: { id: 'h1', name: '김영희', address: '익산시 ...', contact: { phone: '010' } } },
+      'registered',
+    );
+    await sleep(10);
+    const line = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    expect(line['service']).toBe('households');
+    expect(line['msg']).toBe('registered');
+    expect(line['level']).toBe('info');
+    const text = lines.join('');
+    expect(text).toContain('"id":"h1"');
+    for (const secret of ['김영희', '익산시', '010']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('startService (embedded: PGlite + memory bus)', () => {
+  const log = createTestLogger();
+  let db: DbHandle;
+
+  beforeAll(async () => {
+    db = await createDb({ dataDir: 'memory://', log });
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('should migrate, serve health and RPCs, and publish enqueued events to consumers', async () => {
+    const bus = createMemoryBus({ log });
+    const seen: string[] = [];
+    const running = await startService(toyService(seen), {
+      db,
+      bus,
+      log,
+      instanceId: 'care-1',
+      outboxPollMs: 50,
+    });
+    const health = await bus.request(healthRpc.care, {}, { actor: SYSTEM_ACTOR });
+    const { id } = await bus.request(addToy, { label: 'bear' }, { actor: SYSTEM_ACTOR });
+    const deadline = Date.now() + 5_000;
+    while (!seen.includes(id) && Date.now() < deadline) await sleep(10);
+    await running.stop();
+    await bus.close();
+    expect(health).toMatchObject({
+      service: 'care',
+      status: 'ok',
+      instanceId: 'care-1',
+      version: '1.2.3',
+      checks: { db: 'ok' },
+    });
+    expect(seen).toEqual([id]);
+    const rows = await db.forSchema<ToyDb>('care').selectFrom('toy').select('label').execute();
+    expect(rows).toContainEqual({ label: 'bear' });
+  });
+
+  it('should let an in-flight RPC finish when stopped, then stop answering', async () => {
+    const bus = createMemoryBus({ log });
+    const running = await startService(toyService([]), { db, bus, log });
+    const call = bus.request(addToy, { label: 'slow', holdMs: 300 }, { actor: SYSTEM_ACTOR });
+    await sleep(50);
+    await running.stop();
+    await expect(call).resolves.toMatchObject({ id: expect.any(String) as unknown });
+    await expect(
+      bus.request(healthRpc.care, {}, { actor: SYSTEM_ACTOR, timeoutMs: 200 }),
+    ).rejects.toThrow(/no service replica/);
+    await bus.close();
+  });
+
+  it('should refuse to start when a migration fails', async () => {
+    const bus = createMemoryBus({ log });
+    const broken = defineService({
+      name: 'dispatch',
+      migrations: {
+        '2025-01-01T00-00-00_broken': {
+          async up() {
+            await Promise.reject(new Error('bad migration'));
+          },
+        },
+      },
+      start: async () => Promise.resolve({}),
+    });
+    await expect(startService(broken, { db, bus, log })).rejects.toBeInstanceOf(ServiceStartError);
+    await bus.close();
+  });
+});
