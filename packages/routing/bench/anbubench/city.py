@@ -141,75 +141,137 @@ class CityCheck:
     duration_s: int
     routed: int
     vehicles_used: int
+    # True when the output did not say which vehicle drives which route and the checker matched
+    # routes to vehicles itself (vehicles that differ only in id are interchangeable).
+    vehicles_inferred: bool = False
 
 
-def _index(problem: dict[str, Any]) -> tuple[list[tuple[float, float]], dict[int, int], dict[int, int]]:
+def _index(
+    problem: dict[str, Any],
+) -> tuple[list[tuple[float, float]], dict[int, int], dict[int, int]]:
     """Points (vehicles' starts, then jobs) and maps from vehicle / job id to point index."""
     points: list[tuple[float, float]] = []
     vehicle_point: dict[int, int] = {}
     job_point: dict[int, int] = {}
     for vehicle in problem["vehicles"]:
         vehicle_point[vehicle["id"]] = len(points)
-        points.append(tuple(vehicle["start"]))  # type: ignore[arg-type]
+        points.append((float(vehicle["start"][0]), float(vehicle["start"][1])))
     for job in problem["jobs"]:
         job_point[job["id"]] = len(points)
-        points.append(tuple(job["location"]))  # type: ignore[arg-type]
+        points.append((float(job["location"][0]), float(job["location"][1])))
     return points, vehicle_point, job_point
+
+
+class _Simulator:
+    def __init__(self, problem: dict[str, Any]) -> None:
+        self.jobs = {job["id"]: job for job in problem["jobs"]}
+        self.vehicles = {vehicle["id"]: vehicle for vehicle in problem["vehicles"]}
+        points, self.vehicle_point, self.job_point = _index(problem)
+        self.travel = Haversine(points)
+
+    def run(self, vehicle_id: int, route: list[int]) -> tuple[list[str], int, int]:
+        """(violations, distance m, duration s) of `route` driven by `vehicle_id`."""
+        vehicle = self.vehicles[vehicle_id]
+        jobs = [self.jobs[j] for j in route if j in self.jobs]
+        violations: list[str] = []
+        dims = len(vehicle["capacity"])
+        load = [sum(job["delivery"][d] for job in jobs) for d in range(dims)]
+        if any(amount > cap for amount, cap in zip(load, vehicle["capacity"], strict=True)):
+            violations.append(f"vehicle {vehicle_id}: load {load} over {vehicle['capacity']}")
+        time = vehicle["time_window"][0]
+        at = self.vehicle_point[vehicle_id]
+        distance = 0
+        for job in jobs:
+            nxt = self.job_point[job["id"]]
+            distance += self.travel.distance(at, nxt)
+            time += self.travel.duration(at, nxt)
+            windows = job.get("time_windows") or [vehicle["time_window"]]
+            start = next((max(time, s) for s, e in windows if time <= e), None)
+            if start is None:
+                violations.append(
+                    f"vehicle {vehicle_id}: job {job['id']} reached at {time}, too late"
+                )
+                start = time
+            time = start + job.get("service", 0)
+            at = nxt
+        back = self.vehicle_point[vehicle_id]
+        distance += self.travel.distance(at, back)
+        time += self.travel.duration(at, back)
+        if time > vehicle["time_window"][1]:
+            violations.append(f"vehicle {vehicle_id}: back at {time}, after the shift end")
+        return violations, distance, time - vehicle["time_window"][0]
+
+
+def _vehicle_classes(problem: dict[str, Any]) -> list[list[int]]:
+    """Vehicle ids grouped by everything but the id."""
+    classes: dict[str, list[int]] = {}
+    for vehicle in problem["vehicles"]:
+        key = json.dumps({k: v for k, v in vehicle.items() if k != "id"}, sort_keys=True)
+        classes.setdefault(key, []).append(vehicle["id"])
+    return list(classes.values())
+
+
+def _infer_vehicles(
+    simulator: _Simulator, problem: dict[str, Any], routes: list[list[int]]
+) -> list[int | None]:
+    """A vehicle for each route: a free one of a class that can drive it, shortest first."""
+    classes = _vehicle_classes(problem)
+    options: list[list[tuple[int, int]]] = []  # per route: (distance, class) that are feasible
+    for route in routes:
+        feasible = []
+        for index, ids in enumerate(classes):
+            violations, distance, _ = simulator.run(ids[0], route)
+            if not violations:
+                feasible.append((distance, index))
+        options.append(sorted(feasible))
+    free = [list(ids) for ids in classes]
+    chosen: list[int | None] = [None] * len(routes)
+    for r in sorted(range(len(routes)), key=lambda r: len(options[r])):
+        for _, index in options[r]:
+            if free[index]:
+                chosen[r] = free[index].pop(0)
+                break
+    return chosen
 
 
 def check_city(
     problem: dict[str, Any], routes: list[list[int]], vehicle_ids: list[int] | None
 ) -> CityCheck:
-    """Each job at most once; with vehicle ids also capacity, windows and shifts."""
+    """Each job at most once; capacity in every dimension, windows and shifts per route.
+
+    Without vehicle ids the checker matches routes to vehicles itself (see CityCheck).
+    """
     violations: list[str] = []
-    jobs = {job["id"]: job for job in problem["jobs"]}
-    vehicles = {vehicle["id"]: vehicle for vehicle in problem["vehicles"]}
+    simulator = _Simulator(problem)
     seen: set[int] = set()
     for index, route in enumerate(routes):
         for job_id in route:
-            if job_id not in jobs:
+            if job_id not in simulator.jobs:
                 violations.append(f"route {index}: unknown job {job_id}")
             elif job_id in seen:
                 violations.append(f"job {job_id} routed twice")
             seen.add(job_id)
     used = [r for r in routes if r]
-    if len(used) > len(vehicles):
-        violations.append(f"{len(used)} routes for {len(vehicles)} vehicles")
+    if len(used) > len(simulator.vehicles):
+        violations.append(f"{len(used)} routes for {len(simulator.vehicles)} vehicles")
+    inferred = vehicle_ids is None or len(vehicle_ids) != len(routes)
+    assigned: list[int | None] = (
+        _infer_vehicles(simulator, problem, routes) if inferred else list(vehicle_ids or [])
+    )
+    known = [v for v in assigned if v is not None]
+    if len(set(known)) != len(known):
+        violations.append("a vehicle drives two routes")
     distance = duration = 0
-    if vehicle_ids is not None and len(vehicle_ids) == len(routes):
-        points, vehicle_point, job_point = _index(problem)
-        travel = Haversine(points)
-        if len(set(vehicle_ids)) != len(vehicle_ids):
-            violations.append("a vehicle drives two routes")
-        for vehicle_id, route in zip(vehicle_ids, routes):
-            if not route or vehicle_id not in vehicles:
-                continue
-            vehicle = vehicles[vehicle_id]
-            load = [sum(jobs[j]["delivery"][d] for j in route if j in jobs) for d in range(2)]
-            if any(l > c for l, c in zip(load, vehicle["capacity"])):
-                violations.append(f"vehicle {vehicle_id}: load {load} over {vehicle['capacity']}")
-            time = vehicle["time_window"][0]
-            at = vehicle_point[vehicle_id]
-            for job_id in route:
-                if job_id not in jobs:
-                    continue
-                job = jobs[job_id]
-                nxt = job_point[job_id]
-                distance += travel.distance(at, nxt)
-                time += travel.duration(at, nxt)
-                windows = job.get("time_windows") or [vehicle["time_window"]]
-                start = next((max(time, s) for s, e in windows if time <= e), None)
-                if start is None:
-                    violations.append(f"vehicle {vehicle_id}: job {job_id} reached at {time}, too late")
-                    start = time
-                time = start + job.get("service", 0)
-                at = nxt
-            back = vehicle_point[vehicle_id]
-            distance += travel.distance(at, back)
-            time += travel.duration(at, back)
-            duration += time - vehicle["time_window"][0]
-            if time > vehicle["time_window"][1]:
-                violations.append(f"vehicle {vehicle_id}: back at {time}, after the shift end")
+    for index, (vehicle_id, route) in enumerate(zip(assigned, routes, strict=True)):
+        if not route:
+            continue
+        if vehicle_id is None or vehicle_id not in simulator.vehicles:
+            violations.append(f"route {index}: no free vehicle can drive it")
+            continue
+        problems, route_distance, route_duration = simulator.run(vehicle_id, route)
+        violations.extend(problems)
+        distance += route_distance
+        duration += route_duration
     return CityCheck(
         feasible=not violations,
         violations=violations[:10],
@@ -217,4 +279,5 @@ def check_city(
         duration_s=duration,
         routed=len(seen),
         vehicles_used=len(used),
+        vehicles_inferred=inferred,
     )

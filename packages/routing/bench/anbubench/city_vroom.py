@@ -1,6 +1,6 @@
 """VROOM reference on a city instance, with a matrix computed as the solver's haversine default.
 
-    python -m anbubench.city_vroom --time-limit 10 FILE   (prints one JSON object)
+python -m anbubench.city_vroom --time-limit 10 FILE   (prints one JSON object)
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from .city import CIRCUITY, EARTH_RADIUS_M, SPEED_KMH, _index
 from .peers import package_version
-
-EXPLORATION_LEVEL = 5
+from .peers.vroom_peer import exploration_level
 
 
 def matrices(points: list[tuple[float, float]]) -> tuple[object, object]:
@@ -30,7 +30,7 @@ def matrices(points: list[tuple[float, float]]) -> tuple[object, object]:
     return distances.astype(np.uint32), durations.astype(np.uint32)
 
 
-def solve(problem: dict[str, object], time_limit: float) -> dict[str, object]:
+def solve(problem: dict[str, Any], time_limit: float) -> dict[str, object]:
     import vroom
 
     started = time.perf_counter()
@@ -39,7 +39,7 @@ def solve(problem: dict[str, object], time_limit: float) -> dict[str, object]:
     data = vroom.Input()
     data.set_durations_matrix("car", durations)
     data.set_distances_matrix("car", distances)
-    for vehicle in problem["vehicles"]:  # type: ignore[union-attr]
+    for vehicle in problem["vehicles"]:
         data.add_vehicle(
             vroom.Vehicle(
                 id=vehicle["id"],
@@ -49,7 +49,7 @@ def solve(problem: dict[str, object], time_limit: float) -> dict[str, object]:
                 time_window=vroom.TimeWindow(*vehicle["time_window"]),
             )
         )
-    for job in problem["jobs"]:  # type: ignore[union-attr]
+    for job in problem["jobs"]:
         data.add_job(
             vroom.Job(
                 id=job["id"],
@@ -60,7 +60,7 @@ def solve(problem: dict[str, object], time_limit: float) -> dict[str, object]:
             )
         )
     solution = data.solve(
-        exploration_level=EXPLORATION_LEVEL, nb_threads=1, timeout=timedelta(seconds=time_limit)
+        exploration_level=exploration_level(), nb_threads=1, timeout=timedelta(seconds=time_limit)
     ).to_dict()
     elapsed = (time.perf_counter() - started) * 1000
     routes = solution.get("routes", [])
@@ -71,7 +71,7 @@ def solve(problem: dict[str, object], time_limit: float) -> dict[str, object]:
         "vehicleIds": [r["vehicle"] for r in routes],
         "unassigned": [u["id"] for u in solution.get("unassigned", [])],
         "timeMs": elapsed,
-        "solverVersion": f"pyvroom {package_version('pyvroom')} -x {EXPLORATION_LEVEL}",
+        "solverVersion": f"pyvroom {package_version('pyvroom')} -x {exploration_level()}",
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,22 +28,39 @@ def _parser() -> argparse.ArgumentParser:
     _solomon_arguments(solomon)
     solomon.add_argument("--instances", default="all", help="all, names and/or classes: C101,RC2")
     solomon.add_argument("--solvers", default=",".join(ALL_SOLVERS))
-    solomon.add_argument("--objective", choices=("distance", "vehicles", "both"),
-                         default="distance")
-    solomon.add_argument("--fresh", action="store_true",
-                         help="discard earlier results at these settings instead of resuming")
+    solomon.add_argument(
+        "--objective", choices=("distance", "vehicles", "both"), default="distance"
+    )
+    solomon.add_argument(
+        "--fresh",
+        action="store_true",
+        help="discard earlier results at these settings instead of resuming",
+    )
     solomon.add_argument("--no-report", action="store_true")
+    solomon.add_argument("--vroom-x", type=int, default=5, help="VROOM exploration level (5)")
     report = commands.add_parser("report", help="rewrite REPORT.md from the raw results")
     _solomon_arguments(report)
     city = commands.add_parser("city", help="city-scale instances with our CLI")
     city.add_argument("--sizes", default="1000,5000,10000")
-    city.add_argument("--limits", default="",
-                      help="seconds per size, e.g. 1000=10,5000=60,10000=120 (those are defaults)")
+    city.add_argument(
+        "--limits",
+        default="",
+        help="seconds per size, e.g. 1000=10,5000=60,10000=120 (those are defaults)",
+    )
     city.add_argument("--vehicles", default="", help="vehicles per size, e.g. 1000=40,10000=300")
     city.add_argument("--seed", type=int, default=1)
     city.add_argument("--objective", choices=("distance", "vehicles"), default="distance")
-    city.add_argument("--vroom", action="store_true",
-                      help="also run VROOM (pyvroom) on the 1,000-stop instance as a reference")
+    city.add_argument(
+        "--vroom",
+        action="store_true",
+        help="also run VROOM (pyvroom) on the 1,000-stop instance as a reference",
+    )
+    city.add_argument(
+        "--vroom-limit",
+        type=float,
+        help="seconds for the VROOM reference (default: the same limit as ours)",
+    )
+    city.add_argument("--vroom-x", type=int, default=5, help="VROOM exploration level (5)")
     city.add_argument("--report", type=Path, default=REPORT_PATH)
     city.add_argument("--time-limit", type=float, default=5.0, help="Solomon limit for the report")
     city.add_argument("--data", help=argparse.SUPPRESS)
@@ -64,7 +82,10 @@ def _write_report(args: argparse.Namespace) -> None:
 
     data = data_dir(args.data)
     markdown, stdout = build_report(
-        load_bks(data), select_instances(data, "all"), args.time_limit, args.seed,
+        load_bks(data),
+        select_instances(data, "all"),
+        args.time_limit,
+        args.seed,
         read_city_records(),
     )
     args.report.write_text(markdown + "\n")
@@ -79,9 +100,10 @@ def main(argv: list[str]) -> int:
     if args.command == "report":
         _write_report(args)
         return 0
+    if getattr(args, "vroom_x", None) is not None:
+        os.environ["ANBU_BENCH_VROOM_X"] = str(args.vroom_x)
     if args.command == "city":
-        from .city import default_spec
-        from .city import CitySpec
+        from .city import CitySpec, default_spec
         from .city_run import CityOptions, run_city
 
         limits = _pairs(args.limits)
@@ -96,7 +118,7 @@ def main(argv: list[str]) -> int:
             specs.append((spec, limits.get(size, DEFAULT_LIMITS.get(size, 60.0))))
         if args.vroom:
             ensure_peer_packages(["vroom"], [sys.argv[0], *argv])
-        run_city(CityOptions(specs, args.seed, args.objective, args.vroom))
+        run_city(CityOptions(specs, args.seed, args.objective, args.vroom, args.vroom_limit))
         _write_report(args)
         return 0
 
@@ -124,8 +146,9 @@ def main(argv: list[str]) -> int:
         f"data {data}",
         flush=True,
     )
-    run_suite(SuiteOptions(data, instances, made, objectives, args.time_limit, args.seed,
-                           args.fresh))
+    run_suite(
+        SuiteOptions(data, instances, made, objectives, args.time_limit, args.seed, args.fresh)
+    )
     if not args.no_report:
         _write_report(args)
     return 0

@@ -6,7 +6,7 @@ import os
 import platform
 import statistics
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +18,20 @@ Group = tuple[str, Callable[[str, str], bool]]
 
 
 def doubtful_instances(bks: dict[str, Any]) -> set[str]:
-    return {name for name, entry in bks.items() if (entry.get("distance_only") or {}).get("doubtful")}
+    return {
+        name for name, entry in bks.items() if (entry.get("distance_only") or {}).get("doubtful")
+    }
 
 
-def groups(bks: dict[str, Any], instances: Sequence[str], split_doubtful: bool = True) -> list[Group]:
+def _in_class(cls: str) -> Callable[[str, str], bool]:
+    return lambda _name, instance_cls: instance_cls == cls
+
+
+def groups(
+    bks: dict[str, Any], instances: Sequence[str], split_doubtful: bool = True
+) -> list[Group]:
     doubtful = doubtful_instances(bks) if split_doubtful else set()
-    result: list[Group] = [
-        (cls, lambda name, c, cls=cls: c == cls) for cls in CLASSES
-    ]
+    result: list[Group] = [(cls, _in_class(cls)) for cls in CLASSES]
     result.append((f"All ({len(instances)})", lambda name, c: True))
     sound = [n for n in instances if n not in doubtful]
     if len(sound) != len(instances):
@@ -35,18 +41,20 @@ def groups(bks: dict[str, Any], instances: Sequence[str], split_doubtful: bool =
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         padded = [
             str(cell).ljust(width) if index == 0 else str(cell).rjust(width)
-            for index, (cell, width) in enumerate(zip(cells, widths))
+            for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
         ]
         return "| " + " | ".join(padded) + " |"
 
-    rule = "|" + "|".join(
-        "-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)
-    ) + "|"
+    rule = (
+        "|"
+        + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths))
+        + "|"
+    )
     return "\n".join([line(headers), rule, *(line(row) for row in rows)])
 
 
@@ -74,8 +82,10 @@ def distance_section(
 ) -> tuple[str, str]:
     """Returns (markdown, the compact table printed on stdout)."""
     solvers = _solvers_in(list(records.values()))
-    classes = {name: next((r["class"] for (s, n), r in records.items() if n == name), "")
-               for name in instances}
+    classes = {
+        name: next((r["class"] for (s, n), r in records.items() if n == name), "")
+        for name in instances
+    }
 
     def target(name: str) -> float:
         return float(bks[name]["distance_only"]["distance"])
@@ -100,8 +110,10 @@ def distance_section(
             ran = [records[(solver, n)] for n in chosen if (solver, n) in records]
             ok = [r for r in ran if r.get("status") == "ok"]
             if values:
-                cell = (f"{_pct(statistics.mean(values))} / {_pct(statistics.median(values))}"
-                        f" / {_pct(max(values))}")
+                cell = (
+                    f"{_pct(statistics.mean(values))} / {_pct(statistics.median(values))}"
+                    f" / {_pct(max(values))}"
+                )
                 compact.append(f"{_pct(statistics.mean(values))}% (max {_pct(max(values))})")
             else:
                 cell = "—"
@@ -111,7 +123,8 @@ def distance_section(
             feasible_records = [r for r in ok if r.get("feasible")]
             veh_row.append(
                 f"{statistics.mean(r['vehicles'] for r in feasible_records):.2f}"
-                if feasible_records else "—"
+                if feasible_records
+                else "—"
             )
             mean_time = statistics.mean(r["time_ms"] for r in ok) / 1000 if ok else None
             time_row.append(f"{mean_time:.2f}" if mean_time is not None else "—")
@@ -135,7 +148,7 @@ def distance_section(
         "",
         table(["Group", "BKS", *labels], veh_rows),
         "",
-        "Mean solve time, s (as each solver reports it; wall time of the child is in the raw data):",
+        "Mean solve time, s (as each solver reports it; the child's wall time is in the raw data):",
         "",
         table(["Group", *labels], time_rows),
         "",
@@ -144,7 +157,9 @@ def distance_section(
         "",
         _per_instance(records, solvers, instances, lambda n: target(n)),
     ]
-    compact_table = table(["Group", *(f"{l}: gap, feasible, time" for l in labels)], compact_rows)
+    compact_table = table(
+        ["Group", *(f"{name}: gap, feasible, time" for name in labels)], compact_rows
+    )
     return "\n".join(parts), compact_table
 
 
@@ -188,10 +203,13 @@ def _per_instance(
                 row.append("—")
             elif r.get("status") != "ok":
                 row.append(r.get("status", "?"))
+            elif not r.get("routes"):
+                row.append("no plan ✗")
+            elif not r.get("feasible"):
+                row.append(f"{r['distance']:.2f} {r['vehicles']}v infeasible ✗")
             else:
-                mark = "" if r.get("feasible") else " ✗"
                 gap = (r["distance"] / target(name) - 1) * 100
-                row.append(f"{r['distance']:.2f} ({_pct(gap)}) {r['vehicles']}v{mark}")
+                row.append(f"{r['distance']:.2f} ({_pct(gap)}) {r['vehicles']}v")
         rows.append(row)
     return table(["Instance", "BKS", *(LABELS.get(s, s) for s in solvers)], rows)
 
@@ -200,8 +218,10 @@ def vehicles_section(
     records: dict[tuple[str, str], Record], bks: dict[str, Any], instances: list[str]
 ) -> tuple[str, str]:
     solvers = _solvers_in(list(records.values()))
-    classes = {name: next((r["class"] for (s, n), r in records.items() if n == name), "")
-               for name in instances}
+    classes = {
+        name: next((r["class"] for (s, n), r in records.items() if n == name), "")
+        for name in instances
+    }
     rows, compact_rows = [], []
     # The doubtful values are distance-only best knowns; the hierarchical ones are not in doubt.
     for label, keep in groups(bks, instances, split_doubtful=False):
@@ -230,15 +250,20 @@ def vehicles_section(
         rows.append(row)
         compact_rows.append(compact)
     labels = [LABELS.get(s, s) for s in solvers]
-    markdown = "\n".join([
-        "Per solver: mean vehicles / instances at the best-known fleet size / mean distance gap "
-        "to the hierarchical best known on those instances, % / feasible / mean time, s.",
-        "",
-        table(["Group", "BKS veh", *labels], rows),
-        "",
-        _mismatch_note(records),
-    ])
-    return markdown, table(["Group", "BKS veh", *(f"{l}: vehicles" for l in labels)], compact_rows)
+    markdown = "\n".join(
+        [
+            "Per solver: mean vehicles / instances at the best-known fleet size / mean distance "
+            "gap "
+            "to the hierarchical best known on those instances, % / feasible / mean time, s.",
+            "",
+            table(["Group", "BKS veh", *labels], rows),
+            "",
+            _mismatch_note(records),
+        ]
+    )
+    return markdown, table(
+        ["Group", "BKS veh", *(f"{name}: vehicles" for name in labels)], compact_rows
+    )
 
 
 def city_section(records: list[Record]) -> str:
@@ -248,31 +273,67 @@ def city_section(records: list[Record]) -> str:
     rows = []
     for r in sorted(latest.values(), key=lambda r: (r.get("stops", 0), r["solver"])):
         if r.get("status") != "ok":
-            rows.append([r["instance"], LABELS.get(r["solver"], r["solver"]),
-                         f"{r['time_limit']:g}", r.get("status", "?"), "", "", "", "", "",
-                         f"{r.get('max_rss_mb', 0):.0f}", "", str(r.get("error", ""))[:80]])
+            rows.append(
+                [
+                    r["instance"],
+                    LABELS.get(r["solver"], r["solver"]),
+                    f"{r['time_limit']:g}",
+                    r.get("status", "?"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"{r.get('max_rss_mb', 0):.0f}",
+                    "",
+                    str(r.get("error", ""))[:80],
+                ]
+            )
             continue
         first = r.get("first_feasible_s")
         gap = r.get("max_progress_gap_s")
-        rows.append([
-            r["instance"],
-            LABELS.get(r["solver"], r["solver"]),
-            f"{r['time_limit']:g}",
-            f"{first:.2f}" if first is not None else "never",
-            f"{r['time_ms'] / 1000:.1f}",
-            f"{r.get('cost')}" if r.get("cost") is not None else "—",
-            f"{r['distance_km']:.1f}" if r.get("distance_km") is not None else "—",
-            f"{r.get('vehicles_used')}/{r.get('vehicles')}",
-            str(r.get("unassigned_count")),
-            f"{r.get('max_rss_mb', 0):.0f}",
-            f"{gap:.2f}" if gap is not None else "—",
-            "; ".join(r.get("violations", [])[:2]) or "ok",
-        ])
+        rows.append(
+            [
+                r["instance"],
+                LABELS.get(r["solver"], r["solver"]),
+                f"{r['time_limit']:g}",
+                f"{first:.2f}"
+                if first is not None
+                else ("never" if r["solver"] == "anbu" else "—"),
+                f"{r['time_ms'] / 1000:.1f}",
+                f"{r.get('cost')}" if r.get("cost") is not None else "—",
+                f"{r['distance_km']:.1f}" if r.get("distance_km") is not None else "—",
+                f"{r.get('vehicles_used')}/{r.get('vehicles')}",
+                str(r.get("unassigned_count")),
+                f"{r.get('max_rss_mb', 0):.0f}",
+                f"{gap:.2f}" if gap is not None else "—",
+                ("; ".join(r.get("violations", [])[:2]) or "ok")
+                + (" (vehicles matched by the checker)" if r.get("vehicles_inferred") else ""),
+            ]
+        )
     return table(
-        ["Instance", "Solver", "Limit s", "First feasible s", "Time s", "Cost", "Distance km",
-         "Vehicles", "Unassigned", "Peak RSS MB", "Max progress gap s", "Checker"],
+        [
+            "Instance",
+            "Solver",
+            "Limit s",
+            "First feasible s",
+            "Time s",
+            "Cost",
+            "Distance km",
+            "Vehicles",
+            "Unassigned",
+            "Peak RSS MB",
+            "Max progress gap s",
+            "Checker",
+        ],
         rows,
-    ) + "\n"
+    ) + (
+        "\n\nCost is each solver's own objective value as it reports it (VROOM: one unit per "
+        "second of travel, on a matrix the bench computes the way our default haversine does); "
+        "compare the distance (recomputed by the checker), vehicles and unassigned. "
+        "First feasible: the first `--progress` event with "
+        "`feasible: true` (solver clock). Peak RSS: `wait4` max RSS of the child process.\n"
+    )
 
 
 def machine_note() -> str:
@@ -300,7 +361,7 @@ def build_report(
     bks: dict[str, Any], instances: list[str], time_limit: float, seed: int, city: list[Record]
 ) -> tuple[str, str]:
     """(REPORT.md text, stdout tables) for every objective that has results at this limit."""
-    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     doubtful = ", ".join(sorted(doubtful_instances(bks)))
     sections = [
         "# Route planner benchmark",
@@ -327,8 +388,10 @@ def build_report(
             continue
         present = [n for n in instances if any(k[1] == n for k in records)]
         markdown, compact = builder(records, bks, present)
-        title = (f"## Solomon, `--objective {objective}`, {time_limit:g} s per instance, "
-                 f"seed {seed} ({len(present)} instances)")
+        title = (
+            f"## Solomon, `--objective {objective}`, {time_limit:g} s per instance, "
+            f"seed {seed} ({len(present)} instances)"
+        )
         sections += [title, "", f"Versions: {_versions(records)}.", "", markdown, ""]
         stdout_parts += [title, compact, ""]
     sections += ["## City scale (VROOM-style JSON, haversine, no matrix)", "", city_section(city)]

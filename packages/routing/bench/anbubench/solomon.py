@@ -6,7 +6,7 @@ import json
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ def run_one(solver: Solver, file: Path, objective: str, time_limit: float, seed:
         "objective": objective,
         "time_limit": time_limit,
         "seed": seed,
-        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "wall_ms": round(child.wall_ms, 1),
         "max_rss_mb": round(child.max_rss_mb, 1),
         "exit_code": child.exit_code,
@@ -118,7 +118,8 @@ def run_one(solver: Solver, file: Path, objective: str, time_limit: float, seed:
             for k in ("vehicles", "distance", "timeMs", "iterations", "solverVersion")
             if k in output
         },
-        time_ms=output.get("timeMs") if isinstance(output.get("timeMs"), (int, float))
+        time_ms=output.get("timeMs")
+        if isinstance(output.get("timeMs"), (int, float))
         else child.wall_ms,
         unassigned=output.get("unassigned", []),
         routes=routes,
@@ -131,11 +132,15 @@ def _progress_line(record: Record, bks: dict[str, Any]) -> str:
     if record["status"] != "ok":
         return f"{head} {record['status'].upper()}: {str(record.get('error', ''))[:200]}"
     best = bks.get(record["instance"], {})
-    target = (best.get("distance_only") or {}).get("distance") if record["objective"] == (
-        "distance") else best.get("distance")
+    target = (
+        (best.get("distance_only") or {}).get("distance")
+        if record["objective"] == ("distance")
+        else best.get("distance")
+    )
     gap = (
         f"{round((record['distance'] / target - 1) * 100, 2) + 0.0:+6.2f}%"
-        if target and record["feasible"] else "    n/a"
+        if target and record["feasible"]
+        else "    n/a"
     )
     flags = "ok" if record["feasible"] else f"INFEASIBLE ({'; '.join(record['violations'][:2])})"
     if record.get("distance_mismatch"):

@@ -80,9 +80,24 @@ class Solver:
     def command(self, file: Path, objective: str, time_limit: float, seed: int) -> list[str]:
         common = ["--objective", objective, "--time-limit", f"{time_limit:g}", "--seed", str(seed)]
         if self.cli is not None:
-            return [node_binary(), str(self.cli), "solve", "--format", "solomon", *common, str(file)]
-        return [sys.executable, "-m", "anbubench.peers.solve", "--solver", self.name, *common,
-                str(file)]
+            return [
+                node_binary(),
+                str(self.cli),
+                "solve",
+                "--format",
+                "solomon",
+                *common,
+                str(file),
+            ]
+        return [
+            sys.executable,
+            "-m",
+            "anbubench.peers.solve",
+            "--solver",
+            self.name,
+            *common,
+            str(file),
+        ]
 
 
 def peer_version(name: str) -> str:
@@ -90,9 +105,14 @@ def peer_version(name: str) -> str:
 
     package = {"vroom": "pyvroom", "pyvrp": "pyvrp", "ortools": "ortools"}[name]
     try:
-        return f"{package} {version(package)}"
+        text = f"{package} {version(package)}"
     except PackageNotFoundError:
-        return f"{package} ?"
+        text = f"{package} ?"
+    if name == "vroom":
+        from .peers.vroom_peer import exploration_level
+
+        text += f" -x {exploration_level()}"
+    return text
 
 
 def make_solver(name: str) -> Solver:

@@ -44,8 +44,12 @@ def ensure_peer_packages(solvers: list[str], argv: list[str]) -> None:
         subprocess.run([sys.executable, "-m", "venv", str(VENV_DIR)], check=True)
     python = _venv_python()
     check = subprocess.run(
-        [str(python), "-c", "import sys, importlib.util as u; "
-         f"sys.exit(any(u.find_spec(m) is None for m in {missing!r}))"],
+        [
+            str(python),
+            "-c",
+            "import sys, importlib.util as u; "
+            f"sys.exit(any(u.find_spec(m) is None for m in {missing!r}))",
+        ],
         check=False,
     )
     if in_venv or check.returncode != 0:

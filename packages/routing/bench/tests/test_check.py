@@ -40,7 +40,10 @@ def test_should_wait_for_the_ready_time_before_serving() -> None:
     # Customer 2 is reached at 11 (5 + 1 service + 5) and served at max(11, 10) = 11.
     instance = tiny()
     late = Instance(
-        instance.name, 2, 10, instance.depot,
+        instance.name,
+        2,
+        10,
+        instance.depot,
         (instance.customers[0], Customer(2, 6, 8, 5, 10, 10, 1), instance.customers[2]),
     )
     result = check_solution(late, [[1, 2], [3]])

@@ -37,7 +37,7 @@ def solve(instance: Instance, objective: str, time_limit: float, seed: int) -> d
     travel = routing.RegisterTransitMatrix(
         [
             [node.service * SCALE + scaled_time(d) for d in row]
-            for node, row in zip(nodes, matrix)
+            for node, row in zip(nodes, matrix, strict=True)
         ]
     )
     horizon = depot.due * SCALE

@@ -36,8 +36,8 @@ def solve(instance: Instance, objective: str, time_limit: float, seed: int) -> d
         tw_late=depot.due * SCALE,
         fixed_cost=fixed,
     )
-    for a, frm in zip(nodes, locations):
-        for b, to in zip(nodes, locations):
+    for a, frm in zip(nodes, locations, strict=True):
+        for b, to in zip(nodes, locations, strict=True):
             distance = instance.distance(a, b)
             model.add_edge(frm, to, distance=scaled_cost(distance), duration=scaled_time(distance))
     remaining = max(0.05, time_limit - (time.perf_counter() - started))

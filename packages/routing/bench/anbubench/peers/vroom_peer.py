@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import timedelta
 
 from ..parse import Instance
 from . import FIXED_VEHICLE_COST, SCALE, package_version, scaled_cost, scaled_time
 
-EXPLORATION_LEVEL = 5
+DEFAULT_EXPLORATION_LEVEL = 5
+
+
+def exploration_level() -> int:
+    """`-x`, from $ANBU_BENCH_VROOM_X (set by `run.py --vroom-x`), 5 by default."""
+    return int(os.environ.get("ANBU_BENCH_VROOM_X", DEFAULT_EXPLORATION_LEVEL))
 
 
 def solve(instance: Instance, objective: str, time_limit: float, seed: int) -> dict[str, object]:
@@ -44,7 +50,7 @@ def solve(instance: Instance, objective: str, time_limit: float, seed: int) -> d
             )
         )
     solution = problem.solve(
-        exploration_level=EXPLORATION_LEVEL,
+        exploration_level=exploration_level(),
         nb_threads=1,
         timeout=timedelta(seconds=time_limit),
     ).to_dict()
@@ -60,5 +66,5 @@ def solve(instance: Instance, objective: str, time_limit: float, seed: int) -> d
         "routes": routes,
         "unassigned": [int(job["id"]) for job in solution.get("unassigned", [])],
         "timeMs": elapsed,
-        "solverVersion": f"pyvroom {package_version('pyvroom')} -x {EXPLORATION_LEVEL}",
+        "solverVersion": f"pyvroom {package_version('pyvroom')} -x {exploration_level()}",
     }
