@@ -1,0 +1,19 @@
+export { createHouseholdsService } from './service.js';
+export type { HouseholdsServiceOptions } from './service.js';
+export {
+  createFieldCipher,
+  generateEncryptionKey,
+  parseEncryptionKey,
+  ENCRYPTION_KEY_BYTES,
+  DecryptionError,
+  InvalidEncryptionKeyError,
+} from './crypto/field-cipher.js';
+export type { FieldCipher } from './crypto/field-cipher.js';
+export {
+  countHouseholdsRpc,
+  importBulk,
+  importedHouseholdSchema,
+  membershipsForUser,
+  MAX_IMPORT_HOUSEHOLDS,
+} from './rpc/definitions.js';
+export type { HouseholdsDatabase } from './repo/schema.js';

@@ -1,0 +1,9 @@
+import { runStandalone } from '@anbu/service-kit';
+
+import { parseEncryptionKey } from './crypto/field-cipher.js';
+import { env } from './env.js';
+import { createHouseholdsService } from './service.js';
+
+await runStandalone(
+  createHouseholdsService({ encryptionKey: parseEncryptionKey(env.ANBU_ENCRYPTION_KEY) }),
+);
