@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { actorSchema } from '../core/actor.js';
+
 /** Longest name, label or one-line text field. */
 export const SHORT_TEXT_MAX = 200;
 /** Longest free-text note (a caseworker's note, a visit note). */
@@ -87,8 +89,8 @@ export type StorageClass = z.infer<typeof storageClassSchema>;
 
 /** A reference to who did something, kept in histories and audit rows. */
 export const actorRefSchema = z.object({
-  kind: z.enum(['user', 'api_key', 'service', 'system']),
-  id: z.string().min(1).max(SHORT_TEXT_MAX),
+  kind: actorSchema.shape.kind,
+  id: actorSchema.shape.id,
 });
 export type ActorRef = z.infer<typeof actorRefSchema>;
 

@@ -3,13 +3,17 @@ import { z } from 'zod';
 import { defineEvent } from '../core/envelope.js';
 import {
   actorRefSchema,
+  coordinatesSchema,
   countSchema,
   dateSchema,
   dateTimeSchema,
   idSchema,
   quantitySchema,
   storageClassSchema,
+  timeWindowSchema,
+  weightKgSchema,
 } from '../domain/common.js';
+import { donationRestrictionsSchema } from '../domain/donation.js';
 import { itemCategorySchema, itemUnitSchema } from '../domain/item.js';
 
 const transitionData = z.object({
@@ -42,7 +46,16 @@ export const donationPickupBooked = defineEvent({
   entity: 'donation',
   event: 'pickup_booked',
   version: 1,
-  data: transitionData.extend({ pickupSlotId: idSchema, depotId: idSchema }),
+  // The pickup place is the donor's, not a recipient's, so dispatch gets it here to plan the trip.
+  data: transitionData.extend({
+    pickupSlotId: idSchema,
+    depotId: idSchema,
+    pickupLocation: coordinatesSchema,
+    pickupWindow: timeWindowSchema,
+    storageClass: storageClassSchema,
+    boxes: countSchema,
+    weightKg: weightKgSchema,
+  }),
 });
 /** The donation was picked up. */
 export const donationPickedUp = donationTransition('picked_up');
@@ -78,6 +91,9 @@ export const lotReceived = defineEvent({
     quantity: quantitySchema,
     storageClass: storageClassSchema,
     expiresOn: dateSchema.optional(),
+    /** The donor's restrictions on who may receive it. */
+    restrictions: donationRestrictionsSchema,
+    organisationId: idSchema.optional(),
   }),
 });
 

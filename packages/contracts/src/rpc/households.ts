@@ -4,7 +4,6 @@ import { defineRpc } from '../core/rpc.js';
 import {
   coordinatesSchema,
   dailyWindowSchema,
-  dateSchema,
   districtCodeSchema,
   idSchema,
   noteText,
@@ -13,8 +12,11 @@ import {
 } from '../domain/common.js';
 import { consentInputSchema, consentSchema } from '../domain/consent.js';
 import { districtSchema } from '../domain/district.js';
-import { ENROLMENT_END_REASONS, enrolmentSchema } from '../domain/enrolment.js';
 import {
+  ALLERGENS,
+  allergenSchema,
+  DIETARY_TAGS,
+  dietaryTagSchema,
   householdChangesSchema,
   householdInputSchema,
   householdPublicSchema,
@@ -22,10 +24,7 @@ import {
   householdTypeSchema,
   riskLevelSchema,
 } from '../domain/household.js';
-import { itemLineSchema } from '../domain/item.js';
-import { cycleKeySchema, needSchema, needSourceSchema, needStatusSchema } from '../domain/need.js';
 import { organisationKindSchema, organisationSchema } from '../domain/organisation.js';
-import { programInputSchema, programSchema } from '../domain/program.js';
 
 const service = 'households';
 
@@ -77,11 +76,32 @@ export const deliveryProfileSchema = z.object({
   location: coordinatesSchema,
   preferredWindow: dailyWindowSchema.optional(),
 });
+/** Delivery profiles of households (dispatch planning). */
 export const getDeliveryProfiles = defineRpc({
   service,
   method: 'household.deliveryProfiles',
   input: z.object({ householdIds: z.array(idSchema).min(1).max(5000) }),
   output: z.object({ profiles: z.array(deliveryProfileSchema).max(5000) }),
+});
+
+/** What the matcher weighs for a household (service-to-service; audited). */
+export const matchingProfileSchema = z.object({
+  householdId: idSchema,
+  districtCode: districtCodeSchema,
+  type: householdTypeSchema,
+  riskLevel: riskLevelSchema,
+  memberCount: z.number().int().min(1).max(30),
+  dietaryTags: z.array(dietaryTagSchema).max(DIETARY_TAGS.length),
+  allergens: z.array(allergenSchema).max(ALLERGENS.length),
+  /** For the distance from the depot. */
+  location: coordinatesSchema,
+});
+/** Matching profiles of households (the matcher). */
+export const getMatchingProfiles = defineRpc({
+  service,
+  method: 'household.matchingProfiles',
+  input: z.object({ householdIds: z.array(idSchema).min(1).max(5000) }),
+  output: z.object({ profiles: z.array(matchingProfileSchema).max(5000) }),
 });
 
 /** Records a household's consent. */
@@ -112,117 +132,6 @@ export const listConsents = defineRpc({
   output: z.object({ items: z.array(consentSchema).max(100) }),
 });
 
-/** Creates a program. */
-export const createProgram = defineRpc({
-  service,
-  method: 'program.create',
-  input: programInputSchema,
-  output: programSchema,
-});
-
-/** Programs, optionally of one organisation. */
-export const listPrograms = defineRpc({
-  service,
-  method: 'program.list',
-  input: pageRequestSchema.extend({
-    organisationId: idSchema.optional(),
-    active: z.boolean().optional(),
-  }),
-  output: pageOf(programSchema),
-});
-
-/** One program. */
-export const getProgram = defineRpc({
-  service,
-  method: 'program.get',
-  input: z.object({ programId: idSchema }),
-  output: programSchema,
-});
-
-/** Enrols a household in a program; refused (PRECONDITION_FAILED) without a delivery consent. */
-export const enrol = defineRpc({
-  service,
-  method: 'enrolment.create',
-  input: z.object({
-    householdId: idSchema,
-    programId: idSchema,
-    startsOn: dateSchema,
-    endsOn: dateSchema.optional(),
-    note: noteText(200).optional(),
-  }),
-  output: enrolmentSchema,
-});
-
-/** Ends an enrolment. */
-export const endEnrolment = defineRpc({
-  service,
-  method: 'enrolment.end',
-  input: z.object({
-    enrolmentId: idSchema,
-    reason: z.enum(ENROLMENT_END_REASONS),
-    endsOn: dateSchema,
-  }),
-  output: enrolmentSchema,
-});
-
-/** Enrolments of a household or a program. */
-export const listEnrolments = defineRpc({
-  service,
-  method: 'enrolment.list',
-  input: pageRequestSchema.extend({
-    householdId: idSchema.optional(),
-    programId: idSchema.optional(),
-  }),
-  output: pageOf(enrolmentSchema),
-});
-
-/** Generates the needs of one cycle for every active enrolment of a program (idempotent). */
-export const generateCycleNeeds = defineRpc({
-  service,
-  method: 'need.generateCycle',
-  input: z.object({ programId: idSchema, cycleKey: cycleKeySchema, deliverBy: dateSchema }),
-  output: z.object({
-    created: z.number().int().nonnegative(),
-    alreadyPresent: z.number().int().nonnegative(),
-  }),
-});
-
-/** Files an ad-hoc need ("winter blanket", "bunk bed for a multi-child family"). */
-export const fileNeed = defineRpc({
-  service,
-  method: 'need.file',
-  input: itemLineSchema.extend({
-    householdId: idSchema,
-    deadline: dateSchema,
-    priority: z.number().int().min(0).max(100).default(0),
-    note: noteText(500).optional(),
-  }),
-  output: needSchema,
-});
-
-/** Cancels an open need. */
-export const cancelNeed = defineRpc({
-  service,
-  method: 'need.cancel',
-  input: z.object({ needId: idSchema, note: noteText(500).optional() }),
-  output: needSchema,
-});
-
-/** Needs, filtered. */
-export const listNeeds = defineRpc({
-  service,
-  method: 'need.list',
-  input: pageRequestSchema.extend({
-    householdId: idSchema.optional(),
-    programId: idSchema.optional(),
-    districtCodes: z.array(districtCodeSchema).max(200).optional(),
-    statuses: z.array(needStatusSchema).max(6).optional(),
-    sources: z.array(needSourceSchema).max(3).optional(),
-    deadlineBefore: dateSchema.optional(),
-  }),
-  output: pageOf(needSchema),
-});
-
 /** Organisations, optionally of some kinds. */
 export const listOrganisations = defineRpc({
   service,
@@ -239,26 +148,17 @@ export const listDistricts = defineRpc({
   output: z.object({ items: z.array(districtSchema).max(5000) }),
 });
 
-/** Every RPC the households service serves. */
+/** Every household, consent and directory RPC of the households service. */
 export const HOUSEHOLDS_RPCS = [
   registerHousehold,
   updateHousehold,
   getHousehold,
   listHouseholds,
   getDeliveryProfiles,
+  getMatchingProfiles,
   recordConsent,
   withdrawConsent,
   listConsents,
-  createProgram,
-  listPrograms,
-  getProgram,
-  enrol,
-  endEnrolment,
-  listEnrolments,
-  generateCycleNeeds,
-  fileNeed,
-  cancelNeed,
-  listNeeds,
   listOrganisations,
   listDistricts,
 ] as const;

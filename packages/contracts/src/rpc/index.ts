@@ -3,19 +3,11 @@ import { CARE_RPCS } from './care.js';
 import { DISPATCH_PLANNING_RPCS } from './dispatch-planning.js';
 import { DISPATCH_FLEET_RPCS } from './dispatch.js';
 import { DONATIONS_RPCS } from './donations.js';
+import { HOUSEHOLDS_NEEDS_RPCS } from './households-needs.js';
 import { HOUSEHOLDS_RPCS } from './households.js';
 import { MATCHING_RPCS } from './matching.js';
 
 export {
-  registerHousehold,
-  updateHousehold,
-  getHousehold,
-  listHouseholds,
-  deliveryProfileSchema,
-  getDeliveryProfiles,
-  recordConsent,
-  withdrawConsent,
-  listConsents,
   createProgram,
   listPrograms,
   getProgram,
@@ -26,6 +18,21 @@ export {
   fileNeed,
   cancelNeed,
   listNeeds,
+  HOUSEHOLDS_NEEDS_RPCS,
+} from './households-needs.js';
+
+export {
+  registerHousehold,
+  updateHousehold,
+  getHousehold,
+  listHouseholds,
+  deliveryProfileSchema,
+  getDeliveryProfiles,
+  matchingProfileSchema,
+  getMatchingProfiles,
+  recordConsent,
+  withdrawConsent,
+  listConsents,
   listOrganisations,
   listDistricts,
   HOUSEHOLDS_RPCS,
@@ -100,7 +107,7 @@ export type { TimelineEntry } from './care.js';
 
 /** Every RPC of one service, its health method included. */
 export const RPCS_BY_SERVICE = {
-  households: [healthRpc.households, ...HOUSEHOLDS_RPCS],
+  households: [healthRpc.households, ...HOUSEHOLDS_RPCS, ...HOUSEHOLDS_NEEDS_RPCS],
   donations: [healthRpc.donations, ...DONATIONS_RPCS],
   matching: [healthRpc.matching, ...MATCHING_RPCS],
   dispatch: [healthRpc.dispatch, ...DISPATCH_FLEET_RPCS, ...DISPATCH_PLANNING_RPCS],
