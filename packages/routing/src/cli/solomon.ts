@@ -24,7 +24,7 @@ export function parseSolomon(text: string, objective: Objective = 'cost'): Routi
     }
   }
   const depot = rows[0];
-  if (!depot || depot[0] !== 0) throw new InputFormatError('solomon: the first customer row must be the depot 0');
+  if (depot?.[0] !== 0 || !depot) throw new InputFormatError('solomon: the first customer row must be the depot 0');
   const at = (r: readonly number[], i: number): number => r[i] ?? 0;
   const depotLoc: [number, number] = [at(depot, 1), at(depot, 2)];
   return {

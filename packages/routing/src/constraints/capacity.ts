@@ -1,3 +1,4 @@
+/* eslint-disable max-params -- hot path: positional arguments, no options object allocated per evaluated move */
 import type { Model } from '../problem/model.js';
 import type { RouteState } from '../solution/route-state.js';
 

@@ -1,3 +1,4 @@
+/* eslint-disable max-params -- hot path: positional arguments, no options object allocated per evaluated move */
 import type { Location, Objective } from '@anbu/contracts/routing';
 
 import type { TravelMatrix } from '../matrix/travel-matrix.js';
