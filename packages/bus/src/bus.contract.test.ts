@@ -18,7 +18,7 @@ import {
   RpcTimeoutError,
 } from './errors.js';
 import { createMemoryBus } from './memory/index.js';
-import { busImplementations } from './testing/bus-implementations.js';
+import { natsImplementation } from './testing/bus-implementations.js';
 
 const pinged = defineEvent({
   service: 'care',
@@ -67,6 +67,7 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+const nats = natsImplementation();
 const implementations = [
   {
     name: 'memory',
@@ -76,8 +77,12 @@ const implementations = [
       return Promise.resolve({ bus, other: bus });
     },
   },
-  ...busImplementations(),
+  ...nats.implementations,
 ];
+
+afterAll(async () => {
+  await nats.cleanup();
+});
 
 for (const impl of implementations) {
   describe(`Bus contract: ${impl.name}`, () => {
