@@ -12,6 +12,8 @@ SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/common.sh
 source "$SCRIPTS/lib/common.sh"
 ANBU_LOG_TAG=check-infra
+# kustomize comes from `go install`, like nats-server.
+PATH="$PATH:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
 INFRA="$ANBU_ROOT/infra"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/anbu-check-infra.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
