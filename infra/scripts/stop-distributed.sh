@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops what start-distributed.sh started: the gateway replicas first (no new requests), then the
 # other services together (SIGTERM: they drain and finish in-flight work; SIGKILL after
-# $ANBU_STOP_TIMEOUT seconds, default 30), then the local nats-server and PostgreSQL. Data in
+# $ANBU_STOP_TIMEOUT seconds, default 40), then the local nats-server and PostgreSQL. Data in
 # .anbu/ is kept.
 #
 #   infra/scripts/stop-distributed.sh                  # everything

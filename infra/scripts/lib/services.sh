@@ -79,7 +79,7 @@ start_replica() {
 
 # Stops, in parallel, every replica numbered above $1 (0 = all) of each service named after it:
 # SIGTERM (the services drain and finish in-flight work), then SIGKILL after $ANBU_STOP_TIMEOUT
-# seconds (default 30).
+# seconds (default 40: a service gives up draining after its own SHUTDOWN_TIMEOUT_MS, 30 s).
 stop_replicas() {
   local keep=$1 service n pid
   shift
@@ -91,7 +91,7 @@ stop_replicas() {
       if pid_alive "$pid"; then
         log "stopping $service-$n (pid $(cat "$pid"))"
       fi
-      stop_pid_file "$pid" "${ANBU_STOP_TIMEOUT:-30}" &
+      stop_pid_file "$pid" "${ANBU_STOP_TIMEOUT:-40}" &
       stoppers+=("$!")
     done
   done
