@@ -35,6 +35,8 @@ export interface SolveOptions {
   /** Ruin-and-recreate iterations; with a fixed seed the plan is then reproducible. */
   readonly iterations?: number;
   readonly signal?: AbortSignal;
+  /** Polled every iteration; returning true stops the search with the best plan so far. */
+  readonly shouldStop?: () => boolean;
   /** Called at least every `progressIntervalMs` with the best plan's figures. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressIntervalMs?: number;
@@ -69,6 +71,7 @@ export function solve(problem: RoutingProblem, options: SolveOptions = {}): Rout
     timeLimitMs: options.timeLimitMs ?? (options.iterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity),
     iterations: options.iterations ?? Infinity,
     signal: options.signal,
+    shouldStop: options.shouldStop,
   });
   const model = compileProblem(problem);
   const rng = new Rng(options.seed ?? 1);

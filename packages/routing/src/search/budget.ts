@@ -16,6 +16,8 @@ export interface BudgetOptions {
   readonly timeLimitMs: number;
   readonly iterations: number;
   readonly signal?: AbortSignal | undefined;
+  /** Polled every iteration; true stops the run (e.g. a shared-memory flag set by another thread). */
+  readonly shouldStop?: (() => boolean) | undefined;
 }
 
 /**
@@ -28,9 +30,11 @@ export class Budget {
   readonly #timeLimitMs: number;
   readonly #iterations: number;
   readonly #signal: AbortSignal | undefined;
+  readonly #shouldStop: (() => boolean) | undefined;
   iteration = 0;
 
-  constructor({ clock, timeLimitMs, iterations, signal }: BudgetOptions) {
+  constructor({ clock, timeLimitMs, iterations, signal, shouldStop }: BudgetOptions) {
+    this.#shouldStop = shouldStop;
     this.#clock = clock;
     this.#startedAt = clock();
     this.#timeLimitMs = timeLimitMs;
@@ -51,11 +55,13 @@ export class Budget {
   /** Whether the run must stop: iterations done, time up, or aborted. */
   exhausted(): boolean {
     return (
-      this.iteration >= this.#iterations || this.elapsedMs() >= this.#timeLimitMs || this.#signal?.aborted === true
+      this.iteration >= this.#iterations ||
+      this.elapsedMs() >= this.#timeLimitMs ||
+      this.aborted()
     );
   }
 
   aborted(): boolean {
-    return this.#signal?.aborted === true;
+    return this.#signal?.aborted === true || this.#shouldStop?.() === true;
   }
 }
