@@ -11,7 +11,6 @@ import {
   pageRequestSchema,
 } from '../domain/common.js';
 import { consentInputSchema, consentSchema } from '../domain/consent.js';
-import { districtSchema } from '../domain/district.js';
 import {
   ALLERGENS,
   allergenSchema,
@@ -24,7 +23,6 @@ import {
   householdTypeSchema,
   riskLevelSchema,
 } from '../domain/household.js';
-import { organisationKindSchema, organisationSchema } from '../domain/organisation.js';
 
 const service = 'households';
 
@@ -132,23 +130,7 @@ export const listConsents = defineRpc({
   output: z.object({ items: z.array(consentSchema).max(100) }),
 });
 
-/** Organisations, optionally of some kinds. */
-export const listOrganisations = defineRpc({
-  service,
-  method: 'organisation.list',
-  input: pageRequestSchema.extend({ kinds: z.array(organisationKindSchema).max(10).optional() }),
-  output: pageOf(organisationSchema),
-});
-
-/** Every district (읍면동) of the area. */
-export const listDistricts = defineRpc({
-  service,
-  method: 'district.list',
-  input: z.object({}),
-  output: z.object({ items: z.array(districtSchema).max(5000) }),
-});
-
-/** Every household, consent and directory RPC of the households service. */
+/** Every household and consent RPC of the households service. */
 export const HOUSEHOLDS_RPCS = [
   registerHousehold,
   updateHousehold,
@@ -159,6 +141,4 @@ export const HOUSEHOLDS_RPCS = [
   recordConsent,
   withdrawConsent,
   listConsents,
-  listOrganisations,
-  listDistricts,
 ] as const;

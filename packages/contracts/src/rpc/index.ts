@@ -3,10 +3,22 @@ import { CARE_RPCS } from './care.js';
 import { DISPATCH_PLANNING_RPCS } from './dispatch-planning.js';
 import { DISPATCH_FLEET_RPCS } from './dispatch.js';
 import { DONATIONS_RPCS } from './donations.js';
+import { HOUSEHOLDS_DIRECTORY_RPCS } from './households-directory.js';
 import { HOUSEHOLDS_NEEDS_RPCS } from './households-needs.js';
 import { HOUSEHOLDS_RPCS } from './households.js';
 import { MATCHING_RPCS } from './matching.js';
 
+export {
+  listOrganisations,
+  listDistricts,
+  membershipsForUser,
+  countHouseholds,
+  MAX_IMPORT_HOUSEHOLDS,
+  importedHouseholdSchema,
+  importBulk,
+  HOUSEHOLDS_DIRECTORY_RPCS,
+} from './households-directory.js';
+export type { ImportedHousehold } from './households-directory.js';
 export {
   createProgram,
   listPrograms,
@@ -33,8 +45,6 @@ export {
   recordConsent,
   withdrawConsent,
   listConsents,
-  listOrganisations,
-  listDistricts,
   HOUSEHOLDS_RPCS,
 } from './households.js';
 export {
@@ -107,7 +117,12 @@ export type { TimelineEntry } from './care.js';
 
 /** Every RPC of one service, its health method included. */
 export const RPCS_BY_SERVICE = {
-  households: [healthRpc.households, ...HOUSEHOLDS_RPCS, ...HOUSEHOLDS_NEEDS_RPCS],
+  households: [
+    healthRpc.households,
+    ...HOUSEHOLDS_RPCS,
+    ...HOUSEHOLDS_DIRECTORY_RPCS,
+    ...HOUSEHOLDS_NEEDS_RPCS,
+  ],
   donations: [healthRpc.donations, ...DONATIONS_RPCS],
   matching: [healthRpc.matching, ...MATCHING_RPCS],
   dispatch: [healthRpc.dispatch, ...DISPATCH_FLEET_RPCS, ...DISPATCH_PLANNING_RPCS],
