@@ -6,6 +6,12 @@ export interface SplitOptions {
   readonly parts: number;
 }
 
+interface Item {
+  readonly kind: 'job' | 'shipment';
+  readonly index: number;
+  readonly angle: number;
+}
+
 const angleOf = (p: Location, c: Location): number => Math.atan2(p[1] - c[1], p[0] - c[0]);
 
 /**
@@ -19,7 +25,6 @@ export function splitByArea(problem: RoutingProblem, { parts }: SplitOptions): R
   const starts = problem.vehicles.map((v) => v.start ?? v.end).filter((p): p is Location => p !== undefined);
   const all = [...starts, ...problem.jobs.flatMap((j) => (j.location ? [j.location] : []))];
   const centre: Location = [all.reduce((a, p) => a + p[0], 0) / all.length, all.reduce((a, p) => a + p[1], 0) / all.length];
-  type Item = { readonly kind: 'job' | 'shipment'; readonly index: number; readonly angle: number };
   const items: Item[] = [
     ...problem.jobs.map((j, index) => ({ kind: 'job' as const, index, angle: angleOf(j.location ?? centre, centre) })),
     ...problem.shipments.map((s, index) => ({ kind: 'shipment' as const, index, angle: angleOf(s.pickup.location ?? centre, centre) })),

@@ -71,7 +71,7 @@ export function solveInWorker(problem: RoutingProblem, options: WorkerSolveOptio
           break;
       }
     });
-    worker.on('error', (err) => {
+    worker.on('error', (err: Error) => {
       settled = true;
       reject(err);
     });
