@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .assign import assign
 from .paths import CITY_DIR
 
 CENTRE_LAT, CENTRE_LON = 35.95, 126.96
@@ -214,24 +215,24 @@ def _vehicle_classes(problem: dict[str, Any]) -> list[list[int]]:
 def _infer_vehicles(
     simulator: _Simulator, problem: dict[str, Any], routes: list[list[int]]
 ) -> list[int | None]:
-    """A vehicle for each route: a free one of a class that can drive it, shortest first."""
+    """A vehicle for each route: the cheapest matching of routes to vehicles that can drive them.
+
+    Vehicles that differ only in id form a class; a route may go to a class whose vehicle drives
+    it without violation; the total distance of the matching is minimal (min-cost flow).
+    """
     classes = _vehicle_classes(problem)
-    options: list[list[tuple[int, int]]] = []  # per route: (distance, class) that are feasible
+    costs: list[dict[int, int]] = []
     for route in routes:
-        feasible = []
-        for index, ids in enumerate(classes):
-            violations, distance, _ = simulator.run(ids[0], route)
-            if not violations:
-                feasible.append((distance, index))
-        options.append(sorted(feasible))
+        options: dict[int, int] = {}
+        if route:
+            for index, ids in enumerate(classes):
+                violations, distance, _ = simulator.run(ids[0], route)
+                if not violations:
+                    options[index] = distance
+        costs.append(options)
+    chosen_class = assign(costs, [len(ids) for ids in classes])
     free = [list(ids) for ids in classes]
-    chosen: list[int | None] = [None] * len(routes)
-    for r in sorted(range(len(routes)), key=lambda r: len(options[r])):
-        for _, index in options[r]:
-            if free[index]:
-                chosen[r] = free[index].pop(0)
-                break
-    return chosen
+    return [free[k].pop(0) if k is not None else None for k in chosen_class]
 
 
 def check_city(

@@ -99,6 +99,8 @@ def _finish(record: Record, output: dict[str, Any] | None, problem: dict[str, An
             ]
         ),
         solver_version=output.get("solverVersion"),
+        routes=routes,
+        vehicle_ids=vehicle_ids,
     )
     return record
 

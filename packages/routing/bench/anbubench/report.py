@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .paths import RESULTS_DIR
 from .results import Record, latest_by_key, read_records, solomon_results_path
 from .solomon import CLASSES
 from .solvers import ALL_SOLVERS, LABELS
@@ -357,10 +358,106 @@ def _versions(records: dict[tuple[str, str], Record]) -> str:
     return "; ".join(f"{LABELS.get(s, s)}: {', '.join(sorted(v))}" for s, v in seen.items())
 
 
+def _mark(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def targets_section(
+    bks: dict[str, Any], instances: list[str], time_limit: float, seed: int, city: list[Record]
+) -> str:
+    """Ours against the targets of the routing issue (figures, not timed tests)."""
+    lines = []
+    doubtful = doubtful_instances(bks)
+    distance = _load(solomon_results_path("distance", time_limit, seed))
+    ours = [distance.get(("anbu", n)) for n in instances]
+    if any(ours):
+        feasible = [r for r in ours if _ok(r) and r]
+        gaps = {
+            r["instance"]: (r["distance"] / bks[r["instance"]]["distance_only"]["distance"] - 1)
+            * 100
+            for r in feasible
+        }
+        sound = [g for n, g in gaps.items() if n not in doubtful]
+        if gaps:
+            mean = statistics.mean(gaps.values())
+            goal = 1.5 if time_limit <= 1 else 0.5
+            lines.append(
+                f"- Solomon distance, {time_limit:g} s: mean gap {_pct(mean)} % over "
+                f"{len(gaps)} feasible (target at {'1' if goal > 1 else '5'} s ≤ +{goal:.2f} % "
+                f"over 56: {_mark(mean <= goal and len(gaps) == 56)}); "
+                f"worst over the sound ones {_pct(max(sound)) if sound else '—'} % (target ≤ 3 %: "
+                f"{_mark(bool(sound) and max(sound) <= 3)}); feasible {len(feasible)}/"
+                f"{len(instances)} (target all 56: {_mark(len(feasible) == 56)})."
+            )
+        peers = []
+        for peer in ("vroom", "pyvrp", "ortools"):
+            theirs = {
+                n: (r["distance"] / bks[n]["distance_only"]["distance"] - 1) * 100
+                for n in instances
+                if (r := distance.get((peer, n))) is not None and _ok(r)
+            }
+            common = sorted(set(theirs) & set(gaps))
+            if common:
+                delta = statistics.mean(gaps[n] - theirs[n] for n in common)
+                peers.append(
+                    f"{LABELS[peer]} {'+' if delta >= 0 else '−'}{abs(delta):.2f} pp "
+                    f"({'we trail' if delta > 0 else 'we lead'}, {len(common)} instances)"
+                )
+        if peers:
+            lines.append(
+                "- Mean gap, ours minus each peer's on the instances both solved: "
+                + "; ".join(peers)
+                + "."
+            )
+    vehicles = _load(solomon_results_path("vehicles", time_limit, seed))
+    ours_v = [r for n in instances if (r := vehicles.get(("anbu", n))) is not None and _ok(r)]
+    if ours_v:
+        mean_v = statistics.mean(r["vehicles"] for r in ours_v)
+        lines.append(
+            f"- Solomon vehicles, {time_limit:g} s: mean {mean_v:.2f} vehicles over {len(ours_v)} "
+            f"feasible (target ≤ 7.45 over 56: {_mark(mean_v <= 7.45 and len(ours_v) == 56)})."
+        )
+    latest = latest_by_key([r for r in city if r.get("solver") == "anbu"], ("stops",))
+    for (stops,), r in sorted(latest.items()):
+        if r.get("status") != "ok":
+            lines.append(f"- City {stops} stops: {r.get('status')}.")
+            continue
+        first = r.get("first_feasible_s")
+        rss = r.get("max_rss_mb", 0)
+        text = (
+            f"- City {stops} stops, {r['vehicles']} vehicles: first feasible "
+            f"{'never' if first is None else f'{first:.1f} s'}, final after "
+            f"{r['time_ms'] / 1000:.1f} s, peak RSS {rss:.0f} MB, checker "
+            f"{'ok' if r.get('feasible') else 'INFEASIBLE'}"
+        )
+        if stops >= 10000:
+            text += (
+                f" (targets: first ≤ 10 s {_mark(first is not None and first <= 10)}, final ≤ "
+                f"120 s {_mark(r['time_ms'] <= 121_000)}, ≤ 2 GB {_mark(rss <= 2048)})"
+            )
+        elif stops <= 1000:
+            text += f" (target: the day planned in ≤ 10 s {_mark(r['time_ms'] <= 10_500)})"
+        lines.append(text + ".")
+    if not lines:
+        return ""
+    return "## Ours against the issue's targets\n\n" + "\n".join(lines) + "\n"
+
+
+def other_limits(seed: int) -> list[float]:
+    """Time limits that have Solomon results for this seed."""
+    limits = []
+    for path in RESULTS_DIR.glob(f"solomon-*-seed{seed}.jsonl"):
+        try:
+            limits.append(float(path.name.split("-")[2].removesuffix("s")))
+        except (IndexError, ValueError):
+            continue
+    return limits
+
+
 def build_report(
     bks: dict[str, Any], instances: list[str], time_limit: float, seed: int, city: list[Record]
 ) -> tuple[str, str]:
-    """(REPORT.md text, stdout tables) for every objective that has results at this limit."""
+    """(REPORT.md text, stdout tables): this limit first, then any other limit with results."""
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     doubtful = ", ".join(sorted(doubtful_instances(bks)))
     sections = [
@@ -381,18 +478,24 @@ def build_report(
         "without them.",
         "",
     ]
-    stdout_parts = []
-    for objective, builder in (("distance", distance_section), ("vehicles", vehicles_section)):
-        records = _load(solomon_results_path(objective, time_limit, seed))
-        if not records:
-            continue
-        present = [n for n in instances if any(k[1] == n for k in records)]
-        markdown, compact = builder(records, bks, present)
-        title = (
-            f"## Solomon, `--objective {objective}`, {time_limit:g} s per instance, "
-            f"seed {seed} ({len(present)} instances)"
-        )
-        sections += [title, "", f"Versions: {_versions(records)}.", "", markdown, ""]
-        stdout_parts += [title, compact, ""]
+    targets = targets_section(bks, instances, time_limit, seed, city)
+    if targets:
+        sections += [targets]
+    stdout_parts = [targets] if targets else []
+    limits = [time_limit, *sorted(set(other_limits(seed)) - {time_limit}, reverse=True)]
+    for limit in limits:
+        for objective, builder in (("distance", distance_section), ("vehicles", vehicles_section)):
+            records = _load(solomon_results_path(objective, limit, seed))
+            if not records:
+                continue
+            present = [n for n in instances if any(k[1] == n for k in records)]
+            markdown, compact = builder(records, bks, present)
+            title = (
+                f"## Solomon, `--objective {objective}`, {limit:g} s per instance, "
+                f"seed {seed} ({len(present)} instances)"
+            )
+            sections += [title, "", f"Versions: {_versions(records)}.", "", markdown, ""]
+            if limit == time_limit:
+                stdout_parts += [title, compact, ""]
     sections += ["## City scale (VROOM-style JSON, haversine, no matrix)", "", city_section(city)]
     return "\n".join(sections), "\n".join(stdout_parts)
