@@ -1,0 +1,6 @@
+import react from '@anbu/eslint-config/react';
+
+export default [
+  ...react,
+  { ignores: ['e2e/screenshots/**'] },
+];

@@ -1,0 +1,23 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Me } from '../auth/use-session.js';
+import { OverviewScreen } from './overview-screen.js';
+
+// The map and Leaflet load only for the roles that see them.
+const DispatchScreen = lazy(() => import('../dispatch/dispatch-screen.js'));
+
+/** The first screen after sign-in, chosen by the role the user acts in. */
+export function RoleHome({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  switch (me.role) {
+    case 'dispatcher':
+      return (
+        <Suspense fallback={<div className="splash">{t('app.loading')}</div>}>
+          <DispatchScreen />
+        </Suspense>
+      );
+    default:
+      return <OverviewScreen me={me} />;
+  }
+}

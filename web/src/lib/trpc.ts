@@ -1,0 +1,62 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { TRPCClient } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+import type { AppRouter } from '@anbu/gateway';
+
+/** The tRPC client of the gateway's router, typed from its `AppRouter` (type-only import). */
+export type ApiClient = TRPCClient<AppRouter>;
+
+/**
+ * React bindings of the gateway's router: wrap the app in `TRPCProvider`, then
+ * `useTRPC().auth.me.queryOptions()` in components.
+ */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/**
+ * Creates the client for the gateway at `url`. Requests carry the session cookie, and calls
+ * made in the same tick are batched into one HTTP request.
+ * @example const client = createApiClient({ url: env.trpcUrl });
+ */
+export function createApiClient({ url }: { url: string }): ApiClient {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+      }),
+    ],
+  });
+}
+
+/** tRPC codes that retrying cannot fix: the answer would be the same. */
+const FINAL_CODES = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'TOO_MANY_REQUESTS',
+]);
+
+/** The tRPC error code of a failed call (`UNAUTHORIZED`, …), if it came from the server. */
+export function errorCode(error: unknown): string | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const data: unknown = error.data;
+  if (typeof data !== 'object' || data === null || !('code' in data)) return undefined;
+  return typeof data.code === 'string' ? data.code : undefined;
+}
+
+/** Creates the query cache: short retries for transient failures, none for final answers. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failures, error) => failures < 2 && !FINAL_CODES.has(errorCode(error) ?? ''),
+      },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import { Marker, Tooltip } from 'react-leaflet';
+import { useTranslation } from 'react-i18next';
+
+import type { LatLngTuple } from './geometry.js';
+import { stopIcon } from './stop-icon.js';
+import type { StopStatus } from './stop-status.js';
+
+/** One stop on the map, coloured by status, numbered by its place in the route. */
+export function StopMarker({
+  position,
+  status,
+  order,
+  label,
+  onSelect,
+}: {
+  position: LatLngTuple;
+  status: StopStatus;
+  order?: number | undefined;
+  /** What the stop is, in words that may be shown to this user (never a recipient's name for partners). */
+  label: string;
+  onSelect?: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const statusText = t(`map.stopStatus.${status}`);
+  const orderText = order === undefined ? '' : `${t('map.stopOrder', { order })} · `;
+  return (
+    <Marker
+      position={[position[0], position[1]]}
+      icon={stopIcon({ status, order })}
+      title={`${orderText}${label} · ${statusText}`}
+      alt={label}
+      eventHandlers={onSelect ? { click: onSelect } : {}}
+    >
+      <Tooltip direction="top" offset={[0, -10]}>
+        {orderText}
+        {label}
+        <br />
+        {statusText}
+      </Tooltip>
+    </Marker>
+  );
+}
