@@ -1,4 +1,4 @@
-import type { Actor } from '@anbu/contracts';
+import type { Actor, RpcDefinition, RpcInput, RpcOutput } from '@anbu/contracts';
 
 import type { ApiKeyInfo } from '../auth/api-keys.js';
 
@@ -11,5 +11,7 @@ export interface RestEnv {
     ip: string;
     /** The `Idempotency-Key` of a mutation, scoped to the key by the route. */
     idempotencyKey: string | undefined;
+    /** Calls a service as this API key; errors reach `onError`, which translates them. */
+    call: <D extends RpcDefinition>(rpc: D, input: RpcInput<D>) => Promise<RpcOutput<D>>;
   };
 }

@@ -1,14 +1,31 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 
+import type { Bus } from '@anbu/bus';
+import { getDonation, listDonations, postDonation } from '@anbu/contracts/rpc';
+
 import type { GatewayDeps } from '../deps.js';
 import type { RestEnv } from './env.js';
 import { clientAddress } from '../http/client-address.js';
+import { NOT_FOUND_MESSAGE } from '../trpc/errors.js';
 import { apiKeyAuth } from './api-key-auth.js';
 import { restError, restErrorHandler } from './errors.js';
 import { requireIdempotencyKey } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
 import { REST_ROUTES } from './routes.js';
+import { validate } from './validate.js';
+
+/** `c.var.call(rpc, input)`: calls a service as the API key, with the scoped idempotency key. */
+function bindServiceCalls(bus: Bus): MiddlewareHandler<RestEnv> {
+  return async (c, next) => {
+    const actor = c.var.actor;
+    const idempotencyKey = c.var.idempotencyKey;
+    c.set('call', (rpc, input) =>
+      bus.request(rpc, input, { actor, ...(idempotencyKey ? { idempotencyKey } : {}) }),
+    );
+    return next();
+  };
+}
 
 function recordClientAddress(trustProxy: boolean): MiddlewareHandler<RestEnv> {
   return async (c, next) => {
@@ -34,6 +51,7 @@ export function createRestApi(deps: GatewayDeps) {
   api.use('*', recordClientAddress(deps.trustProxy));
   api.use('*', apiKeyAuth({ db: deps.db, now: deps.now }));
   api.use('*', requireIdempotencyKey());
+  api.use('*', bindServiceCalls(deps.bus));
 
   api.get('/me', (c) => {
     const key = c.var.apiKey;
@@ -43,6 +61,32 @@ export function createRestApi(deps: GatewayDeps) {
         apiKey: { id: key.id, prefix: key.prefix, name: key.name },
       }),
     );
+  });
+
+  api.get('/donations', validate('query', REST_ROUTES.listDonations.query), async (c) => {
+    const { status, ...page } = c.req.valid('query');
+    const actor = c.var.actor;
+    // A partner lists its own organisation's donations, whatever it asks for.
+    const result = await c.var.call(listDonations, {
+      ...page,
+      organisationId: actor.organisationId,
+      ...(status ? { statuses: [status] } : {}),
+    });
+    return c.json(result);
+  });
+
+  api.post('/donations', validate('json', REST_ROUTES.postDonation.body), async (c) => {
+    const donation = await c.var.call(postDonation, c.req.valid('json'));
+    return c.json(donation, 201);
+  });
+
+  api.get('/donations/:id', validate('param', REST_ROUTES.getDonation.params), async (c) => {
+    const donation = await c.var.call(getDonation, { donationId: c.req.valid('param').id });
+    // Another organisation's donation answers like a missing one: existence is not revealed.
+    if (donation.organisationId !== c.var.actor.organisationId) {
+      return restError(c, { status: 404, code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
+    }
+    return c.json(donation);
   });
 
   return api;

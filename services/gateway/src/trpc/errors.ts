@@ -21,6 +21,9 @@ export const RPC_TO_TRPC_CODE: Readonly<Record<RpcErrorCode, TRPC_ERROR_CODE_KEY
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 });
 
+/** The one message of every 404, whatever the service said. */
+export const NOT_FOUND_MESSAGE = 'not found';
+
 /** The field errors carried by a rejected input, kept as the `cause` of a {@link TRPCError}. */
 export class FieldIssuesError extends Error {
   readonly issues: readonly FieldIssue[];
@@ -65,8 +68,12 @@ export function translateError(error: unknown): TRPCError {
     });
   }
   if (error instanceof RpcRemoteError && error.code !== 'INTERNAL') {
-    // The remote message without the subject prefix the bus adds for logs.
-    const message = error.message.replace(`${error.subject}: ${error.code}: `, '');
+    // NOT_FOUND always reads the same, so that "not yours" (refused by a scope check) and
+    // "does not exist" cannot be told apart. Other messages lose the bus's subject prefix.
+    const message =
+      error.code === 'NOT_FOUND'
+        ? NOT_FOUND_MESSAGE
+        : error.message.replace(`${error.subject}: ${error.code}: `, '');
     return new TRPCError({
       code: RPC_TO_TRPC_CODE[error.code],
       message,

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 
 import type { Session } from '../auth/sessions.js';
+import { NOT_FOUND_MESSAGE } from './errors.js';
 
 /** How a procedure's objects are narrowed to the caller (declared per role in access.ts). */
 export const SCOPE_KINDS = ['self', 'all', 'organisation', 'districts', 'carrier_today'] as const;
@@ -75,5 +76,6 @@ export function inScope(scope: Scope, object: ScopedObject): boolean {
  * exist, so a denial does not reveal that the object exists.
  */
 export function assertInScope(scope: Scope, object: ScopedObject): void {
-  if (!inScope(scope, object)) throw new TRPCError({ code: 'NOT_FOUND', message: 'not found' });
+  if (!inScope(scope, object))
+    throw new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
 }
