@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRpc } from '../core/rpc.js';
 import { carrierChangesSchema, carrierInputSchema, carrierSchema } from '../domain/carrier.js';
 import {
+  countSchema,
   dateSchema,
   districtCodeSchema,
   idSchema,
@@ -118,6 +119,21 @@ export const listOrders = defineRpc({
   output: pageOf(deliveryOrderSchema),
 });
 
+/** Loads carriers, vehicles and shifts, idempotent by id: demo seed, onboarding. */
+export const importDispatchBulk = defineRpc({
+  service,
+  method: 'import.bulk',
+  input: z.object({
+    vehicles: z.array(vehicleSchema).max(5000).default([]),
+    carriers: z.array(carrierSchema).max(5000).default([]),
+    shifts: z.array(shiftSchema).max(50_000).default([]),
+  }),
+  output: z.object({
+    created: z.record(z.enum(['vehicles', 'carriers', 'shifts']), countSchema),
+    existing: z.record(z.enum(['vehicles', 'carriers', 'shifts']), countSchema),
+  }),
+});
+
 /** Every fleet and order RPC of the dispatch service (planning is in `dispatch-planning.ts`). */
 export const DISPATCH_FLEET_RPCS = [
   createCarrier,
@@ -131,4 +147,5 @@ export const DISPATCH_FLEET_RPCS = [
   listShifts,
   listPickupSlots,
   listOrders,
+  importDispatchBulk,
 ] as const;

@@ -165,6 +165,14 @@ export const writeOffLot = defineRpc({
   output: lotSchema,
 });
 
+/** Loads depots, idempotent by id (existing ones are left as they are): demo seed, onboarding. */
+export const importDonationsBulk = defineRpc({
+  service,
+  method: 'import.bulk',
+  input: z.object({ depots: z.array(depotSchema).max(1000).default([]) }),
+  output: z.object({ created: countSchema, existing: countSchema }),
+});
+
 /** Every RPC the donations service serves. */
 export const DONATIONS_RPCS = [
   postDonation,
@@ -181,4 +189,5 @@ export const DONATIONS_RPCS = [
   stockSummary,
   sweepExpiry,
   writeOffLot,
+  importDonationsBulk,
 ] as const;

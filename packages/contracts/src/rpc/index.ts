@@ -63,6 +63,7 @@ export {
   stockSummary,
   sweepExpiry,
   writeOffLot,
+  importDonationsBulk,
   DONATIONS_RPCS,
 } from './donations.js';
 export {
@@ -84,6 +85,7 @@ export {
   listShifts,
   listPickupSlots,
   listOrders,
+  importDispatchBulk,
   DISPATCH_FLEET_RPCS,
 } from './dispatch.js';
 export {
