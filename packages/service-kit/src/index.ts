@@ -10,3 +10,6 @@ export type {
 export { startService } from './start-service.js';
 export type { RunningService, StartServiceOptions } from './start-service.js';
 export { errors, ServiceStartError, EnvError } from './errors.js';
+export { runStandalone } from './run-standalone.js';
+export { readServiceEnv, serviceEnvSchema } from './env.js';
+export type { ServiceEnv } from './env.js';

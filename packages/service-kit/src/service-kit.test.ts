@@ -1,90 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { handle, on } from '@anbu/bus';
 import { createMemoryBus } from '@anbu/bus/memory';
-import { enqueue } from '@anbu/bus/outbox';
-import { defineEvent, defineRpc, healthRpc, SYSTEM_ACTOR } from '@anbu/contracts';
-import { createDb, transaction } from '@anbu/db';
+import { healthRpc, SYSTEM_ACTOR } from '@anbu/contracts';
+import { createDb } from '@anbu/db';
 import type { DbHandle } from '@anbu/db';
 import { createTestLogger } from '@anbu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 
 import { createLogger } from './create-logger.js';
 import { defineService } from './define-service.js';
 import { ServiceStartError } from './errors.js';
 import { startService } from './start-service.js';
-
-interface ToyDb {
-  toy: { id: string; label: string };
-}
-
-const toyAdded = defineEvent({
-  service: 'care',
-  entity: 'toy',
-  event: 'added',
-  version: 1,
-  data: z.object({ toyId: z.uuid() }),
-});
-
-const addToy = defineRpc({
-  service: 'care',
-  method: 'kitAddToy',
-  input: z.object({ label: z.string().min(1), holdMs: z.number().int().default(0) }),
-  output: z.object({ id: z.uuid() }),
-});
-
-const toyService = (seen: string[]) =>
-  defineService<ToyDb>({
-    name: 'care',
-    version: '1.2.3',
-    migrations: {
-      '2025-01-01T00-00-00_create_toy': {
-        async up(db) {
-          await db.schema
-            .createTable('toy')
-            .addColumn('id', 'uuid', (c) => c.primaryKey())
-            .addColumn('label', 'text', (c) => c.notNull())
-            .execute();
-        },
-      },
-    },
-    async start({ db, outbox }) {
-      return Promise.resolve({
-        routes: [
-          handle(addToy, async (input) => {
-            await sleep(input.holdMs);
-            const id = randomUUID();
-            await transaction(db, async (trx) => {
-              await trx.insertInto('toy').values({ id, label: input.label }).execute();
-              await enqueue(trx, toyAdded.subject, {
-                id: randomUUID(),
-                type: toyAdded.type,
-                version: 1,
-                occurredAt: new Date().toISOString(),
-                data: { toyId: id },
-              });
-            });
-            outbox.wake();
-            return { id };
-          }),
-        ],
-        consumers: [
-          {
-            durable: 'care_toy_watch',
-            routes: [
-              on(toyAdded, async (event) => {
-                seen.push(event.data.toyId);
-                return Promise.resolve();
-              }),
-            ],
-          },
-        ],
-      });
-    },
-  });
+import { addToy, toyService } from './testing/toy-service.js';
+import type { ToyDb } from './testing/toy-service.js';
 
 describe('createLogger', () => {
   it('should write JSON lines with the service and no personal data', async () => {
