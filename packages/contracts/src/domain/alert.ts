@@ -4,6 +4,7 @@ import { dateTimeSchema, districtCodeSchema, idSchema, noteText, shortText } fro
 
 /** How serious an alert is; decides its acknowledgement deadline. */
 export const ALERT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+/** Parses one of {@link ALERT_SEVERITIES}. */
 export const alertSeveritySchema = z.enum(ALERT_SEVERITIES);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 
@@ -17,6 +18,7 @@ export const DEFAULT_ACK_DEADLINE_MINUTES = {
 
 /** Lifecycle of an alert. */
 export const ALERT_STATUSES = ['raised', 'acknowledged', 'escalated', 'resolved'] as const;
+/** Parses one of {@link ALERT_STATUSES}. */
 export const alertStatusSchema = z.enum(ALERT_STATUSES);
 export type AlertStatus = z.infer<typeof alertStatusSchema>;
 
@@ -30,6 +32,7 @@ export const ALERT_RESOLUTIONS = [
   'false_alarm',
   'other',
 ] as const;
+/** Parses one of {@link ALERT_RESOLUTIONS}. */
 export const alertResolutionSchema = z.enum(ALERT_RESOLUTIONS);
 export type AlertResolution = z.infer<typeof alertResolutionSchema>;
 

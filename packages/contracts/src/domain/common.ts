@@ -6,8 +6,9 @@ import { actorSchema } from '../core/actor.js';
 export const SHORT_TEXT_MAX = 200;
 /** Longest free-text note (a caseworker's note, a visit note). */
 export const NOTE_MAX = 2000;
-/** Default and largest page size of every list query. */
+/** Default page size of every list query. */
 export const DEFAULT_PAGE_SIZE = 50;
+/** Largest page size a list query accepts. */
 export const MAX_PAGE_SIZE = 200;
 /** Anbu's dates are local to Korea (UTC+9, no daylight saving time). */
 export const SEOUL_UTC_OFFSET_MINUTES = 9 * 60;
@@ -84,6 +85,7 @@ export type DailyWindow = z.infer<typeof dailyWindowSchema>;
 
 /** A storage class of food and goods, which decides vehicles and depots. */
 export const STORAGE_CLASSES = ['frozen', 'chilled', 'ambient'] as const;
+/** Parses one of {@link STORAGE_CLASSES}. */
 export const storageClassSchema = z.enum(STORAGE_CLASSES);
 export type StorageClass = z.infer<typeof storageClassSchema>;
 

@@ -20,11 +20,13 @@ export const NEED_STATUSES = [
   'cancelled',
   'expired',
 ] as const;
+/** Parses one of {@link NEED_STATUSES}. */
 export const needStatusSchema = z.enum(NEED_STATUSES);
 export type NeedStatus = z.infer<typeof needStatusSchema>;
 
 /** Where a need came from. */
 export const NEED_SOURCES = ['cycle', 'ad_hoc', 'follow_up'] as const;
+/** Parses one of {@link NEED_SOURCES}. */
 export const needSourceSchema = z.enum(NEED_SOURCES);
 export type NeedSource = z.infer<typeof needSourceSchema>;
 

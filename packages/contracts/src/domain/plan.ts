@@ -5,10 +5,15 @@ import { routeSchema } from './route.js';
 
 /** Lifecycle of a plan: edited as a draft, published to carriers, replaced by a newer one. */
 export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
+/** Parses one of {@link PLAN_STATUSES}. */
 export const planStatusSchema = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof planStatusSchema>;
 
-/** An order the plan could not serve, and why (e.g. `capacity`, `time_window`, `skills`). */
+/**
+ * An order the plan could not serve, and why: the solver's reasons (`UnassignedReasonSchema` of
+ * `@anbu/contracts/routing`: `capacity`, `time_window`, `skill`…) or dispatch's own
+ * (`no_location`, …).
+ */
 export const unassignedOrderSchema = z.object({
   orderId: idSchema,
   reason: z.string().regex(/^[a-z_]{1,40}$/),

@@ -19,6 +19,7 @@ export const STOP_STATUSES = [
   'failed',
   'skipped',
 ] as const;
+/** Parses one of {@link STOP_STATUSES}. */
 export const stopStatusSchema = z.enum(STOP_STATUSES);
 export type StopStatus = z.infer<typeof stopStatusSchema>;
 
