@@ -10,7 +10,17 @@ export const restrictedImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.cache/**', 'coverage/**', '**/*.config.*', 'bench/**/*.py'] },
+  {
+    ignores: [
+      'dist/**',
+      '.cache/**',
+      'coverage/**',
+      '**/*.config.*',
+      'bench/**/*.py',
+      // The bench's Python venv (packages/routing/bench/.venv) ships stray .js files.
+      'bench/.venv/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
