@@ -6,6 +6,8 @@
 # Repository root (two levels above this file) and the folder that holds all local state.
 ANBU_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 ANBU_STATE_DIR="${ANBU_STATE_DIR:-$ANBU_ROOT/.anbu}"
+# Absolute, since pid files are recognised by their path (see pid_alive).
+ANBU_STATE_DIR="$(mkdir -p "$ANBU_STATE_DIR" && cd "$ANBU_STATE_DIR" && pwd)"
 
 # Colour only on a terminal.
 if [ -t 2 ]; then
@@ -61,12 +63,18 @@ choose_port() {
   echo "$port"
 }
 
-# True while the process whose id is in pid file $1 is alive.
+# True while the process whose id is in pid file $1 is alive and is the one the file is about: its
+# command line or environment names the file (`-P <file>`, `ANBU_PID_FILE=<file>`), so that a pid
+# reused after a reboot is never taken for it, nor sent a signal. Without /proc, the pid is trusted.
 pid_alive() {
-  local pid
+  local pid words
   [ -s "$1" ] || return 1
   pid=$(cat "$1")
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [ -r "/proc/$pid/cmdline" ] || return 0
+  # Read first, grep after: `grep -q` closing a pipe early would fail the pipe under pipefail.
+  words=$(tr '\0' '\n' <"/proc/$pid/cmdline"; tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null || true)
+  grep -qxF -e "$1" -e "ANBU_PID_FILE=$1" <<<"$words"
 }
 
 # Sends SIGTERM to the process in pid file $1, waits up to $2 seconds (default 20) for it to end,

@@ -61,7 +61,7 @@ start_replica() {
   fi
   cmd=$(start_command "$service")
   [ -n "$cmd" ] || die "services/$service/package.json has no start script"
-  local -a extra_env=("ANBU_INSTANCE_ID=$service-$n")
+  local -a extra_env=("ANBU_INSTANCE_ID=$service-$n" "ANBU_PID_FILE=$pid")
   if [ "$service" = gateway ]; then
     local port
     port=$(gateway_port "$n")
