@@ -9,11 +9,4 @@ export {
   InvalidEncryptionKeyError,
 } from './crypto/field-cipher.js';
 export type { FieldCipher } from './crypto/field-cipher.js';
-export {
-  countHouseholdsRpc,
-  importBulk,
-  importedHouseholdSchema,
-  membershipsForUser,
-  MAX_IMPORT_HOUSEHOLDS,
-} from './rpc/definitions.js';
 export type { HouseholdsDatabase } from './repo/schema.js';

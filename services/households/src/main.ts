@@ -4,6 +4,6 @@ import { parseEncryptionKey } from './crypto/field-cipher.js';
 import { env } from './env.js';
 import { createHouseholdsService } from './service.js';
 
-await runStandalone(
+runStandalone(
   createHouseholdsService({ encryptionKey: parseEncryptionKey(env.ANBU_ENCRYPTION_KEY) }),
 );

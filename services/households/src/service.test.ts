@@ -4,9 +4,12 @@ import type { EventOf } from '@anbu/contracts';
 import { on, RpcRemoteError } from '@anbu/bus';
 import { householdUpdated } from '@anbu/contracts/events';
 import {
+  countHouseholds as countHouseholdsRpc,
   enrol,
   getHousehold,
+  importBulk,
   listHouseholds,
+  membershipsForUser,
   recordConsent,
   registerHousehold,
   updateHousehold,
@@ -14,7 +17,6 @@ import {
 } from '@anbu/contracts/rpc';
 
 import type { HouseholdsHarness } from './testing/harness.js';
-import { countHouseholdsRpc, importBulk, membershipsForUser } from './rpc/definitions.js';
 import {
   caseworkerA,
   FIXTURE,

@@ -1,11 +1,15 @@
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
-import { listDistricts, listOrganisations } from '@anbu/contracts/rpc';
+import {
+  countHouseholds as countHouseholdsRpc,
+  listDistricts,
+  listOrganisations,
+  membershipsForUser,
+} from '@anbu/contracts/rpc';
 
 import type { HouseholdsDeps } from './deps.js';
 import { listDistrictRows, listOrganisationRows, membershipsOf } from '../repo/directory.js';
 import { countHouseholds } from '../repo/households.js';
-import { countHouseholdsRpc, membershipsForUser } from './definitions.js';
 
 /** Organisations, districts and users' memberships. */
 export function directoryRoutes(deps: HouseholdsDeps): RpcRoute[] {

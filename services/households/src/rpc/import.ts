@@ -1,6 +1,7 @@
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
 import { householdUpdated } from '@anbu/contracts/events';
+import { importBulk } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
 import type { HouseholdsDeps } from './deps.js';
@@ -10,7 +11,6 @@ import { insertOrganisation, upsertDistrict, upsertMembership } from '../repo/di
 import { insertEnrolment } from '../repo/enrolments.js';
 import { insertHousehold } from '../repo/households.js';
 import { insertProgram } from '../repo/programs.js';
-import { importBulk } from './definitions.js';
 
 type Tally = Record<string, number>;
 

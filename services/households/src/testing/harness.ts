@@ -5,12 +5,12 @@ import type { Bus } from '@anbu/bus';
 import type { Actor } from '@anbu/contracts';
 import type { TestLogger } from '@anbu/db/testing';
 import { createMemoryBus } from '@anbu/bus/memory';
+import { importBulk } from '@anbu/contracts/rpc';
 import { createDb } from '@anbu/db';
 import { createTestLogger } from '@anbu/db/testing';
 import { startService } from '@anbu/service-kit';
 
 import type { HouseholdsDatabase } from '../repo/schema.js';
-import { importBulk } from '../rpc/definitions.js';
 import { createHouseholdsService } from '../service.js';
 
 /** A households service running on its own database and bus, for tests. */

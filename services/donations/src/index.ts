@@ -1,0 +1,2 @@
+export { createDonationsService } from './service.js';
+export type { DonationsDatabase } from './repo/schema.js';

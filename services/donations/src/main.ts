@@ -1,0 +1,5 @@
+import { runStandalone } from '@anbu/service-kit';
+
+import { createDonationsService } from './service.js';
+
+runStandalone(createDonationsService());

@@ -1,0 +1,151 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+
+import type { Lot } from '@anbu/contracts';
+import { lotSchema } from '@anbu/contracts';
+import { stockSummaryRowSchema } from '@anbu/contracts/rpc';
+
+import type { DonationsDatabase, LotRow } from './schema.js';
+import { decodeCursor, toPage } from './page.js';
+
+type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
+
+const COLUMNS = [
+  'id',
+  'depot_id',
+  'donation_id',
+  'organisation_id',
+  'category',
+  'description',
+  'unit',
+  'storage_class',
+  'expires_on',
+  'restrictions',
+  'quantity_received',
+  'quantity_available',
+  'quantity_allocated',
+  'quantity_delivered',
+  'quantity_written_off',
+  'status',
+  'received_at',
+] as const;
+
+function rowToLot(row: LotRow): Lot {
+  return lotSchema.parse({
+    id: row.id,
+    depotId: row.depot_id,
+    donationId: row.donation_id ?? undefined,
+    organisationId: row.organisation_id ?? undefined,
+    category: row.category,
+    description: row.description ?? undefined,
+    unit: row.unit,
+    storageClass: row.storage_class,
+    expiresOn: row.expires_on ?? undefined,
+    restrictions: row.restrictions,
+    quantityReceived: row.quantity_received,
+    quantityAvailable: row.quantity_available,
+    quantityAllocated: row.quantity_allocated,
+    quantityDelivered: row.quantity_delivered,
+    quantityWrittenOff: row.quantity_written_off,
+    status: row.status,
+    receivedAt: row.received_at.toISOString(),
+  });
+}
+
+/** Inserts a new lot, all of it available. */
+export async function insertLot(
+  db: Db,
+  lot: Pick<
+    Lot,
+    'id' | 'depotId' | 'category' | 'unit' | 'storageClass' | 'restrictions' | 'quantityReceived'
+  > &
+    Partial<Pick<Lot, 'donationId' | 'organisationId' | 'description' | 'expiresOn'>> & {
+      receivedAt: Date;
+    },
+): Promise<Lot> {
+  const row = await db
+    .insertInto('lots')
+    .values({
+      id: lot.id,
+      depot_id: lot.depotId,
+      donation_id: lot.donationId ?? null,
+      organisation_id: lot.organisationId ?? null,
+      category: lot.category,
+      description: lot.description ?? null,
+      unit: lot.unit,
+      storage_class: lot.storageClass,
+      expires_on: lot.expiresOn ?? null,
+      restrictions: JSON.stringify(lot.restrictions),
+      quantity_received: lot.quantityReceived,
+      quantity_available: lot.quantityReceived,
+      status: 'in_stock',
+      received_at: lot.receivedAt,
+    })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return rowToLot(row);
+}
+
+/** A page of lots, filtered. */
+export async function listLotRows(
+  db: Db,
+  filter: {
+    depotId?: string | undefined;
+    categories?: readonly string[] | undefined;
+    storageClasses?: readonly string[] | undefined;
+    statuses: readonly string[];
+    expiresBefore?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<{ items: Lot[]; nextCursor?: string }> {
+  let query = db
+    .selectFrom('lots')
+    .select(COLUMNS)
+    .orderBy('id')
+    .limit(filter.limit + 1);
+  if (filter.depotId) query = query.where('depot_id', '=', filter.depotId);
+  if (filter.categories?.length) query = query.where('category', 'in', filter.categories);
+  if (filter.storageClasses?.length)
+    query = query.where('storage_class', 'in', filter.storageClasses);
+  if (filter.statuses.length) query = query.where('status', 'in', filter.statuses);
+  if (filter.expiresBefore) query = query.where('expires_on', '<', filter.expiresBefore);
+  const after = decodeCursor(filter.cursor);
+  if (after) query = query.where('id', '>', after);
+  return toPage(await query.execute(), { limit: filter.limit, map: rowToLot });
+}
+
+/** Stock totals per depot, category and storage class (lots in stock only). */
+export async function stockRows(
+  db: Db,
+  filter: { depotId?: string | undefined },
+): Promise<z.infer<typeof stockSummaryRowSchema>[]> {
+  let query = db
+    .selectFrom('lots')
+    .select((eb) => [
+      'depot_id',
+      'category',
+      'storage_class',
+      eb.fn.sum<string>('quantity_available').as('available'),
+      eb.fn.sum<string>('quantity_allocated').as('allocated'),
+      eb.fn.countAll<string>().as('lots'),
+      eb.fn.min('expires_on').as('earliest_expiry'),
+    ])
+    .where('status', '=', 'in_stock')
+    .groupBy(['depot_id', 'category', 'storage_class'])
+    .orderBy('depot_id')
+    .orderBy('category');
+  if (filter.depotId) query = query.where('depot_id', '=', filter.depotId);
+  const rows = await query.execute();
+  return rows.map((row) =>
+    stockSummaryRowSchema.parse({
+      depotId: row.depot_id,
+      category: row.category,
+      storageClass: row.storage_class,
+      available: Number(row.available),
+      allocated: Number(row.allocated),
+      lots: Number(row.lots),
+      earliestExpiry: row.earliest_expiry ?? undefined,
+    }),
+  );
+}

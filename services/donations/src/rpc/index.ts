@@ -1,0 +1,12 @@
+import type { RpcRoute } from '@anbu/bus';
+
+import type { DonationsDeps } from './deps.js';
+import { donationRoutes } from './donations.js';
+import { stockRoutes } from './stock.js';
+
+/** Every RPC handler of the donations service, as closures over its dependencies. */
+export function createRpc(deps: DonationsDeps): RpcRoute[] {
+  return [...donationRoutes(deps), ...stockRoutes(deps)];
+}
+
+export type { DonationsDeps } from './deps.js';
