@@ -81,7 +81,7 @@ export {
 export type { OrganisationKind, Organisation } from './domain/organisation.js';
 export { districtSchema } from './domain/district.js';
 export type { District } from './domain/district.js';
-export { roleLinkSchema, userSchema } from './domain/user.js';
+export { roleLinkSchema, loginSchema, userSchema } from './domain/user.js';
 export type { RoleLink, User } from './domain/user.js';
 export {
   HOUSEHOLD_TYPES,

@@ -61,6 +61,7 @@ const cases: [string, z.ZodType, Record<string, unknown>, string, unknown][] = [
     userSchema,
     {
       id: id(),
+      login: 'cw@iksan.go.kr',
       email: 'cw@iksan.go.kr',
       displayName: '박주무관',
       roles: [{ role: 'caseworker', organisationId: id(), districtCodes: ['4514069000'] }],

@@ -16,10 +16,20 @@ export const roleLinkSchema = z.object({
 });
 export type RoleLink = z.infer<typeof roleLinkSchema>;
 
-/** A person who signs in to Anbu (never a recipient). */
+/** A sign-in name: an e-mail address or a short handle, compared case-insensitively. */
+export const loginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(254)
+  .regex(/^[a-z0-9._@+-]+$/, 'letters, digits and . _ @ + - only');
+
+/** A person who signs in to Anbu (never a recipient). The password hash stays in the gateway. */
 export const userSchema = z.object({
   id: idSchema,
-  email: z.email().max(254),
+  login: loginSchema,
+  email: z.email().max(254).optional(),
   displayName: shortText(100),
   locale: z.enum(['ko', 'en']).default('ko'),
   roles: z.array(roleLinkSchema).max(50),
