@@ -1,6 +1,6 @@
 import type { RoutingProblem, RoutingSolution } from '@anbu/contracts/routing';
 
-import { Recreate } from './construction/recreate.js';
+import { DEFAULT_GRANULAR, Recreate } from './construction/recreate.js';
 import { compileProblem } from './problem/compile.js';
 import type { Model } from './problem/model.js';
 import { TaskKind } from './problem/model.js';
@@ -18,6 +18,7 @@ import { Plan } from './solution/plan.js';
 export const DEFAULT_PARAMS: SisrParams = Object.freeze({
   ruin: DEFAULT_RUIN,
   blinkRate: 0.01,
+  granular: DEFAULT_GRANULAR,
   cooling: { start: 10, end: 0.1 },
 });
 
@@ -52,7 +53,7 @@ function firstPlan(model: Model, core: SisrCore): Plan {
   let count = 0;
   for (let t = 0; t < model.nTasks; t++) if (model.taskKind[t] !== TaskKind.delivery) order[count++] = t;
   core.order.sort(order, count);
-  new Recreate(model, core.rng).insertAll(plan, { order, count, blinkRate: 0, openRoutes: true });
+  core.recreate.insertAll(plan, { order, count, blinkRate: 0, openRoutes: true });
   return plan;
 }
 

@@ -16,7 +16,7 @@ import { InsertionEvaluator } from './insertion.js';
 function seeded(model: Model): Plan {
   const plan = new Plan(model);
   const order = Int32Array.from({ length: model.nTasks }, (_, t) => t).filter((t) => model.taskKind[t] !== TaskKind.delivery);
-  new Recreate(model, new Rng(7)).insertAll(plan, { order, count: order.length, blinkRate: 0, openRoutes: true });
+  new Recreate(model, { rng: new Rng(7) }).insertAll(plan, { order, count: order.length, blinkRate: 0, openRoutes: true });
   return plan;
 }
 

@@ -1,4 +1,5 @@
 /* eslint-disable max-params -- hot path: positional arguments, no options object allocated per evaluated move */
+import { DenseMatrix } from '../matrix/dense-matrix.js';
 import type { Model } from '../problem/model.js';
 import { travelDistance, travelTime, windowStart } from '../problem/model.js';
 import { routeCost } from '../problem/route-cost.js';
@@ -68,6 +69,66 @@ export class InsertionEvaluator {
     return r.cost - route.cost;
   }
 
+  /** {@link single} on a stored matrix between two real places: plain array reads. */
+  #singleDense(route: RouteState, { t, pos, mat, bound }: { t: number; pos: number; mat: DenseMatrix; bound: number }): number {
+    const m = this.#model;
+    const n = mat.size;
+    const dur = mat.durations;
+    const dist = mat.distances;
+    const prev = pos === 0 ? (m.vStart[route.vehicle] ?? 0) : (m.taskLoc[route.tasks[pos - 1] ?? 0] ?? 0);
+    const next = pos >= route.len ? (m.vEnd[route.vehicle] ?? 0) : (m.taskLoc[route.tasks[pos] ?? 0] ?? 0);
+    const x = m.taskLoc[t] ?? 0;
+    const tPx = dur[prev * n + x] ?? 0;
+    const tXn = dur[x * n + next] ?? 0;
+    const depPrev = pos === 0 ? (m.vTwStart[route.vehicle] ?? 0) : (route.dep[pos - 1] ?? 0);
+    const arrival = depPrev + tPx;
+    if (arrival > (m.twEnd[(m.twOff[t + 1] ?? 1) - 1] ?? 0)) {
+      this.late = true;
+      this.failure = Failure.timeWindow;
+      return Infinity;
+    }
+    // Cost first: positions that cannot beat the best so far need no window check.
+    const dDist = (dist[prev * n + x] ?? 0) + (dist[x * n + next] ?? 0) - (dist[prev * n + next] ?? 0);
+    const dTravel = tPx + tXn - (dur[prev * n + next] ?? 0);
+    const c = this.#costWith(route, dDist, dTravel, this.#pref(t, route.vehicle));
+    if (c >= bound) return Infinity;
+    const start = windowStart(m, t, arrival);
+    if (start + (m.taskService[t] ?? 0) + tXn > (route.la[pos] ?? 0) + EPS) {
+      this.failure = Failure.timeWindow;
+      return Infinity;
+    }
+    return c;
+  }
+
+  /**
+   * Cheapest feasible position for job `t` in the route (sets {@link bestP}), skipping positions
+   * `skip` blinks over. Route-level checks run once; positions after the task's last window stop
+   * the scan.
+   */
+  bestSingle(route: RouteState, t: number, opts: { skip: () => boolean; bound: number }): number {
+    const skip = opts.skip;
+    const m = this.#model;
+    const v = route.vehicle;
+    this.bestP = -1;
+    if (!hasSkills(m, t, v)) return ((this.failure = Failure.skill), Infinity);
+    if (!withinMaxTasks(m, v, route.len + 1)) return ((this.failure = Failure.maxTasks), Infinity);
+    const mat = m.vMatrix[v];
+    const dense = mat instanceof DenseMatrix && !route.linear && (m.vStart[v] ?? -1) >= 0 && (m.vEnd[v] ?? -1) >= 0;
+    let best = Infinity;
+    for (let p = 0; p <= route.len; p++) {
+      if (skip()) continue;
+      if (m.dims > 0 && !fitsLoad(m, route, t, p)) {
+        this.failure = Failure.capacity;
+        continue;
+      }
+      this.late = false;
+      const c = dense ? this.#singleDense(route, { t, pos: p, mat, bound: Math.min(best, opts.bound) }) : this.single(route, t, p);
+      if (c < best) [best, this.bestP] = [c, p];
+      else if (c === Infinity && this.late) break;
+    }
+    return best;
+  }
+
   /** Cost increase of inserting task `t` before position `pos`, or Infinity when infeasible. */
   single(route: RouteState, t: number, pos: number): number {
     const m = this.#model;
@@ -80,6 +141,8 @@ export class InsertionEvaluator {
     const prev = locBefore(m, route, pos);
     const next = locAt(m, route, pos);
     const x = m.taskLoc[t] ?? 0;
+    const mat = m.vMatrix[v];
+    if (mat instanceof DenseMatrix && prev >= 0 && next >= 0) return this.#singleDense(route, { t, pos, mat, bound: Infinity });
     const arrival = departureBefore(m, route, pos) + travelTime(m, v, prev, x);
     const start = windowStart(m, t, arrival);
     if (start === Infinity) {

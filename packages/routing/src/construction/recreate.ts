@@ -6,10 +6,16 @@ import type { Rng } from '../search/rng.js';
 import type { Plan } from '../solution/plan.js';
 import { Touched } from '../solution/touched.js';
 
-/** Above this many tasks, insertion only looks at routes serving a task's near neighbours. */
-export const GRANULAR_TASKS = 400;
-/** How many neighbours' routes a granular insertion considers. */
-export const GRANULAR_ROUTES_FROM = 40;
+/** Granular insertion: only the routes serving a task's nearest neighbours (and empty vehicles). */
+export interface GranularOptions {
+  /** From this many tasks on, insertion is granular. */
+  readonly minTasks: number;
+  /** How many of a task's nearest neighbours' routes are tried. */
+  readonly neighbours: number;
+}
+
+/** Defaults of {@link GranularOptions}. */
+export const DEFAULT_GRANULAR: GranularOptions = Object.freeze({ minTasks: 400, neighbours: 40 });
 
 /** Options of {@link Recreate.insertAll}. */
 export interface InsertOptions {
@@ -34,9 +40,19 @@ export class Recreate {
   readonly #routeSeen: Touched;
   readonly #classSeen: Touched;
   #blinkRate = 0;
-  readonly #skip = (): boolean => this.#blinkRate > 0 && this.#rng.next() < this.#blinkRate;
+  /** Positions left until the next blink: geometric gaps instead of a draw per position. */
+  #untilBlink = Infinity;
+  readonly #skip = (): boolean => {
+    if (--this.#untilBlink > 0) return false;
+    this.#untilBlink = this.#blinkRate > 0 ? 1 + Math.floor(Math.log(1 - this.#rng.next()) / Math.log(1 - this.#blinkRate)) : Infinity;
+    return true;
+  };
 
-  constructor(model: Model, rng: Rng) {
+  readonly #granular: GranularOptions;
+
+  constructor(model: Model, options: { rng: Rng; granular?: GranularOptions }) {
+    const rng = options.rng;
+    this.#granular = options.granular ?? DEFAULT_GRANULAR;
     this.#model = model;
     this.#rng = rng;
     this.evaluator = new InsertionEvaluator(model);
@@ -60,12 +76,8 @@ export class Recreate {
       if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, ev.bestP, ev.bestQ];
       return;
     }
-    for (let p = 0; p <= route.len; p++) {
-      if (this.#skip()) continue;
-      const c = ev.single(route, t, p);
-      if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, p, -1];
-      else if (c === Infinity && ev.late) break;
-    }
+    const c = ev.bestSingle(route, t, { skip: this.#skip, bound: this.#bestCost });
+    if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, ev.bestP, -1];
   }
 
   #candidateRoute(plan: Plan, v: number, openRoutes: boolean): boolean {
@@ -89,9 +101,9 @@ export class Recreate {
     this.#routeSeen.clear();
     this.#classSeen.clear();
     const nv = m.nVehicles;
-    if (m.nTasks > GRANULAR_TASKS) {
+    if (m.nTasks >= this.#granular.minTasks) {
       const k = m.neighbourCount;
-      const lim = Math.min(k, GRANULAR_ROUTES_FROM);
+      const lim = Math.min(k, this.#granular.neighbours);
       for (let i = 0; i < lim; i++) {
         const v = plan.routeOf[m.neighbours[t * k + i] ?? 0] ?? -1;
         if (v >= 0 && m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) this.#tryRoute(plan, v, t);
@@ -120,6 +132,8 @@ export class Recreate {
   /** Inserts the tasks of `order` one by one; returns how many stayed unassigned. */
   insertAll(plan: Plan, { order, count, blinkRate, openRoutes }: InsertOptions): number {
     this.#blinkRate = blinkRate;
+    this.#untilBlink = 0;
+    this.#skip();
     let missed = 0;
     for (let i = 0; i < count; i++) {
       if (!this.insertOne(plan, order[i] ?? 0, openRoutes)) missed++;

@@ -3,13 +3,15 @@ import type { TravelMatrix } from './travel-matrix.js';
 /** A stored square matrix in flat typed arrays. */
 export class DenseMatrix implements TravelMatrix {
   readonly size: number;
-  readonly #durations: Float64Array;
-  readonly #distances: Float64Array;
+  /** Row-major durations, exposed for allocation-free hot loops. */
+  readonly durations: Float64Array;
+  /** Row-major distances. */
+  readonly distances: Float64Array;
 
   constructor(options: { size: number; durations: Float64Array; distances: Float64Array }) {
     this.size = options.size;
-    this.#durations = options.durations;
-    this.#distances = options.distances;
+    this.durations = options.durations;
+    this.distances = options.distances;
   }
 
   /** Builds a matrix from nested rows (as found in JSON); distances default to durations. */
@@ -29,10 +31,10 @@ export class DenseMatrix implements TravelMatrix {
   }
 
   distance(from: number, to: number): number {
-    return this.#distances[from * this.size + to] ?? 0;
+    return this.distances[from * this.size + to] ?? 0;
   }
 
   duration(from: number, to: number): number {
-    return this.#durations[from * this.size + to] ?? 0;
+    return this.durations[from * this.size + to] ?? 0;
   }
 }

@@ -1,4 +1,5 @@
 import { Recreate } from '../construction/recreate.js';
+import type { GranularOptions } from '../construction/recreate.js';
 import type { Model } from '../problem/model.js';
 import { TaskKind } from '../problem/model.js';
 import type { Plan } from '../solution/plan.js';
@@ -14,6 +15,7 @@ import type { RuinParams } from './ruin.js';
 export interface SisrParams {
   readonly ruin: RuinParams;
   readonly blinkRate: number;
+  readonly granular: GranularOptions;
   /** Cooling schedule in multiples of the mean nearest-neighbour arc cost. */
   readonly cooling: Cooling;
 }
@@ -33,7 +35,7 @@ export class SisrCore {
     this.rng = options.rng;
     this.params = options.params;
     this.ruiner = new StringRuin(model, { rng: options.rng, params: options.params.ruin });
-    this.recreate = new Recreate(model, options.rng);
+    this.recreate = new Recreate(model, { rng: options.rng, granular: options.params.granular });
     this.order = new InsertionOrder(model, options.rng);
     this.pending = new Int32Array(model.nTasks);
   }

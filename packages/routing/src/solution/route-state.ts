@@ -1,3 +1,4 @@
+import { DenseMatrix } from '../matrix/dense-matrix.js';
 import type { Model } from '../problem/model.js';
 import { latestArrival, travelDistance, travelTime, windowStart } from '../problem/model.js';
 import { routeCost } from '../problem/route-cost.js';
@@ -88,6 +89,11 @@ export class RouteState {
       this.refreshLoads(model);
       return;
     }
+    const mat = model.vMatrix[v];
+    if (mat instanceof DenseMatrix && (model.vStart[v] ?? -1) >= 0 && (model.vEnd[v] ?? -1) >= 0) {
+      this.#refreshDense(model, mat);
+      return;
+    }
     let t = model.vTwStart[v] ?? 0;
     let loc = model.vStart[v] ?? -1;
     let distance = 0;
@@ -116,6 +122,51 @@ export class RouteState {
       const here = model.taskLoc[task] ?? 0;
       limit = limit - travelTime(model, v, here, nextLoc) - (model.taskService[task] ?? 0);
       limit = latestArrival(model, task, limit);
+      this.la[i] = limit;
+      nextLoc = here;
+    }
+    this.distance = distance;
+    this.travel = travel;
+    this.preference = preference;
+    this.cost = n === 0 ? 0 : routeCost(model, { vehicle: v, distance, travel, preference });
+    this.refreshLoads(model);
+  }
+
+  /** {@link refresh} for a stored matrix and a route with both depots: plain array reads. */
+  #refreshDense(model: Model, mat: DenseMatrix): void {
+    const v = this.vehicle;
+    const n = this.len;
+    const size = mat.size;
+    const dur = mat.durations;
+    const dist = mat.distances;
+    const tasks = this.tasks;
+    let t = model.vTwStart[v] ?? 0;
+    let loc = model.vStart[v] ?? 0;
+    let distance = 0;
+    let travel = 0;
+    let preference = 0;
+    const pref = model.prefCost;
+    for (let i = 0; i < n; i++) {
+      const task = tasks[i] ?? 0;
+      const next = model.taskLoc[task] ?? 0;
+      const leg = dur[loc * size + next] ?? 0;
+      travel += leg;
+      distance += dist[loc * size + next] ?? 0;
+      t = windowStart(model, task, t + leg) + (model.taskService[task] ?? 0);
+      this.dep[i] = t;
+      loc = next;
+      if (pref) preference += pref[task * model.nVehicles + v] ?? 0;
+    }
+    const end = model.vEnd[v] ?? 0;
+    travel += dur[loc * size + end] ?? 0;
+    distance += dist[loc * size + end] ?? 0;
+    let limit = model.vTwEnd[v] ?? Infinity;
+    let nextLoc = end;
+    this.la[n] = limit;
+    for (let i = n - 1; i >= 0; i--) {
+      const task = tasks[i] ?? 0;
+      const here = model.taskLoc[task] ?? 0;
+      limit = latestArrival(model, task, limit - (dur[here * size + nextLoc] ?? 0) - (model.taskService[task] ?? 0));
       this.la[i] = limit;
       nextLoc = here;
     }
