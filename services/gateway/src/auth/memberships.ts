@@ -1,40 +1,30 @@
-import { z } from 'zod';
-
 import type { Bus } from '@anbu/bus';
-import { defineRpc, roleSchema, SYSTEM_ACTOR } from '@anbu/contracts';
+import type { RoleLink } from '@anbu/contracts';
+import { roleLinkSchema, SYSTEM_ACTOR } from '@anbu/contracts';
+import { membershipsForUser } from '@anbu/contracts/rpc';
 
 /**
  * One role a user holds in an organisation, with the districts (caseworkers, dispatchers) or
- * the carrier record (carriers) it is scoped to. Mirrors `roleLinkSchema` of the contracts.
+ * the carrier record (carriers) it is scoped to: the contracts' `RoleLink`.
  */
-export const membershipSchema = z.object({
-  role: roleSchema,
-  organisationId: z.uuid(),
-  districtCodes: z.array(z.string().min(1).max(20)).max(200).default([]),
-  carrierId: z.uuid().optional(),
-});
-export type Membership = z.infer<typeof membershipSchema>;
+export const membershipSchema = roleLinkSchema;
+export type Membership = RoleLink;
+
+/** How long sign-in waits for households to answer. */
+export const MEMBERSHIPS_TIMEOUT_MS = 3_000;
 
 /**
- * `anbu.rpc.households.memberships.forUser`: the roles a user holds. Households owns
- * organisations and memberships; the gateway only owns the login.
+ * Asks households (which owns organisations and memberships; the gateway owns only the login)
+ * for the roles of `userId`, as the system: nobody is signed in yet.
  */
-export const membershipsForUserRpc = defineRpc({
-  service: 'households',
-  method: 'memberships.forUser',
-  input: z.object({ userId: z.uuid() }),
-  output: z.object({ memberships: z.array(membershipSchema).max(50) }),
-});
-
-/** Asks households for the memberships of `userId` (as the system: nobody is signed in yet). */
 export async function fetchMemberships(options: {
   bus: Bus;
   userId: string;
 }): Promise<Membership[]> {
   const { memberships } = await options.bus.request(
-    membershipsForUserRpc,
+    membershipsForUser,
     { userId: options.userId },
-    { actor: SYSTEM_ACTOR, timeoutMs: 3_000 },
+    { actor: SYSTEM_ACTOR, timeoutMs: MEMBERSHIPS_TIMEOUT_MS },
   );
   return memberships;
 }

@@ -5,6 +5,7 @@ import type { TestLogger } from '@anbu/db/testing';
 import { handle } from '@anbu/bus';
 import { createMemoryBus } from '@anbu/bus/memory';
 import { healthRpc, SERVICE_NAMES } from '@anbu/contracts';
+import { membershipsForUser } from '@anbu/contracts/rpc';
 import { createDb, migrateToLatest } from '@anbu/db';
 import { createTestLogger } from '@anbu/db/testing';
 
@@ -12,7 +13,6 @@ import type { LoginThrottlePolicy } from '../auth/login-throttle.js';
 import type { Membership } from '../auth/memberships.js';
 import type { GatewayTables } from '../db/schema.js';
 import type { Gateway } from '../gateway.js';
-import { membershipsForUserRpc } from '../auth/memberships.js';
 import { createGateway } from '../gateway.js';
 
 /** A signed-in test user: the cookie header to send. */
@@ -78,7 +78,7 @@ export async function createGatewayFixture(
       ),
     ),
     await bus.serve([
-      handle(membershipsForUserRpc, ({ userId }) =>
+      handle(membershipsForUser, ({ userId }) =>
         Promise.resolve({ memberships: memberships.get(userId) ?? [] }),
       ),
     ]),

@@ -42,6 +42,55 @@ export const ACCESS = {
   'system.health': {
     roles: { admin: 'all', program_manager: 'all', dispatcher: 'all', auditor: 'all' },
   },
+
+  // Households: lists carry no personal data; `get` does and is audited.
+  'households.list': {
+    roles: {
+      admin: 'all',
+      program_manager: 'all',
+      auditor: 'all',
+      caseworker: 'districts',
+      dispatcher: 'districts',
+    },
+  },
+  'households.get': { roles: { admin: 'all', auditor: 'all', caseworker: 'districts' } },
+
+  // Donations: a partner sees and posts only its own organisation's.
+  'donations.list': {
+    roles: {
+      admin: 'all',
+      program_manager: 'all',
+      auditor: 'all',
+      dispatcher: 'all',
+      partner: 'organisation',
+    },
+  },
+  'donations.get': {
+    roles: {
+      admin: 'all',
+      program_manager: 'all',
+      auditor: 'all',
+      dispatcher: 'all',
+      partner: 'organisation',
+    },
+  },
+  'donations.post': { roles: { partner: 'organisation' } },
+  'donations.accept': { roles: { admin: 'all', dispatcher: 'all' } },
+  'donations.reject': { roles: { admin: 'all', dispatcher: 'all' } },
+
+  // Dispatch: carriers see only their own route of today.
+  'dispatch.carriers': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
+  'dispatch.myRoute': { roles: { carrier: 'carrier_today' } },
+  'dispatch.updateStop': { roles: { carrier: 'carrier_today' } },
+
+  // Care: alerts of the caseworker's own districts.
+  'care.alerts': {
+    roles: { admin: 'all', program_manager: 'all', auditor: 'all', caseworker: 'districts' },
+  },
+  'care.alert': { roles: { admin: 'all', auditor: 'all', caseworker: 'districts' } },
+  'care.acknowledgeAlert': { roles: { admin: 'all', caseworker: 'districts' } },
+  'care.resolveAlert': { roles: { admin: 'all', caseworker: 'districts' } },
+  'care.reportVisit': { roles: { carrier: 'carrier_today' } },
 } as const satisfies Record<string, AccessRule>;
 
 export type AccessTable = typeof ACCESS;

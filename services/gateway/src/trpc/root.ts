@@ -1,11 +1,19 @@
 import { createCallerFactory, router } from './init.js';
 import { authRouter } from './routers/auth.js';
+import { careRouter } from './routers/care.js';
+import { dispatchRouter } from './routers/dispatch.js';
+import { donationsRouter } from './routers/donations.js';
+import { householdsRouter } from './routers/households.js';
 import { systemRouter } from './routers/system.js';
 
 /** The one router of the gateway; the web app imports only its type. */
 export const appRouter = router({
   auth: authRouter,
   system: systemRouter,
+  households: householdsRouter,
+  donations: donationsRouter,
+  dispatch: dispatchRouter,
+  care: careRouter,
 });
 
 /** The type the web app's tRPC client is built from. */

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 
 import type { Session } from '../auth/sessions.js';
-import { NOT_FOUND_MESSAGE } from './errors.js';
+import { FieldIssuesError, NOT_FOUND_MESSAGE } from './errors.js';
 
 /** How a procedure's objects are narrowed to the caller (declared per role in access.ts). */
 export const SCOPE_KINDS = ['self', 'all', 'organisation', 'districts', 'carrier_today'] as const;
@@ -78,4 +78,32 @@ export function inScope(scope: Scope, object: ScopedObject): boolean {
 export function assertInScope(scope: Scope, object: ScopedObject): void {
   if (!inScope(scope, object))
     throw new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
+}
+
+/**
+ * The districts a list query may cover: what was asked, narrowed to the caller's districts
+ * (all of them when nothing was asked). With scope `all`, the request must name districts.
+ */
+export function narrowDistricts(scope: Scope, requested: readonly string[] | undefined): string[] {
+  switch (scope.kind) {
+    case 'districts':
+      return requested
+        ? requested.filter((code) => scope.districtCodes.includes(code))
+        : [...scope.districtCodes];
+    case 'all':
+      if (!requested || requested.length === 0) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'name the districts to list',
+          cause: new FieldIssuesError('name the districts to list', [
+            { path: 'districtCodes', message: 'required' },
+          ]),
+        });
+      }
+      return [...requested];
+    case 'self':
+    case 'organisation':
+    case 'carrier_today':
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'not allowed' });
+  }
 }

@@ -1,0 +1,37 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
+import { listCarriers, updateStop } from '@anbu/contracts/rpc';
+
+import { declare } from '../access.js';
+import { auditRead } from '../audit.js';
+import { callService } from '../call.js';
+import { assertStopOfToday, routeOfToday } from './carrier-route.js';
+
+/** Dispatch: the fleet for dispatchers; for carriers, their own route of today. */
+export const dispatchRouter = {
+  carriers: declare('dispatch.carriers')
+    .input(listCarriers.input)
+    .query(({ ctx, input }) => callService(ctx, listCarriers, input)),
+
+  /** The carrier's route of today with recipients' addresses (each recipient read is audited). */
+  myRoute: declare('dispatch.myRoute').query(async ({ ctx }) => {
+    const route = await routeOfToday(ctx);
+    const householdIds = (route?.stops ?? []).flatMap((stop) =>
+      stop.recipient ? [stop.recipient.householdId] : [],
+    );
+    await auditRead(ctx, {
+      action: 'dispatch.myRoute',
+      subjectType: 'household',
+      subjectIds: householdIds,
+    });
+    return { route: route ?? null };
+  }),
+
+  /** A carrier reports a stop of their route of today (delivered, missed, …). */
+  updateStop: declare('dispatch.updateStop')
+    .input(updateStop.input)
+    .mutation(async ({ ctx, input }) => {
+      await assertStopOfToday(ctx, input.stopId);
+      return callService(ctx, updateStop, input);
+    }),
+} satisfies TRPCRouterRecord;
