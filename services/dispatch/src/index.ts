@@ -1,0 +1,2 @@
+export { createDispatchService } from './service.js';
+export type { DispatchDatabase } from './repo/schema.js';

@@ -1,0 +1,8 @@
+import type { Migrations } from '@anbu/db';
+
+import { createFleet } from './2026-11-25T00-00-00_create_fleet.js';
+
+/** The dispatch schema's migrations, in the order they run. */
+export const migrations: Migrations = {
+  '2026-11-25T00-00-00_create_fleet': createFleet,
+};

@@ -1,0 +1,11 @@
+import type { RpcRoute } from '@anbu/bus';
+
+import type { DispatchDeps } from './deps.js';
+import { fleetRoutes } from './fleet.js';
+
+/** Every RPC handler of the dispatch service, as closures over its dependencies. */
+export function createRpc(deps: DispatchDeps): RpcRoute[] {
+  return fleetRoutes(deps);
+}
+
+export type { DispatchDeps } from './deps.js';
