@@ -4,6 +4,7 @@ import { dateTimeSchema, districtCodeSchema, idSchema, noteText, shortText } fro
 
 /** How serious an alert is; decides its acknowledgement deadline. */
 export const ALERT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
 /** Parses one of {@link ALERT_SEVERITIES}. */
 export const alertSeveritySchema = z.enum(ALERT_SEVERITIES);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
@@ -18,9 +19,23 @@ export const DEFAULT_ACK_DEADLINE_MINUTES = {
 
 /** Lifecycle of an alert. */
 export const ALERT_STATUSES = ['raised', 'acknowledged', 'escalated', 'resolved'] as const;
+
 /** Parses one of {@link ALERT_STATUSES}. */
 export const alertStatusSchema = z.enum(ALERT_STATUSES);
 export type AlertStatus = z.infer<typeof alertStatusSchema>;
+
+/** The statuses each alert status may move to; escalation may repeat, one level up each time. */
+export const ALERT_TRANSITIONS = {
+  raised: ['acknowledged', 'escalated', 'resolved'],
+  escalated: ['acknowledged', 'escalated', 'resolved'],
+  acknowledged: ['resolved'],
+  resolved: [],
+} as const satisfies Record<AlertStatus, readonly AlertStatus[]>;
+
+/** Whether an alert may move from `from` to `to`. */
+export function canTransitionAlert(from: AlertStatus, to: AlertStatus): boolean {
+  return (ALERT_TRANSITIONS[from] as readonly AlertStatus[]).includes(to);
+}
 
 /** How an alert was resolved. */
 export const ALERT_RESOLUTIONS = [
@@ -32,6 +47,7 @@ export const ALERT_RESOLUTIONS = [
   'false_alarm',
   'other',
 ] as const;
+
 /** Parses one of {@link ALERT_RESOLUTIONS}. */
 export const alertResolutionSchema = z.enum(ALERT_RESOLUTIONS);
 export type AlertResolution = z.infer<typeof alertResolutionSchema>;

@@ -20,6 +20,7 @@ export const ALLOCATION_REASON_CODES = [
   'insufficient_quantity',
   'lower_priority',
 ] as const;
+
 /** Parses one of {@link ALLOCATION_REASON_CODES}. */
 export const allocationReasonCodeSchema = z.enum(ALLOCATION_REASON_CODES);
 
@@ -45,6 +46,7 @@ export const ALLOCATION_STATUSES = [
   'released',
   'cancelled',
 ] as const;
+
 /** Parses one of {@link ALLOCATION_STATUSES}. */
 export const allocationStatusSchema = z.enum(ALLOCATION_STATUSES);
 export type AllocationStatus = z.infer<typeof allocationStatusSchema>;

@@ -4,6 +4,7 @@ import { dateTimeSchema, idSchema, shortText } from './common.js';
 
 /** What an API key may do. */
 export const API_KEY_SCOPES = ['donations:read', 'donations:write', 'signals:write'] as const;
+
 /** Parses one of {@link API_KEY_SCOPES}. */
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

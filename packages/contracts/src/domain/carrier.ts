@@ -10,6 +10,7 @@ export const CARRIER_KINDS = [
   'walking_volunteer',
   'drone',
 ] as const;
+
 /** Parses one of {@link CARRIER_KINDS}. */
 export const carrierKindSchema = z.enum(CARRIER_KINDS);
 export type CarrierKind = z.infer<typeof carrierKindSchema>;
@@ -23,6 +24,7 @@ export const CARRIER_SKILLS = [
   'island',
   'sign_language',
 ] as const;
+
 /** Parses one of {@link CARRIER_SKILLS}. */
 export const carrierSkillSchema = z.enum(CARRIER_SKILLS);
 export type CarrierSkill = z.infer<typeof carrierSkillSchema>;

@@ -10,6 +10,7 @@ export const SIGNAL_SOURCES = [
   'iot_sensor',
   'manual',
 ] as const;
+
 /** Parses one of {@link SIGNAL_SOURCES}. */
 export const signalSourceSchema = z.enum(SIGNAL_SOURCES);
 export type SignalSource = z.infer<typeof signalSourceSchema>;
@@ -22,6 +23,7 @@ export const SIGNAL_KINDS = [
   'help_requested',
   'ok',
 ] as const;
+
 /** Parses one of {@link SIGNAL_KINDS}. */
 export const signalKindSchema = z.enum(SIGNAL_KINDS);
 export type SignalKind = z.infer<typeof signalKindSchema>;

@@ -85,6 +85,7 @@ export type DailyWindow = z.infer<typeof dailyWindowSchema>;
 
 /** A storage class of food and goods, which decides vehicles and depots. */
 export const STORAGE_CLASSES = ['frozen', 'chilled', 'ambient'] as const;
+
 /** Parses one of {@link STORAGE_CLASSES}. */
 export const storageClassSchema = z.enum(STORAGE_CLASSES);
 export type StorageClass = z.infer<typeof storageClassSchema>;

@@ -4,12 +4,14 @@ import { dateSchema, dateTimeSchema, idSchema, noteText } from './common.js';
 
 /** What a recipient consents to. Enrolment needs at least `delivery`. */
 export const CONSENT_SCOPES = ['delivery', 'sensitive_data', 'data_sharing'] as const;
+
 /** Parses one of {@link CONSENT_SCOPES}. */
 export const consentScopeSchema = z.enum(CONSENT_SCOPES);
 export type ConsentScope = z.infer<typeof consentScopeSchema>;
 
 /** How consent was given. */
 export const CONSENT_METHODS = ['written', 'verbal', 'digital', 'guardian'] as const;
+
 /** Parses one of {@link CONSENT_METHODS}. */
 export const consentMethodSchema = z.enum(CONSENT_METHODS);
 export type ConsentMethod = z.infer<typeof consentMethodSchema>;

@@ -12,6 +12,7 @@ import { itemLineSchema } from './item.js';
 
 /** A delivery to a household, a pickup of a donation, or a welfare visit without goods. */
 export const DELIVERY_ORDER_KINDS = ['delivery', 'pickup', 'visit'] as const;
+
 /** Parses one of {@link DELIVERY_ORDER_KINDS}. */
 export const deliveryOrderKindSchema = z.enum(DELIVERY_ORDER_KINDS);
 export type DeliveryOrderKind = z.infer<typeof deliveryOrderKindSchema>;
@@ -25,6 +26,7 @@ export const DELIVERY_ORDER_STATUSES = [
   'failed',
   'cancelled',
 ] as const;
+
 /** Parses one of {@link DELIVERY_ORDER_STATUSES}. */
 export const deliveryOrderStatusSchema = z.enum(DELIVERY_ORDER_STATUSES);
 export type DeliveryOrderStatus = z.infer<typeof deliveryOrderStatusSchema>;

@@ -31,6 +31,7 @@ export const DONATION_STATUSES = [
   'expired',
   'written_off',
 ] as const;
+
 /** Parses one of {@link DONATION_STATUSES}. */
 export const donationStatusSchema = z.enum(DONATION_STATUSES);
 export type DonationStatus = z.infer<typeof donationStatusSchema>;

@@ -4,6 +4,7 @@ import { dateSchema, dateTimeSchema, idSchema, shortText } from './common.js';
 
 /** Lifecycle of an enrolment; withdrawing consent ends it. */
 export const ENROLMENT_STATUSES = ['active', 'paused', 'ended'] as const;
+
 /** Parses one of {@link ENROLMENT_STATUSES}. */
 export const enrolmentStatusSchema = z.enum(ENROLMENT_STATUSES);
 export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;

@@ -23,12 +23,14 @@ export const HOUSEHOLD_TYPES = [
   'crisis',
   'other',
 ] as const;
+
 /** Parses one of {@link HOUSEHOLD_TYPES}. */
 export const householdTypeSchema = z.enum(HOUSEHOLD_TYPES);
 export type HouseholdType = z.infer<typeof householdTypeSchema>;
 
 /** How urgently the household needs attention; drives priority in matching and alerts. */
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+
 /** Parses one of {@link RISK_LEVELS}. */
 export const riskLevelSchema = z.enum(RISK_LEVELS);
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
@@ -44,6 +46,7 @@ export const DIETARY_TAGS = [
   'infant',
   'no_spicy',
 ] as const;
+
 /** Parses one of {@link DIETARY_TAGS}. */
 export const dietaryTagSchema = z.enum(DIETARY_TAGS);
 export type DietaryTag = z.infer<typeof dietaryTagSchema>;
@@ -67,6 +70,7 @@ export const ALLERGENS = [
   'tomato',
   'sesame',
 ] as const;
+
 /** Parses one of {@link ALLERGENS}. */
 export const allergenSchema = z.enum(ALLERGENS);
 export type Allergen = z.infer<typeof allergenSchema>;

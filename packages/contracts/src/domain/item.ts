@@ -24,6 +24,7 @@ export const ITEM_CATEGORIES = [
   'welfare_visit',
   'other',
 ] as const;
+
 /** Parses one of {@link ITEM_CATEGORIES}. */
 export const itemCategorySchema = z.enum(ITEM_CATEGORIES);
 export type ItemCategory = z.infer<typeof itemCategorySchema>;
@@ -40,6 +41,7 @@ export const ITEM_UNITS = [
   'kg',
   'visit',
 ] as const;
+
 /** Parses one of {@link ITEM_UNITS}. */
 export const itemUnitSchema = z.enum(ITEM_UNITS);
 export type ItemUnit = z.infer<typeof itemUnitSchema>;

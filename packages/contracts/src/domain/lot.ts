@@ -14,6 +14,7 @@ import { itemCategorySchema, itemUnitSchema } from './item.js';
 
 /** Lifecycle of a lot. */
 export const LOT_STATUSES = ['in_stock', 'depleted', 'expired', 'written_off'] as const;
+
 /** Parses one of {@link LOT_STATUSES}. */
 export const lotStatusSchema = z.enum(LOT_STATUSES);
 export type LotStatus = z.infer<typeof lotStatusSchema>;

@@ -20,12 +20,14 @@ export const NEED_STATUSES = [
   'cancelled',
   'expired',
 ] as const;
+
 /** Parses one of {@link NEED_STATUSES}. */
 export const needStatusSchema = z.enum(NEED_STATUSES);
 export type NeedStatus = z.infer<typeof needStatusSchema>;
 
 /** Where a need came from. */
 export const NEED_SOURCES = ['cycle', 'ad_hoc', 'follow_up'] as const;
+
 /** Parses one of {@link NEED_SOURCES}. */
 export const needSourceSchema = z.enum(NEED_SOURCES);
 export type NeedSource = z.infer<typeof needSourceSchema>;
@@ -46,6 +48,8 @@ export const needSchema = itemLineSchema.extend({
   programId: idSchema.optional(),
   enrolmentId: idSchema.optional(),
   cycleKey: cycleKeySchema.optional(),
+  /** The care request it fulfils (follow-up needs); a request is taken up once. */
+  requestId: idSchema.optional(),
   /** The alert whose resolution requested it (follow-up needs). */
   alertId: idSchema.optional(),
   storageClass: storageClassSchema.optional(),

@@ -4,6 +4,7 @@ import { dateTimeSchema, idSchema, shortText } from './common.js';
 
 /** Channels a notification can go through. */
 export const NOTIFICATION_CHANNELS = ['sms', 'messenger', 'email', 'webhook', 'log'] as const;
+
 /** Parses one of {@link NOTIFICATION_CHANNELS}. */
 export const notificationChannelSchema = z.enum(NOTIFICATION_CHANNELS);
 export type NotificationChannel = z.infer<typeof notificationChannelSchema>;

@@ -15,6 +15,7 @@ export const ORGANISATION_KINDS = [
   'community_council',
   'other',
 ] as const;
+
 /** Parses one of {@link ORGANISATION_KINDS}. */
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
 export type OrganisationKind = z.infer<typeof organisationKindSchema>;

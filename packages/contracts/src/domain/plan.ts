@@ -5,6 +5,7 @@ import { routeSchema } from './route.js';
 
 /** Lifecycle of a plan: edited as a draft, published to carriers, replaced by a newer one. */
 export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
+
 /** Parses one of {@link PLAN_STATUSES}. */
 export const planStatusSchema = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof planStatusSchema>;

@@ -10,6 +10,7 @@ export const PLANNING_RUN_STATUSES = [
   'failed',
   'cancelled',
 ] as const;
+
 /** Parses one of {@link PLANNING_RUN_STATUSES}. */
 export const planningRunStatusSchema = z.enum(PLANNING_RUN_STATUSES);
 export type PlanningRunStatus = z.infer<typeof planningRunStatusSchema>;

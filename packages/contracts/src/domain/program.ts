@@ -17,6 +17,7 @@ export const PROGRAM_KINDS = [
   'check_in_drop',
   'donation_distribution',
 ] as const;
+
 /** Parses one of {@link PROGRAM_KINDS}. */
 export const programKindSchema = z.enum(PROGRAM_KINDS);
 export type ProgramKind = z.infer<typeof programKindSchema>;

@@ -19,6 +19,7 @@ export const STOP_STATUSES = [
   'failed',
   'skipped',
 ] as const;
+
 /** Parses one of {@link STOP_STATUSES}. */
 export const stopStatusSchema = z.enum(STOP_STATUSES);
 export type StopStatus = z.infer<typeof stopStatusSchema>;
@@ -31,6 +32,22 @@ export const FINAL_STOP_STATUSES = [
   'failed',
   'skipped',
 ] as const;
+
+/** The statuses a carrier may report from each status; final statuses move nowhere. */
+export const STOP_TRANSITIONS = {
+  planned: ['arrived', ...FINAL_STOP_STATUSES],
+  arrived: ['delivered', 'not_home', 'refused', 'failed'],
+  delivered: [],
+  not_home: [],
+  refused: [],
+  failed: [],
+  skipped: [],
+} as const satisfies Record<StopStatus, readonly StopStatus[]>;
+
+/** Whether a stop may move from `from` to `to`. */
+export function canTransitionStop(from: StopStatus, to: StopStatus): boolean {
+  return (STOP_TRANSITIONS[from] as readonly StopStatus[]).includes(to);
+}
 
 /** One visit of a route: an order served at a place, in sequence, with its ETA. */
 export const stopSchema = z.object({

@@ -5,6 +5,7 @@ import { idSchema, shortText } from './common.js';
 
 /** Kinds of vehicle. */
 export const VEHICLE_KINDS = ['motorbike', 'van', 'car', 'bicycle', 'on_foot', 'drone'] as const;
+
 /** Parses one of {@link VEHICLE_KINDS}. */
 export const vehicleKindSchema = z.enum(VEHICLE_KINDS);
 export type VehicleKind = z.infer<typeof vehicleKindSchema>;

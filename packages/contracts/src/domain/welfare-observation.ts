@@ -18,6 +18,7 @@ export const OBSERVATION_KINDS = [
   'no_activity',
   'all_well',
 ] as const;
+
 /** Parses one of {@link OBSERVATION_KINDS}. */
 export const observationKindSchema = z.enum(OBSERVATION_KINDS);
 export type ObservationKind = z.infer<typeof observationKindSchema>;

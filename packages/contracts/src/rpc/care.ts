@@ -19,7 +19,12 @@ import {
   quantitySchema,
 } from '../domain/common.js';
 import { itemCategorySchema, itemUnitSchema } from '../domain/item.js';
-import { visitReportInputSchema, visitReportSchema } from '../domain/visit-report.js';
+import { notificationSchema } from '../domain/notification.js';
+import {
+  mealFeedbackSchema,
+  visitReportInputSchema,
+  visitReportSchema,
+} from '../domain/visit-report.js';
 import { welfareObservationSchema } from '../domain/welfare-observation.js';
 
 const service = 'care';
@@ -116,6 +121,34 @@ export const householdTimeline = defineRpc({
   output: pageOf(timelineEntrySchema),
 });
 
+/** One meal-box feedback, for the kitchen's program view. */
+export const mealFeedbackEntrySchema = z.object({
+  visitReportId: idSchema,
+  householdId: idSchema,
+  visitedAt: dateTimeSchema,
+  feedback: mealFeedbackSchema,
+});
+
+/** Meal-box feedback of some households over some days (the kitchen's view of its program). */
+export const listMealFeedback = defineRpc({
+  service,
+  method: 'mealFeedback.list',
+  input: pageRequestSchema.extend({
+    from: dateSchema,
+    to: dateSchema,
+    householdIds: z.array(idSchema).max(5000).optional(),
+  }),
+  output: pageOf(mealFeedbackEntrySchema),
+});
+
+/** The caller's notifications, newest first. */
+export const listNotifications = defineRpc({
+  service,
+  method: 'notification.list',
+  input: pageRequestSchema.extend({ alertId: idSchema.optional() }),
+  output: pageOf(notificationSchema),
+});
+
 /** Every RPC the care service serves. */
 export const CARE_RPCS = [
   reportVisit,
@@ -125,4 +158,6 @@ export const CARE_RPCS = [
   acknowledgeAlert,
   resolveAlert,
   householdTimeline,
+  listMealFeedback,
+  listNotifications,
 ] as const;

@@ -129,7 +129,7 @@ export const listLots = defineRpc({
   output: pageOf(lotSchema),
 });
 
-/** Stock totals by depot, category and storage class. */
+/** One row of stock totals: a depot, category and storage class. */
 export const stockSummaryRowSchema = z.object({
   depotId: idSchema,
   category: itemCategorySchema,
@@ -139,6 +139,7 @@ export const stockSummaryRowSchema = z.object({
   lots: countSchema,
   earliestExpiry: dateSchema.optional(),
 });
+/** Stock totals of a depot (or all depots). */
 export const stockSummary = defineRpc({
   service,
   method: 'stock.summary',

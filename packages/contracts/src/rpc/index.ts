@@ -113,6 +113,9 @@ export {
   followUpSchema,
   timelineEntrySchema,
   householdTimeline,
+  mealFeedbackEntrySchema,
+  listMealFeedback,
+  listNotifications,
   CARE_RPCS,
 } from './care.js';
 export type { TimelineEntry } from './care.js';
