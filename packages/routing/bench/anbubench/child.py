@@ -19,6 +19,8 @@ class ChildRun:
     stderr: list[tuple[float, str]] = field(default_factory=list)
     wall_ms: float = 0.0
     max_rss_mb: float = 0.0
+    # User + system CPU time of the child: with `wall_ms` it shows how much of a core it got.
+    cpu_ms: float = 0.0
     timed_out: bool = False
 
     def stderr_tail(self, lines: int = 8) -> str:
@@ -62,10 +64,12 @@ def run_child(
     timed_out = False
     status = 0
     max_rss_kb = 0
+    cpu_s = 0.0
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid == process.pid:
             max_rss_kb = usage.ru_maxrss
+            cpu_s = usage.ru_utime + usage.ru_stime
             break
         if time.monotonic() - started > timeout and not timed_out:
             timed_out = True
@@ -82,5 +86,6 @@ def run_child(
         stderr=stderr_lines,
         wall_ms=wall_ms,
         max_rss_mb=max_rss_kb / 1024,
+        cpu_ms=cpu_s * 1000,
         timed_out=timed_out,
     )

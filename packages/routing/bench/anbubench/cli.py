@@ -94,6 +94,8 @@ def _write_report(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str]) -> int:
+    # `pnpm bench -- --time-limit 1` passes the `--` through.
+    argv = [a for a in argv if a != "--"]
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
         argv = ["solomon", *argv]
     args = _parser().parse_args(argv)

@@ -128,7 +128,11 @@ def distance_section(
                 else "—"
             )
             mean_time = statistics.mean(r["time_ms"] for r in ok) / 1000 if ok else None
-            time_row.append(f"{mean_time:.2f}" if mean_time is not None else "—")
+            shares = [
+                r["cpu_ms"] / r["wall_ms"] for r in ok if r.get("cpu_ms") and r.get("wall_ms")
+            ]
+            share = f" ({statistics.mean(shares) * 100:.0f} %)" if shares else ""
+            time_row.append(f"{mean_time:.2f}{share}" if mean_time is not None else "—")
             compact[-1] += f" {feasible}/{total} {mean_time:.1f}s" if mean_time else ""
         gap_rows.append(gap_row)
         feas_rows.append(feas_row)
@@ -149,7 +153,9 @@ def distance_section(
         "",
         table(["Group", "BKS", *labels], veh_rows),
         "",
-        "Mean solve time, s (as each solver reports it; the child's wall time is in the raw data):",
+        "Mean solve time, s, as each solver reports it, and in brackets the mean share of one "
+        "core the child process actually got (CPU time / wall time; the rest went to other work "
+        "on the machine):",
         "",
         table(["Group", *labels], time_rows),
         "",
@@ -215,6 +221,28 @@ def _per_instance(
     return table(["Instance", "BKS", *(LABELS.get(s, s) for s in solvers)], rows)
 
 
+def _per_instance_vehicles(
+    records: dict[tuple[str, str], Record],
+    solvers: list[str],
+    instances: list[str],
+    bks: dict[str, Any],
+) -> str:
+    rows = []
+    for name in instances:
+        row = [name, f"{bks[name]['vehicles']} / {bks[name]['distance']:.2f}"]
+        for solver in solvers:
+            r = records.get((solver, name))
+            if r is None:
+                row.append("—")
+            elif r.get("status") != "ok":
+                row.append(r.get("status", "?"))
+            else:
+                mark = "" if r.get("feasible") else " infeasible ✗"
+                row.append(f"{r['vehicles']} / {r['distance']:.2f}{mark}")
+        rows.append(row)
+    return table(["Instance", "BKS", *(LABELS.get(s, s) for s in solvers)], rows)
+
+
 def vehicles_section(
     records: dict[tuple[str, str], Record], bks: dict[str, Any], instances: list[str]
 ) -> tuple[str, str]:
@@ -254,12 +282,14 @@ def vehicles_section(
     markdown = "\n".join(
         [
             "Per solver: mean vehicles / instances at the best-known fleet size / mean distance "
-            "gap "
-            "to the hierarchical best known on those instances, % / feasible / mean time, s.",
+            "gap to the hierarchical best known on those instances, % / feasible / mean time, s.",
             "",
             table(["Group", "BKS veh", *labels], rows),
             "",
             _mismatch_note(records),
+            "### Per instance (vehicles, distance)",
+            "",
+            _per_instance_vehicles(records, solvers, instances, bks),
         ]
     )
     return markdown, table(
@@ -355,7 +385,8 @@ def _versions(records: dict[tuple[str, str], Record]) -> str:
         seen.setdefault(r["solver"], set()).add(
             str((r.get("reported") or {}).get("solverVersion") or r.get("version"))
         )
-    return "; ".join(f"{LABELS.get(s, s)}: {', '.join(sorted(v))}" for s, v in seen.items())
+    order = [s for s in ALL_SOLVERS if s in seen] + sorted(set(seen) - set(ALL_SOLVERS))
+    return "; ".join(f"{LABELS.get(s, s)}: {', '.join(sorted(seen[s]))}" for s in order)
 
 
 def _mark(ok: bool) -> str:
@@ -399,9 +430,10 @@ def targets_section(
             common = sorted(set(theirs) & set(gaps))
             if common:
                 delta = statistics.mean(gaps[n] - theirs[n] for n in common)
+                verdict = "level" if abs(delta) < 0.005 else "we trail" if delta > 0 else "we lead"
                 peers.append(
                     f"{LABELS[peer]} {'+' if delta >= 0 else '−'}{abs(delta):.2f} pp "
-                    f"({'we trail' if delta > 0 else 'we lead'}, {len(common)} instances)"
+                    f"({verdict}, {len(common)} instances)"
                 )
         if peers:
             lines.append(

@@ -87,6 +87,7 @@ def run_one(solver: Solver, file: Path, objective: str, time_limit: float, seed:
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "wall_ms": round(child.wall_ms, 1),
         "max_rss_mb": round(child.max_rss_mb, 1),
+        "cpu_ms": round(child.cpu_ms, 1),
         "exit_code": child.exit_code,
     }
     output = _parse_output(child.stdout) if child.exit_code == 0 else None
@@ -165,16 +166,23 @@ def run_suite(options: SuiteOptions) -> list[Path]:
             if r.get("status") == "ok"
         }
         total = len(options.instances) * len(options.solvers)
-        count = 0
+        count = skipped = 0
         for name in options.instances:
             file = options.data / f"{name}.txt"
             for solver in options.solvers:
                 count += 1
                 if (solver.name, solver.version, name) in done:
+                    skipped += 1
                     continue
                 started = time.monotonic()
                 record = run_one(solver, file, objective, options.time_limit, options.seed)
                 append_record(path, record)
                 line = _progress_line(record, bks)
                 print(f"[{count}/{total}] {line}  ({time.monotonic() - started:.1f}s)", flush=True)
+        if skipped:
+            print(
+                f"{skipped} of {total} {objective} runs were already in {path.name} and were "
+                "skipped (--fresh reruns them)",
+                flush=True,
+            )
     return paths
