@@ -317,6 +317,7 @@ def city_section(records: list[Record]) -> str:
                     "",
                     f"{r.get('max_rss_mb', 0):.0f}",
                     "",
+                    "",
                     str(r.get("error", ""))[:80],
                 ]
             )
@@ -337,6 +338,7 @@ def city_section(records: list[Record]) -> str:
                 f"{r.get('vehicles_used')}/{r.get('vehicles')}",
                 str(r.get("unassigned_count")),
                 f"{r.get('max_rss_mb', 0):.0f}",
+                f"{r['cpu_ms'] / r['wall_ms'] * 100:.0f}" if r.get("cpu_ms") else "—",
                 f"{gap:.2f}" if gap is not None else "—",
                 ("; ".join(r.get("violations", [])[:2]) or "ok")
                 + (" (vehicles matched by the checker)" if r.get("vehicles_inferred") else ""),
@@ -354,6 +356,7 @@ def city_section(records: list[Record]) -> str:
             "Vehicles",
             "Unassigned",
             "Peak RSS MB",
+            "CPU %",
             "Max progress gap s",
             "Checker",
         ],
@@ -362,6 +365,7 @@ def city_section(records: list[Record]) -> str:
         "\n\nCost is each solver's own objective value as it reports it (VROOM: one unit per "
         "second of travel, on a matrix the bench computes the way our default haversine does); "
         "compare the distance (recomputed by the checker), vehicles and unassigned. "
+        "CPU %: CPU time / wall time of the child (the share of one core it got). "
         "First feasible: the first `--progress` event with "
         "`feasible: true` (solver clock). Peak RSS: `wait4` max RSS of the child process.\n"
     )
