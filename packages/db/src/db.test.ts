@@ -153,6 +153,19 @@ for (const dialect of DIALECTS) {
       expect([...inAlpha, ...inBeta].every((row) => row.body === 'kept')).toBe(true);
     });
 
+    it('should resolve unqualified raw SQL in the right schema while schemas are used concurrently', async () => {
+      const insert = (db: Kysely<NotesDb>, id: number) =>
+        sql`insert into note (id, body) values (${id}, ${'concurrent'})`.execute(db);
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => insert(i % 2 === 0 ? alpha() : beta(), 1_000 + i)),
+      );
+      const count = async (db: Kysely<NotesDb>) =>
+        (await db.selectFrom('note').select('id').where('body', '=', 'concurrent').execute())
+          .map((row) => row.id % 2);
+      expect(await count(alpha())).toEqual(Array.from({ length: 20 }, () => 0));
+      expect(await count(beta())).toEqual(Array.from({ length: 20 }, () => 1));
+    });
+
     it('should reject a schema name that is not a plain identifier', () => {
       expect(() => handle.forSchema('x"; drop table note; --')).toThrow(InvalidSchemaNameError);
     });

@@ -247,6 +247,31 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     expect(log.lines.some((l) => l.msg === 'invalid event terminated' && String(l.fields['reason']).includes('not JSON'))).toBe(true);
   });
 
+  it('should keep a running consumer consuming across a nats-server kill -9 and restart', async () => {
+    const run = randomUUID();
+    const received = new Set<number>();
+    const consumer = await bus.consume({
+      durable: `fault_survivor_${run.slice(0, 8)}`,
+      routes: [on(lotReceived, (e) => Promise.resolve(void (e.data.run === run && received.add(e.data.n))))],
+    });
+    await bus.publish(lotReceived.subject, lot(run, 1));
+    await until(() => received.has(1));
+    await nats.kill9();
+    await nats.restart();
+    // The publisher's connection reconnects on its own; retry until the server takes the event.
+    await until(async () => {
+      try {
+        await bus.publish(lotReceived.subject, lot(run, 2));
+        return true;
+      } catch {
+        return false;
+      }
+    }, 20_000);
+    await until(() => received.has(2), 60_000);
+    await consumer.stop();
+    expect([...received].sort()).toEqual([1, 2]);
+  });
+
   it('should lose no acknowledged event when nats-server is killed -9 and restarted mid-stream', async () => {
     const run = randomUUID();
     const acked = new Set<string>();
