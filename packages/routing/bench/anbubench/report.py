@@ -393,6 +393,20 @@ def _versions(records: dict[tuple[str, str], Record]) -> str:
     return "; ".join(f"{LABELS.get(s, s)}: {', '.join(sorted(seen[s]))}" for s in order)
 
 
+PEER_NOTES = """\
+- All peers get the Solomon data as integers × 1000 (travel times rounded up, so an integer-feasible
+  plan is feasible in double precision; costs rounded); the checker recomputes every distance.
+- VROOM (pyvroom): exploration level 5, **one thread**, `timeout` = the time limit. With one
+  thread `-x 5` does not finish within a few seconds on many instances (left alone, RC201 took
+  about 24 s wall-clock on this loaded machine); it then returns the best plan found so far. That
+  probably explains most of the difference from the issue's VROOM figure (+1.69 % in ~1.6 s).
+- PyVRP 0.14 (`Model` API): `MaxRuntime` = the limit minus the model building time, the run's seed.
+- OR-Tools routing: parallel cheapest insertion, then guided local search until the limit. The
+  tutorials' path-cheapest-arc start finds no first solution for R101 with the file's fleet.
+- `--objective vehicles`: a fixed cost of 10,000 distance units per vehicle for every peer.
+"""
+
+
 def _mark(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -534,4 +548,5 @@ def build_report(
             if limit == time_limit:
                 stdout_parts += [title, compact, ""]
     sections += ["## City scale (VROOM-style JSON, haversine, no matrix)", "", city_section(city)]
+    sections += ["## How the peers were run", "", PEER_NOTES]
     return "\n".join(sections), "\n".join(stdout_parts)
