@@ -1,0 +1,3 @@
+export { createMatchingService } from './service.js';
+export { SUPPLY_CONSUMER } from './events.js';
+export type { MatchingDatabase } from './repo/schema.js';

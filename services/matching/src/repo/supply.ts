@@ -1,0 +1,86 @@
+import type { Kysely, Transaction } from 'kysely';
+
+import type { EventOf } from '@anbu/contracts';
+import type { lotExpired, lotReceived, needCancelled, needCreated } from '@anbu/contracts/events';
+
+import type { MatchingDatabase } from './schema.js';
+
+type Db = Kysely<MatchingDatabase> | Transaction<MatchingDatabase>;
+
+/** Adds a need to the matcher's view (once: a replayed event changes nothing). */
+export async function addOpenNeed(db: Db, event: EventOf<typeof needCreated>): Promise<void> {
+  const need = event.data;
+  await db
+    .insertInto('open_needs')
+    .values({
+      need_id: need.needId,
+      household_id: need.householdId,
+      district_code: need.districtCode,
+      category: need.category,
+      quantity: need.quantity,
+      unit: need.unit,
+      storage_class: need.storageClass ?? null,
+      deadline: need.deadline,
+      priority: need.priority,
+      status: 'open',
+      event_id: event.id,
+    })
+    .onConflict((oc) => oc.column('need_id').doNothing())
+    .execute();
+}
+
+/** Marks a need cancelled in the matcher's view. */
+export async function cancelOpenNeed(db: Db, event: EventOf<typeof needCancelled>): Promise<void> {
+  await db
+    .updateTable('open_needs')
+    .set({ status: 'cancelled' })
+    .where('need_id', '=', event.data.needId)
+    .execute();
+}
+
+/** Adds a lot to the matcher's view of stock. */
+export async function addStockLot(db: Db, event: EventOf<typeof lotReceived>): Promise<void> {
+  const lot = event.data;
+  await db
+    .insertInto('stock_lots')
+    .values({
+      lot_id: lot.lotId,
+      depot_id: lot.depotId,
+      category: lot.category,
+      unit: lot.unit,
+      quantity: lot.quantity,
+      storage_class: lot.storageClass,
+      expires_on: lot.expiresOn ?? null,
+      restrictions: JSON.stringify(lot.restrictions),
+      status: 'in_stock',
+      event_id: event.id,
+    })
+    .onConflict((oc) => oc.column('lot_id').doNothing())
+    .execute();
+}
+
+/** Marks a lot expired in the matcher's view. */
+export async function expireStockLot(db: Db, event: EventOf<typeof lotExpired>): Promise<void> {
+  await db
+    .updateTable('stock_lots')
+    .set({ status: 'expired' })
+    .where('lot_id', '=', event.data.lotId)
+    .execute();
+}
+
+/** Counts of the matcher's view: open needs and lots in stock. */
+export async function supplyCounts(db: Db): Promise<{ openNeeds: number; lotsInStock: number }> {
+  const [needs, lots] = await Promise.all([
+    db
+      .selectFrom('open_needs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('stock_lots')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'in_stock')
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { openNeeds: Number(needs.n), lotsInStock: Number(lots.n) };
+}
