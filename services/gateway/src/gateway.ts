@@ -5,6 +5,7 @@ import type { GatewayUser, NewUser } from './auth/users.js';
 import type { GatewayOptions } from './deps.js';
 import { createApp } from './app.js';
 import { createApiKey } from './auth/api-keys.js';
+import { deleteExpiredSessions } from './auth/sessions.js';
 import { createUser } from './auth/users.js';
 import { migrations } from './db/migrations/index.js';
 import { GATEWAY_SCHEMA } from './db/schema.js';
@@ -18,6 +19,8 @@ export interface Gateway {
   readonly migrations: typeof migrations;
   /** Creates a user who signs in with a password (idempotent by login). */
   createUser(user: NewUser): Promise<GatewayUser>;
+  /** Deletes expired sessions; returns how many (run it now and then). */
+  deleteExpiredSessions(): Promise<number>;
   /** Issues an API key for a partner organisation; the `key` is returned only this once. */
   createApiKey(options: {
     organisationId: string;
@@ -39,6 +42,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema: GATEWAY_SCHEMA,
     migrations,
     createUser: (user: NewUser) => createUser(options.db, user),
+    deleteExpiredSessions: () =>
+      deleteExpiredSessions(options.db, options.now ? options.now() : new Date()),
     createApiKey: (key: { organisationId: string; name: string }) => createApiKey(options.db, key),
   });
 }
