@@ -173,6 +173,8 @@ export { depotSchema } from './domain/depot.js';
 export type { Depot } from './domain/depot.js';
 export { LOT_STATUSES, lotStatusSchema, lotSchema } from './domain/lot.js';
 export type { LotStatus, Lot } from './domain/lot.js';
+export { kitchenCapacitySchema } from './domain/kitchen-capacity.js';
+export type { KitchenCapacity } from './domain/kitchen-capacity.js';
 export {
   ALLOCATION_REASON_CODES,
   allocationReasonCodeSchema,

@@ -107,6 +107,27 @@ export const listDonations = defineRpc({
   output: pageOf(donationSchema),
 });
 
+/** What became of a donation, for the partner who gave it (no recipient details). */
+export const donationImpactSchema = z.object({
+  donationId: idSchema,
+  unitsReceived: countSchema,
+  unitsAvailable: countSchema,
+  unitsAllocated: countSchema,
+  unitsDelivered: countSchema,
+  unitsWrittenOff: countSchema,
+  householdsServed: countSchema,
+  districtsServed: countSchema,
+});
+export type DonationImpact = z.infer<typeof donationImpactSchema>;
+
+/** A donation's impact (a partner only its own organisation's). */
+export const getDonationImpact = defineRpc({
+  service,
+  method: 'donation.impact',
+  input: z.object({ donationId: idSchema }),
+  output: donationImpactSchema,
+});
+
 /** Every depot. */
 export const listDepots = defineRpc({
   service,
@@ -185,6 +206,7 @@ export const DONATIONS_RPCS = [
   writeOffDonation,
   getDonation,
   listDonations,
+  getDonationImpact,
   listDepots,
   listLots,
   stockSummary,

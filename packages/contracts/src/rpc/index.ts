@@ -57,6 +57,8 @@ export {
   writeOffDonation,
   getDonation,
   listDonations,
+  donationImpactSchema,
+  getDonationImpact,
   listDepots,
   listLots,
   stockSummaryRowSchema,
@@ -71,6 +73,8 @@ export {
   explainAllocation,
   listAllocations,
   listAllocationRuns,
+  setKitchenCapacity,
+  listKitchenCapacity,
   MATCHING_RPCS,
 } from './matching.js';
 export {
@@ -119,6 +123,7 @@ export {
   CARE_RPCS,
 } from './care.js';
 export type { TimelineEntry } from './care.js';
+export type { DonationImpact } from './donations.js';
 
 /** Every RPC of one service, its health method included. */
 export const RPCS_BY_SERVICE = {

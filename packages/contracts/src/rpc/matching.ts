@@ -15,6 +15,7 @@ import {
   pageOf,
   pageRequestSchema,
 } from '../domain/common.js';
+import { kitchenCapacitySchema } from '../domain/kitchen-capacity.js';
 
 const service = 'matching';
 
@@ -73,10 +74,33 @@ export const listAllocationRuns = defineRpc({
   output: pageOf(allocationRunSummarySchema),
 });
 
+/** Sets a kitchen's cooking capacity for some days (replacing what was set for those days). */
+export const setKitchenCapacity = defineRpc({
+  service,
+  method: 'kitchenCapacity.set',
+  input: z.object({
+    capacities: z
+      .array(kitchenCapacitySchema.omit({ allocated: true }))
+      .min(1)
+      .max(400),
+  }),
+  output: z.object({ items: z.array(kitchenCapacitySchema).max(400) }),
+});
+
+/** Kitchen capacity from `from` to `to`, with what is already allocated. */
+export const listKitchenCapacity = defineRpc({
+  service,
+  method: 'kitchenCapacity.list',
+  input: z.object({ from: dateSchema, to: dateSchema, kitchenOrganisationId: idSchema.optional() }),
+  output: z.object({ items: z.array(kitchenCapacitySchema).max(5000) }),
+});
+
 /** Every RPC the matching service serves. */
 export const MATCHING_RPCS = [
   runAllocation,
   explainAllocation,
   listAllocations,
   listAllocationRuns,
+  setKitchenCapacity,
+  listKitchenCapacity,
 ] as const;
