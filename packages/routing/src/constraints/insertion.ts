@@ -2,7 +2,6 @@
 import { DenseMatrix } from '../matrix/dense-matrix.js';
 import type { Model } from '../problem/model.js';
 import { travelDistance, travelTime, windowStart } from '../problem/model.js';
-import { routeCost } from '../problem/route-cost.js';
 import { simulateRoute } from '../problem/schedule.js';
 import type { RouteState } from '../solution/route-state.js';
 import { fitsLoad, overflowsAt } from './capacity.js';
@@ -44,7 +43,16 @@ export class InsertionEvaluator {
       this.failure = distance > (this.#model.vMaxDist[v] ?? Infinity) + EPS ? Failure.range : Failure.maxDuration;
       return Infinity;
     }
-    return routeCost(this.#model, { vehicle: v, distance, travel, preference: route.preference + dPref }) - route.cost;
+    // routeCost() inlined: this runs for every evaluated position.
+    const m = this.#model;
+    const cost =
+      (m.vFixed[v] ?? 0) +
+      (m.vCostDist[v] ?? 0) * distance +
+      (m.vCostDur[v] ?? 0) * travel +
+      (m.balanceWeight * travel * travel) / 3600 +
+      route.preference +
+      dPref;
+    return cost - route.cost;
   }
 
   #pref(t: number, v: number): number {
@@ -70,8 +78,9 @@ export class InsertionEvaluator {
   }
 
   /** {@link single} on a stored matrix between two real places: plain array reads. */
-  #singleDense(route: RouteState, { t, pos, mat, bound }: { t: number; pos: number; mat: DenseMatrix; bound: number }): number {
+  #singleDense(route: RouteState, t: number, pos: number, bound: number): number {
     const m = this.#model;
+    const mat = m.vMatrix[route.vehicle] as DenseMatrix;
     const n = mat.size;
     const dur = mat.durations;
     const dist = mat.distances;
@@ -122,8 +131,11 @@ export class InsertionEvaluator {
         continue;
       }
       this.late = false;
-      const c = dense ? this.#singleDense(route, { t, pos: p, mat, bound: Math.min(best, opts.bound) }) : this.single(route, t, p);
-      if (c < best) [best, this.bestP] = [c, p];
+      const c = dense ? this.#singleDense(route, t, p, best < opts.bound ? best : opts.bound) : this.single(route, t, p);
+      if (c < best) {
+        best = c;
+        this.bestP = p;
+      }
       else if (c === Infinity && this.late) break;
     }
     return best;
@@ -142,7 +154,7 @@ export class InsertionEvaluator {
     const next = locAt(m, route, pos);
     const x = m.taskLoc[t] ?? 0;
     const mat = m.vMatrix[v];
-    if (mat instanceof DenseMatrix && prev >= 0 && next >= 0) return this.#singleDense(route, { t, pos, mat, bound: Infinity });
+    if (mat instanceof DenseMatrix && prev >= 0 && next >= 0) return this.#singleDense(route, t, pos, Infinity);
     const arrival = departureBefore(m, route, pos) + travelTime(m, v, prev, x);
     const start = windowStart(m, t, arrival);
     if (start === Infinity) {

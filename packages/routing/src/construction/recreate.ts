@@ -15,7 +15,7 @@ export interface GranularOptions {
 }
 
 /** Defaults of {@link GranularOptions}. */
-export const DEFAULT_GRANULAR: GranularOptions = Object.freeze({ minTasks: 400, neighbours: 40 });
+export const DEFAULT_GRANULAR: GranularOptions = Object.freeze({ minTasks: 0, neighbours: 30 });
 
 /** Options of {@link Recreate.insertAll}. */
 export interface InsertOptions {
@@ -67,17 +67,24 @@ export class Recreate {
   #bestP = -1;
   #bestQ = -1;
 
+  #setBest(cost: number, v: number, q: number): void {
+    this.#bestCost = cost;
+    this.#bestV = v;
+    this.#bestP = this.evaluator.bestP;
+    this.#bestQ = q;
+  }
+
   #tryRoute(plan: Plan, v: number, t: number): void {
     const route = plan.routes[v];
     if (!route || !mayFitRoute(this.#model, route, t)) return;
     const ev = this.evaluator;
     if (this.#model.taskKind[t] === TaskKind.pickup) {
       const c = ev.pair(route, t, this.#skip);
-      if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, ev.bestP, ev.bestQ];
+      if (c < this.#bestCost) this.#setBest(c, v, ev.bestQ);
       return;
     }
     const c = ev.bestSingle(route, t, { skip: this.#skip, bound: this.#bestCost });
-    if (c < this.#bestCost) [this.#bestCost, this.#bestV, this.#bestP, this.#bestQ] = [c, v, ev.bestP, -1];
+    if (c < this.#bestCost) this.#setBest(c, v, -1);
   }
 
   #candidateRoute(plan: Plan, v: number, openRoutes: boolean): boolean {
