@@ -1,6 +1,3 @@
 import react from '@anbu/eslint-config/react';
 
-export default [
-  ...react,
-  { ignores: ['e2e/screenshots/**'] },
-];
+export default [...react, { ignores: ['e2e/screenshots/**'] }];

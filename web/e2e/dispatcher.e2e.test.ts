@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { EmbeddedServer } from './harness/embedded-server.js';
 import { launchBrowser, openPage } from './harness/browser.js';
 import { demoUserWithRole } from './harness/demo-users.js';
 import { startEmbedded } from './harness/embedded-server.js';
-import type { EmbeddedServer } from './harness/embedded-server.js';
 import { screenshot, signIn } from './harness/session.js';
 import { browserSuiteGate } from './harness/suite.js';
 import { buildWeb } from './harness/web-build.js';
@@ -52,7 +52,9 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await page.getByRole('heading', { name: '오늘의 배차 지도' }).waitFor();
     await page.locator('.leaflet-container').waitFor();
     // 20 district outlines plus the roads (casing and fill) are SVG paths in the overlay pane.
-    await expect.poll(() => page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThanOrEqual(20);
+    await expect
+      .poll(() => page.locator('.leaflet-overlay-pane path').count())
+      .toBeGreaterThanOrEqual(20);
     // Names that would collide are thinned out at this zoom; the outer 읍면 always fit.
     await expect.poll(() => page.locator('.district-label').count()).toBeGreaterThanOrEqual(10);
     await page.locator('.district-label', { hasText: '함열읍' }).waitFor();

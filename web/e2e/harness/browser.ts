@@ -1,5 +1,5 @@
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 import { CHROMIUM } from './paths.js';
 
@@ -27,9 +27,17 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function openPage(
   browser: Browser,
-  { baseUrl, viewport = { width: 1440, height: 900 } }: { baseUrl: string; viewport?: { width: number; height: number } },
+  {
+    baseUrl,
+    viewport = { width: 1440, height: 900 },
+  }: { baseUrl: string; viewport?: { width: number; height: number } },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+  });
   await context.route(
     (url) => url.origin !== new URL(baseUrl).origin,
     (route) => route.abort('internetdisconnected'),

@@ -1,5 +1,5 @@
-import { createDemoCity } from '@anbu/demo-city';
 import type { DemoRole, DemoUser } from '@anbu/demo-city';
+import { createDemoCity } from '@anbu/demo-city';
 
 const users = () => createDemoCity({ householdCount: 0 }).users;
 

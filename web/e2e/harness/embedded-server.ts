@@ -26,7 +26,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, { timeoutMs, exited }: { timeoutMs: number; exited: () => boolean }) {
+async function waitForHealth(
+  url: string,
+  { timeoutMs, exited }: { timeoutMs: number; exited: () => boolean },
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited()) throw new Error('the embedded start exited before it was healthy');
@@ -45,7 +48,9 @@ async function waitForHealth(url: string, { timeoutMs, exited }: { timeoutMs: nu
  * Starts `services/embedded/dist/main.js` on a free port with a throwaway data folder, serving
  * the built web app, and waits until `/healthz` answers 200.
  */
-export async function startEmbedded({ timeoutMs = 180_000 }: { timeoutMs?: number } = {}): Promise<EmbeddedServer> {
+export async function startEmbedded({
+  timeoutMs = 180_000,
+}: { timeoutMs?: number } = {}): Promise<EmbeddedServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'anbu-web-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -58,7 +63,7 @@ export async function startEmbedded({ timeoutMs = 180_000 }: { timeoutMs?: numbe
       HOST: '127.0.0.1',
       ANBU_DATA_DIR: dataDir,
       ANBU_WEB_DIST: WEB_DIST_DIR,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,7 +87,9 @@ export async function startEmbedded({ timeoutMs = 180_000 }: { timeoutMs?: numbe
     await waitForHealth(url, { timeoutMs, exited: () => child.exitCode !== null });
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- embedded output ---\n${output}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n--- embedded output ---\n${output}`, {
+      cause: error,
+    });
   }
   return { url, output: () => output, stop, [Symbol.asyncDispose]: stop };
 }

@@ -12,7 +12,7 @@ export const EMBEDDED_MAIN = join(ROOT_DIR, 'services/embedded/dist/main.js');
 /** Where the screenshots go (committed, so reviewers see each screen). */
 export const SCREENSHOT_DIR = join(WEB_DIR, 'e2e/screenshots');
 /** Debian's Chromium: the tests never download a browser. */
-export const CHROMIUM = process.env.ANBU_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env['ANBU_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, or undefined when they can. */
 export function missingPrerequisite(): string | undefined {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
 
 import { SCREENSHOT_DIR } from './paths.js';

@@ -6,7 +6,7 @@ import { missingPrerequisite } from './paths.js';
  */
 export function browserSuiteGate(): { skip: boolean; missing: string | undefined } {
   const missing = missingPrerequisite();
-  const required = process.env.CI === 'true';
+  const required = process.env['CI'] === 'true';
   if (missing && !required) {
     console.warn(
       `\n${'!'.repeat(78)}\n!! SKIPPING the web browser tests: ${missing}\n` +

@@ -16,7 +16,8 @@ export const en: Translation = {
   },
   auth: {
     title: 'Sign in',
-    intro: 'Meal boxes, daily-necessity kits and donations delivered, with a wellbeing check at every door.',
+    intro:
+      'Meal boxes, daily-necessity kits and donations delivered, with a wellbeing check at every door.',
     login: 'Login',
     loginHint: 'Your e-mail address or the login you were given',
     password: 'Password',

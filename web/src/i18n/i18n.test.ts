@@ -53,7 +53,9 @@ describe('i18n resources', () => {
   it('should have no empty strings', () => {
     const empty = (tree: object) =>
       leafKeys(tree).filter((key) => {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
         return typeof value !== 'string' || value.trim() === '';
       });
     expect(empty(ko)).toEqual([]);
@@ -72,9 +74,14 @@ describe('i18n resources', () => {
   });
 
   it('should keep interpolation variables the same in both languages', () => {
-    const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const variables = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const lookup = (tree: object, key: string) =>
-      String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree));
+      String(
+        key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree),
+      );
     const mismatched = [...koKeys].filter(
       (key) => variables(lookup(ko, key)).join() !== variables(lookup(en, key)).join(),
     );

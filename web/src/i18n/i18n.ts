@@ -1,11 +1,11 @@
-import { createInstance } from 'i18next';
 import type { i18n as I18n } from 'i18next';
+import { createInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
+import type { Language } from './resources.js';
 import { en } from './en.js';
 import { ko } from './ko.js';
 import { LANGUAGES, toLanguage } from './resources.js';
-import type { Language } from './resources.js';
 
 /** Where the chosen language is remembered between visits. */
 export const LANGUAGE_STORAGE_KEY = 'anbu.language';

@@ -1,6 +1,6 @@
+import type { TRPCClient } from '@trpc/client';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import type { TRPCClient } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 import type { AppRouter } from '@anbu/gateway';

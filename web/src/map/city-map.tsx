@@ -1,14 +1,14 @@
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 
-import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { MapContainer, ScaleControl } from 'react-leaflet';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MapContainer, ScaleControl } from 'react-leaflet';
 
+import type { LatLngTuple } from './geometry.js';
 import { BaseTileLayer } from './base-tile-layer.js';
 import { FitOnce } from './fit-once.js';
-import type { LatLngTuple } from './geometry.js';
 
 /** The centre of the demo city (an Iksan-like city in Jeollabuk-do). */
 export const DEMO_CITY_CENTRE: LatLngTuple = [35.95, 126.96];

@@ -1,6 +1,6 @@
 import { divIcon } from 'leaflet';
-import { LayerGroup, Marker, Tooltip } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
+import { LayerGroup, Marker, Tooltip } from 'react-leaflet';
 
 import type { DepotKind, DepotPoint } from './city-geography.js';
 

@@ -1,6 +1,6 @@
 import { divIcon } from 'leaflet';
 import { useMemo, useState } from 'react';
-import { LayerGroup, Marker, Polygon, useMap, useMapEvents } from 'react-leaflet';
+import { LayerGroup, Marker, Pane, Polygon, useMap, useMapEvents } from 'react-leaflet';
 
 import type { DistrictShape } from './city-geography.js';
 import type { LatLngTuple } from './geometry.js';
@@ -14,7 +14,12 @@ const DISTRICT_STYLE = {
   fillOpacity: 0.35,
 } as const;
 
-const FOCUSED_STYLE = { ...DISTRICT_STYLE, weight: 3, color: '#1f3b57', fillOpacity: 0.55 } as const;
+const FOCUSED_STYLE = {
+  ...DISTRICT_STYLE,
+  weight: 3,
+  color: '#1f3b57',
+  fillOpacity: 0.55,
+} as const;
 
 /** The square around a marker that labels keep clear of. */
 const MARKER_CLEARANCE_PX = 34;
@@ -80,23 +85,28 @@ export function DistrictLayer({
       {districts.map((district) => (
         <Polygon
           key={district.code}
-          positions={district.rings.map((ring) => ring.map(([lat, lng]): [number, number] => [lat, lng]))}
+          positions={district.rings.map((ring) =>
+            ring.map(([lat, lng]): [number, number] => [lat, lng]),
+          )}
           pathOptions={district.code === focusedCode ? FOCUSED_STYLE : DISTRICT_STYLE}
           interactive={false}
         />
       ))}
-      {districts.map((district) => {
-        const icon = icons.get(district.code);
-        return icon && shown.has(district.code) ? (
-          <Marker
-            key={`label-${district.code}`}
-            position={[district.labelAt[0], district.labelAt[1]]}
-            icon={icon}
-            interactive={false}
-            keyboard={false}
-          />
-        ) : null;
-      })}
+      {/* Names sit above the outlines and roads but under every marker (stops, depots). */}
+      <Pane name="district-labels" style={{ zIndex: 450 }}>
+        {districts.map((district) => {
+          const icon = icons.get(district.code);
+          return icon && shown.has(district.code) ? (
+            <Marker
+              key={`label-${district.code}`}
+              position={[district.labelAt[0], district.labelAt[1]]}
+              icon={icon}
+              interactive={false}
+              keyboard={false}
+            />
+          ) : null;
+        })}
+      </Pane>
     </LayerGroup>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { arrowPlacements, bearing } from './geometry.js';
-import { routeColour, ROUTE_PALETTE } from './stop-status.js';
+import { ROUTE_PALETTE, routeColour } from './stop-status.js';
 
 describe('bearing', () => {
   it('should point north, east, south and west', () => {

@@ -11,7 +11,8 @@ export function bearing(a: LatLngTuple, b: LatLngTuple): number {
   const [lat1, lng1] = [toRad(a[0]), toRad(a[1])];
   const [lat2, lng2] = [toRad(b[0]), toRad(b[1])];
   const y = Math.sin(lng2 - lng1) * Math.cos(lat2);
-  const x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(lng2 - lng1);
+  const x =
+    Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(lng2 - lng1);
   return ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360;
 }
 

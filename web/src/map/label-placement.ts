@@ -38,7 +38,10 @@ function overlaps(a: Box, b: Box): boolean {
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
-  { obstacles = [], height = LABEL_HEIGHT_PX }: { obstacles?: readonly Box[]; height?: number } = {},
+  {
+    obstacles = [],
+    height = LABEL_HEIGHT_PX,
+  }: { obstacles?: readonly Box[]; height?: number } = {},
 ): Set<string> {
   const kept = new Set<string>();
   const taken: Box[] = [...obstacles];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { DepotKind } from './city-geography.js';
-import { STOP_STATUSES } from './stop-status.js';
+import { STOP_STATUS_STYLE, STOP_STATUSES } from './stop-status.js';
 
 const DEPOT_KINDS: readonly DepotKind[] = ['post_office', 'kitchen', 'food_bank'];
 
@@ -20,14 +20,27 @@ export function MapLegend({ showStops = false }: { showStops?: boolean }) {
       </div>
       {DEPOT_KINDS.map((kind) => (
         <div className="map-legend__row" key={kind}>
-          <dt className={`map-legend__depot depot-marker depot-marker--${kind}`} aria-hidden="true" />
+          <dt
+            className={`map-legend__depot depot-marker depot-marker--${kind}`}
+            aria-hidden="true"
+          />
           <dd>{t(`map.depotKinds.${kind}`)}</dd>
         </div>
       ))}
       {showStops &&
         STOP_STATUSES.map((status) => (
           <div className="map-legend__row" key={status}>
-            <dt className={`map-legend__stop stop-marker stop-marker--${status}`} aria-hidden="true" />
+            <dt
+              className={`map-legend__stop stop-marker stop-marker--${status}`}
+              aria-hidden="true"
+            >
+              <span
+                style={{
+                  background: STOP_STATUS_STYLE[status].fill,
+                  borderColor: STOP_STATUS_STYLE[status].stroke,
+                }}
+              />
+            </dt>
             <dd>{t(`map.stopStatus.${status}`)}</dd>
           </div>
         ))}

@@ -1,12 +1,12 @@
 import { divIcon } from 'leaflet';
 import { useMemo } from 'react';
-import { LayerGroup, Marker, Polyline, Tooltip } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
+import { LayerGroup, Marker, Polyline, Tooltip } from 'react-leaflet';
 
-import { arrowPlacements } from './geometry.js';
 import type { LatLngTuple } from './geometry.js';
-import { StopMarker } from './stop-marker.js';
 import type { StopStatus } from './stop-status.js';
+import { arrowPlacements } from './geometry.js';
+import { StopMarker } from './stop-marker.js';
 
 /** A stop of a drawn route. */
 export interface RouteStop {
@@ -60,8 +60,15 @@ export function RoutePolyline({
   const name = t('map.routeLabel', { name: route.name });
   return (
     <LayerGroup>
-      <Polyline positions={positions} pathOptions={{ color: '#ffffff', weight: 8, opacity: 0.9 }} interactive={false} />
-      <Polyline positions={positions} pathOptions={{ color: route.colour, weight: 4.5, opacity: 0.95 }}>
+      <Polyline
+        positions={positions}
+        pathOptions={{ color: '#ffffff', weight: 8, opacity: 0.9 }}
+        interactive={false}
+      />
+      <Polyline
+        positions={positions}
+        pathOptions={{ color: route.colour, weight: 4.5, opacity: 0.95, className: 'route-line' }}
+      >
         <Tooltip sticky>{name}</Tooltip>
       </Polyline>
       {arrows.map((arrow, index) => (
@@ -79,6 +86,7 @@ export function RoutePolyline({
           position={stop.position}
           status={stop.status}
           order={index + 1}
+          ring={route.colour}
           label={`${name} · ${stop.label}`}
           onSelect={onSelectStop ? () => onSelectStop(stop.id) : undefined}
         />

@@ -1,5 +1,6 @@
 // leaflet.markercluster extends the global `L` that Leaflet's UMD build sets: Leaflet first.
 import L from 'leaflet';
+
 import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 
@@ -8,8 +9,8 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 
 import type { LatLngTuple } from './geometry.js';
-import { stopIcon } from './stop-icon.js';
 import type { StopStatus } from './stop-status.js';
+import { STOP_STATUS_STYLE } from './stop-status.js';
 
 /** A stop among thousands: drawn clustered until the map is zoomed in. */
 export interface ClusteredStop {
@@ -33,8 +34,9 @@ function clusterIcon(cluster: MarkerCluster) {
 }
 
 /**
- * Thousands of stops as one clustered layer (leaflet.markercluster). Markers are built
- * imperatively in chunks rather than as React elements, which keeps 3,000+ stops responsive.
+ * Thousands of stops as one clustered layer (leaflet.markercluster): clusters are counted
+ * bubbles, single stops are canvas dots in their status colour. Markers are built imperatively
+ * rather than as React elements, which keeps 3,000+ stops responsive.
  */
 export function StopClusterLayer({
   stops,
@@ -53,8 +55,11 @@ export function StopClusterLayer({
   }, [onSelect]);
 
   useEffect(() => {
+    // One canvas draws every unclustered stop: thousands of DOM markers would not stay smooth.
+    const renderer = L.canvas({ padding: 0.3, pane: 'markerPane' });
     const group = L.markerClusterGroup({
       chunkedLoading: true,
+      animate: false,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
       disableClusteringAtZoom,
@@ -62,11 +67,16 @@ export function StopClusterLayer({
       iconCreateFunction: clusterIcon,
     });
     const markers = stops.map((stop) => {
-      const marker = L.marker([stop.position[0], stop.position[1]], {
-        icon: stopIcon({ status: stop.status }),
-        title: stop.title,
-        alt: stop.title,
+      const style = STOP_STATUS_STYLE[stop.status];
+      const marker = L.circleMarker([stop.position[0], stop.position[1]], {
+        renderer,
+        radius: 6,
+        color: style.stroke,
+        weight: 2,
+        fillColor: style.fill,
+        fillOpacity: 1,
       });
+      marker.bindTooltip(stop.title, { direction: 'top', offset: [0, -6] });
       marker.on('click', () => onSelectRef.current?.(stop.id));
       return marker;
     });

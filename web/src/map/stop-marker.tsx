@@ -1,9 +1,9 @@
-import { Marker, Tooltip } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
+import { Marker, Tooltip } from 'react-leaflet';
 
 import type { LatLngTuple } from './geometry.js';
-import { stopIcon } from './stop-icon.js';
 import type { StopStatus } from './stop-status.js';
+import { stopIcon } from './stop-icon.js';
 
 /** One stop on the map, coloured by status, numbered by its place in the route. */
 export function StopMarker({
@@ -11,6 +11,7 @@ export function StopMarker({
   status,
   order,
   label,
+  ring,
   onSelect,
 }: {
   position: LatLngTuple;
@@ -18,6 +19,8 @@ export function StopMarker({
   order?: number | undefined;
   /** What the stop is, in words that may be shown to this user (never a recipient's name for partners). */
   label: string;
+  /** Outline colour (the route's); white by default. */
+  ring?: string | undefined;
   onSelect?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
@@ -26,7 +29,7 @@ export function StopMarker({
   return (
     <Marker
       position={[position[0], position[1]]}
-      icon={stopIcon({ status, order })}
+      icon={stopIcon({ status, order, ring })}
       title={`${orderText}${label} · ${statusText}`}
       alt={label}
       eventHandlers={onSelect ? { click: onSelect } : {}}

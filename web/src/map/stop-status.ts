@@ -11,8 +11,22 @@ export const STOP_STATUSES = [
   'failed',
   'unassigned',
 ] as const;
-/** A stop's state; its colour and shape are the CSS classes `stop-marker--<status>` (map.css). */
 export type StopStatus = (typeof STOP_STATUSES)[number];
+
+/**
+ * Fill and outline per status. Blue / purple / green / orange / red / grey stay apart for the
+ * common colour-vision deficiencies; the DOM markers add a shape cue (square for failed, hollow
+ * for unassigned) through the CSS classes `stop-marker--<status>` in map.css.
+ */
+export const STOP_STATUS_STYLE: Readonly<Record<StopStatus, { fill: string; stroke: string }>> =
+  Object.freeze({
+    planned: { fill: '#2f6fb0', stroke: '#ffffff' },
+    arrived: { fill: '#8a5cc2', stroke: '#ffffff' },
+    delivered: { fill: '#1f8a5b', stroke: '#ffffff' },
+    not_home: { fill: '#d98a1c', stroke: '#ffffff' },
+    failed: { fill: '#c23b3b', stroke: '#5f1010' },
+    unassigned: { fill: '#ffffff', stroke: '#6b7280' },
+  });
 
 /**
  * Route colours, in order: distinct hues of similar weight, readable on the pale base map and on

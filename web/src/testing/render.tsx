@@ -1,10 +1,10 @@
-import { render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 
-import { createI18n } from '../i18n/index.js';
 import type { Language } from '../i18n/index.js';
+import { createI18n } from '../i18n/index.js';
 
 /** Renders `ui` with a fresh i18n instance in `language` (Korean by default). */
 export async function renderWithI18n(

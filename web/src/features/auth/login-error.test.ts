@@ -17,8 +17,12 @@ describe('describeLoginError', () => {
     expect(describeLoginError(serverError('UNAUTHORIZED'), i18n.t).message).toBe(
       '아이디 또는 비밀번호가 올바르지 않습니다.',
     );
-    expect(describeLoginError(serverError('TOO_MANY_REQUESTS'), i18n.t).message).toMatch(/너무 많습니다/);
-    const offline = new TRPCClientError('Failed to fetch', { cause: new TypeError('Failed to fetch') });
+    expect(describeLoginError(serverError('TOO_MANY_REQUESTS'), i18n.t).message).toMatch(
+      /너무 많습니다/,
+    );
+    const offline = new TRPCClientError('Failed to fetch', {
+      cause: new TypeError('Failed to fetch'),
+    });
     expect(describeLoginError(offline, i18n.t).message).toMatch(/연결할 수 없습니다/);
   });
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 
-import { readFieldErrors } from '../../lib/field-errors.js';
 import type { FieldErrors } from '../../lib/field-errors.js';
+import { readFieldErrors } from '../../lib/field-errors.js';
 import { errorCode } from '../../lib/trpc.js';
 
 /** What the login screen shows for a failed sign-in. */
@@ -25,7 +25,9 @@ export function describeLoginError(error: unknown, t: TFunction): LoginErrorView
     case 'BAD_REQUEST':
       return {
         message:
-          Object.keys(fieldErrors).length > 0 ? t('auth.errors.fieldsBelow') : t('auth.errors.unknown'),
+          Object.keys(fieldErrors).length > 0
+            ? t('auth.errors.fieldsBelow')
+            : t('auth.errors.unknown'),
         fieldErrors,
       };
     case undefined:

@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { FieldErrors } from '../../lib/field-errors.js';
@@ -99,7 +99,11 @@ export function LoginForm({
           </span>
         )}
       </div>
-      <button type="submit" className="button button--primary login-form__submit" disabled={pending}>
+      <button
+        type="submit"
+        className="button button--primary login-form__submit"
+        disabled={pending}
+      >
         {pending ? t('auth.submitting') : t('auth.submit')}
       </button>
     </form>

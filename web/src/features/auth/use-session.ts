@@ -15,7 +15,9 @@ export function useSession() {
       ? ({ status: 'signed-out' } as const)
       : ({ status: 'error', error: query.error, retry: query.refetch } as const);
   }
-  return query.data ? ({ status: 'signed-in', me: query.data } as const) : ({ status: 'signed-out' } as const);
+  return query.data
+    ? ({ status: 'signed-in', me: query.data } as const)
+    : ({ status: 'signed-out' } as const);
 }
 
 /** The `me` of a signed-in session. */
@@ -53,7 +55,9 @@ export function useSwitchRole() {
   return useMutation(
     trpc.auth.switchRole.mutationOptions({
       onSuccess: async () => {
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== trpc.auth.me.queryKey()[0] });
+        queryClient.removeQueries({
+          predicate: (q) => q.queryKey[0] !== trpc.auth.me.queryKey()[0],
+        });
         await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
       },
     }),

@@ -31,7 +31,10 @@ export function DispatchScreen() {
     () => geography.districts.flatMap((district) => district.rings[0] ?? []),
     [geography],
   );
-  const depotPositions = useMemo(() => geography.depots.map((depot) => depot.position), [geography]);
+  const depotPositions = useMemo(
+    () => geography.depots.map((depot) => depot.position),
+    [geography],
+  );
   const sortedDistricts = useMemo(
     () => [...geography.districts].sort((a, b) => a.name.localeCompare(b.name, language)),
     [geography, language],
@@ -45,8 +48,12 @@ export function DispatchScreen() {
           </h1>
           <p className="dispatch-panel__date">{todayInSeoul(language)}</p>
           <p className="dispatch-panel__counts">
-            <span className="tag">{t('dispatch.districtsCount', { count: geography.districts.length })}</span>
-            <span className="tag">{t('dispatch.depotsCount', { count: geography.depots.length })}</span>
+            <span className="tag">
+              {t('dispatch.districtsCount', { count: geography.districts.length })}
+            </span>
+            <span className="tag">
+              {t('dispatch.depotsCount', { count: geography.depots.length })}
+            </span>
           </p>
         </header>
         <section className="dispatch-panel__section" aria-labelledby="dispatch-legend">

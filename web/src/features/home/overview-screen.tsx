@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
-import { errorCode, useTRPC } from '../../lib/trpc.js';
 import type { Me } from '../auth/use-session.js';
+import { errorCode, useTRPC } from '../../lib/trpc.js';
 import { DistrictNames } from './district-names.js';
 
 /** The system's health, for the roles allowed to see it (others get FORBIDDEN and no card). */
@@ -49,7 +49,8 @@ function SystemStatusCard() {
  */
 export function OverviewScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const canDispatch = me.role !== 'dispatcher' && me.memberships.some((m) => m.role === 'dispatcher');
+  const canDispatch =
+    me.role !== 'dispatcher' && me.memberships.some((m) => m.role === 'dispatcher');
   return (
     <div className="overview">
       <header className="overview__header">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-import { LANGUAGE_STORAGE_KEY, LANGUAGES } from '../../i18n/index.js';
 import type { Language } from '../../i18n/index.js';
+import { LANGUAGE_STORAGE_KEY, LANGUAGES } from '../../i18n/index.js';
 
 /** 한국어 | English: a two-button toggle that remembers the choice in this browser. */
 export function LanguageSwitch() {

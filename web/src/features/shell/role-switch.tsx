@@ -31,7 +31,8 @@ export function RoleSwitch({ me }: { me: Me }) {
         aria-describedby={switchRole.isError ? `${id}-error` : undefined}
         onChange={(event) => {
           const target = me.memberships.find((m) => keyOf(m) === event.target.value);
-          if (target) switchRole.mutate({ role: target.role, organisationId: target.organisationId });
+          if (target)
+            switchRole.mutate({ role: target.role, organisationId: target.organisationId });
         }}
       >
         {me.memberships.map((m, index) => (
