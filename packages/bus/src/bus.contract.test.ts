@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-import { defineEvent, defineRpc, SYSTEM_ACTOR } from '@anbu/contracts';
-import type { Envelope } from '@anbu/contracts';
-import { createTestLogger } from '@anbu/db/testing';
-import type { TestLogger } from '@anbu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { handle, on } from './bus.js';
+import type { Envelope } from '@anbu/contracts';
+import type { TestLogger } from '@anbu/db/testing';
+import { defineEvent, defineRpc, SYSTEM_ACTOR } from '@anbu/contracts';
+import { createTestLogger } from '@anbu/db/testing';
+
 import type { Bus, DeliveryInfo } from './bus.js';
+import { handle, on } from './bus.js';
 import {
   InvalidEventError,
   RpcError,
@@ -250,7 +250,8 @@ for (const impl of implementations) {
       await bus.publish(pinged.subject, bad);
       await bus.publish(pinged.subject, ping(run, 2));
       await until(() => seen.length === 1);
-      const namesField = (reason: unknown) => typeof reason === 'string' && reason.includes('data.n');
+      const namesField = (reason: unknown) =>
+        typeof reason === 'string' && reason.includes('data.n');
       await until(() => log.lines.some((l) => namesField(l.fields['reason'])));
       await sleep(300);
       await consumer.stop();
@@ -278,7 +279,9 @@ for (const impl of implementations) {
         ),
       );
       const replies = await Promise.all(
-        Array.from({ length: 20 }, () => bus.request(echo, { text: 'hi' }, { actor: SYSTEM_ACTOR })),
+        Array.from({ length: 20 }, () =>
+          bus.request(echo, { text: 'hi' }, { actor: SYSTEM_ACTOR }),
+        ),
       );
       await Promise.all(servers.map((s) => s.stop()));
       expect(replies.every((r) => r.text === 'HI')).toBe(true);
@@ -321,7 +324,9 @@ for (const impl of implementations) {
       expect((notFound as RpcRemoteError).code).toBe('NOT_FOUND');
       expect((crash as RpcRemoteError).code).toBe('INTERNAL');
       expect((crash as RpcRemoteError).message).not.toContain('secret');
-      expect(log.lines.some((l) => l.level === 'error' && l.msg === 'rpc handler failed')).toBe(true);
+      expect(log.lines.some((l) => l.level === 'error' && l.msg === 'rpc handler failed')).toBe(
+        true,
+      );
     });
 
     it('should fail fast with RpcNoRespondersError when no replica serves the method', async () => {

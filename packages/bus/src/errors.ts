@@ -27,7 +27,12 @@ export class RpcRemoteError extends Error {
   readonly code: RpcErrorCode;
   readonly issues: readonly FieldIssue[];
   constructor(
-    details: { subject: string; code: RpcErrorCode; message: string; issues?: readonly FieldIssue[] },
+    details: {
+      subject: string;
+      code: RpcErrorCode;
+      message: string;
+      issues?: readonly FieldIssue[];
+    },
     options?: ErrorOptions,
   ) {
     super(`${details.subject}: ${details.code}: ${details.message}`, options);
@@ -77,7 +82,10 @@ export class InvalidEventError extends Error {
   readonly subject: string;
   readonly issues: readonly FieldIssue[];
   constructor(subject: string, issues: readonly FieldIssue[], options?: ErrorOptions) {
-    super(`invalid event for ${subject}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, options);
+    super(
+      `invalid event for ${subject}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      options,
+    );
     this.name = 'InvalidEventError';
     this.subject = subject;
     this.issues = issues;

@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
-import { DbOpenError, InvalidSchemaNameError } from './errors.js';
 import type { Logger } from './logger.js';
+import { DbOpenError, InvalidSchemaNameError } from './errors.js';
 import { SchemaBoundPGliteDialect, SharedPGlite } from './pglite/pglite-driver.js';
 
 /** Where the embedded database lives when no URL is given. */

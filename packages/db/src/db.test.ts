@@ -1,16 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createDb } from './create-db.js';
 import type { DbHandle } from './create-db.js';
+import type { Migrations } from './migrate.js';
+import type { PostgresServer } from './testing/index.js';
+import { createDb } from './create-db.js';
 import { InvalidSchemaNameError, MigrationError } from './errors.js';
 import { migrateToLatest } from './migrate.js';
-import type { Migrations } from './migrate.js';
 import { createTestLogger, hasPostgres, startPostgres } from './testing/index.js';
-import type { PostgresServer } from './testing/index.js';
 import { transaction } from './transaction.js';
 
 interface NotesDb {
@@ -146,8 +145,16 @@ for (const dialect of DIALECTS) {
           writing(alpha(), 200 + i),
         ]).flat(),
       );
-      const inAlpha = await alpha().selectFrom('note').select('body').where('id', '>=', 100).execute();
-      const inBeta = await beta().selectFrom('note').select('body').where('id', '>=', 100).execute();
+      const inAlpha = await alpha()
+        .selectFrom('note')
+        .select('body')
+        .where('id', '>=', 100)
+        .execute();
+      const inBeta = await beta()
+        .selectFrom('note')
+        .select('body')
+        .where('id', '>=', 100)
+        .execute();
       expect(inAlpha).toHaveLength(10);
       expect(inBeta).toHaveLength(10);
       expect([...inAlpha, ...inBeta].every((row) => row.body === 'kept')).toBe(true);
@@ -160,8 +167,9 @@ for (const dialect of DIALECTS) {
         Array.from({ length: 40 }, (_, i) => insert(i % 2 === 0 ? alpha() : beta(), 1_000 + i)),
       );
       const count = async (db: Kysely<NotesDb>) =>
-        (await db.selectFrom('note').select('id').where('body', '=', 'concurrent').execute())
-          .map((row) => row.id % 2);
+        (await db.selectFrom('note').select('id').where('body', '=', 'concurrent').execute()).map(
+          (row) => row.id % 2,
+        );
       expect(await count(alpha())).toEqual(Array.from({ length: 20 }, () => 0));
       expect(await count(beta())).toEqual(Array.from({ length: 20 }, () => 1));
     });
@@ -176,12 +184,12 @@ describe.skipIf(!postgres)('migrateToLatest on PostgreSQL with replicas starting
   it('should run each migration once when three replicas migrate at the same time', async () => {
     await using server = await startPostgres();
     const log = createTestLogger();
-    const handles = await Promise.all(
-      [1, 2, 3].map(() => createDb({ url: server.url, log })),
-    );
+    const handles = await Promise.all([1, 2, 3].map(() => createDb({ url: server.url, log })));
     try {
       const reports = await Promise.all(
-        handles.map((h) => migrateToLatest({ db: h.forSchema('gamma'), schema: 'gamma', migrations })),
+        handles.map((h) =>
+          migrateToLatest({ db: h.forSchema('gamma'), schema: 'gamma', migrations }),
+        ),
       );
       expect(reports.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
       const db = handles[0]!.forSchema<NotesDb>('gamma');
@@ -203,10 +211,18 @@ describe('createDb with PGlite in a data folder', () => {
       const log = createTestLogger();
       const first = await createDb({ dataDir, log });
       await migrateToLatest({ db: first.forSchema('alpha'), schema: 'alpha', migrations });
-      await first.forSchema<NotesDb>('alpha').insertInto('note').values({ id: 1, body: 'x' }).execute();
+      await first
+        .forSchema<NotesDb>('alpha')
+        .insertInto('note')
+        .values({ id: 1, body: 'x' })
+        .execute();
       await first.close();
       const second = await createDb({ dataDir, log });
-      const rows = await second.forSchema<NotesDb>('alpha').selectFrom('note').select('id').execute();
+      const rows = await second
+        .forSchema<NotesDb>('alpha')
+        .selectFrom('note')
+        .select('id')
+        .execute();
       await second.close();
       expect(rows).toEqual([{ id: 1 }]);
     } finally {

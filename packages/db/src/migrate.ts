@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import type { Migration, MigrationResult } from 'kysely/migration';
+import { Migrator } from 'kysely/migration';
 
-import { MigrationError } from './errors.js';
 import type { Logger } from './logger.js';
+import { MigrationError } from './errors.js';
 import { silentLogger } from './logger.js';
 
 /** A service's migrations, keyed by a name that sorts in order (`2025-01-15T09-00-00_create_x`). */

@@ -1,5 +1,5 @@
-import { pino } from 'pino';
 import type { DestinationStream, Level, Logger } from 'pino';
+import { pino } from 'pino';
 
 /**
  * Keys that hold personal data of the people Anbu serves (DESIGN.md "Security and privacy"):

@@ -1,8 +1,9 @@
-import type { ServiceName } from '@anbu/contracts';
+import type { Kysely } from 'kysely';
+
 import type { Bus, ConsumeOptions, RpcRoute } from '@anbu/bus';
 import type { OutboxRelay } from '@anbu/bus/outbox';
+import type { ServiceName } from '@anbu/contracts';
 import type { Logger, Migrations } from '@anbu/db';
-import type { Kysely } from 'kysely';
 
 /** What a service's `start` receives: everything it needs, passed in (STYLE §21). */
 export interface ServiceDeps<DB> {

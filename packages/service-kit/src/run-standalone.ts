@@ -4,8 +4,8 @@ import { hostname } from 'node:os';
 import { createNatsBus } from '@anbu/bus/nats';
 import { createDb } from '@anbu/db';
 
-import { createLogger } from './create-logger.js';
 import type { ServiceDefinition } from './define-service.js';
+import { createLogger } from './create-logger.js';
 import { processEnv, readServiceEnv } from './env.js';
 import { startService } from './start-service.js';
 

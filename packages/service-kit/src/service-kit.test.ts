@@ -1,19 +1,19 @@
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { DbHandle } from '@anbu/db';
 import { createMemoryBus } from '@anbu/bus/memory';
 import { healthRpc, SYSTEM_ACTOR } from '@anbu/contracts';
 import { createDb } from '@anbu/db';
-import type { DbHandle } from '@anbu/db';
 import { createTestLogger } from '@anbu/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { ToyDb } from './testing/toy-service.js';
 import { createLogger } from './create-logger.js';
 import { defineService } from './define-service.js';
 import { ServiceStartError } from './errors.js';
 import { startService } from './start-service.js';
 import { addToy, toyService } from './testing/toy-service.js';
-import type { ToyDb } from './testing/toy-service.js';
 
 describe('createLogger', () => {
   it('should write JSON lines with the service and no personal data', async () => {

@@ -1,19 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-
-import type { Bus } from '@anbu/bus';
-import { createNatsBus } from '@anbu/bus/nats';
-import { hasNatsServer, startNatsServer } from '@anbu/bus/testing';
-import type { NatsServer } from '@anbu/bus/testing';
-import { healthRpc, SYSTEM_ACTOR } from '@anbu/contracts';
-import type { Health } from '@anbu/contracts';
-import { createDb } from '@anbu/db';
-import type { DbHandle } from '@anbu/db';
-import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
-import type { PostgresServer } from '@anbu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startService } from './start-service.js';
+import type { Bus } from '@anbu/bus';
+import type { NatsServer } from '@anbu/bus/testing';
+import type { Health } from '@anbu/contracts';
+import type { DbHandle } from '@anbu/db';
+import type { PostgresServer } from '@anbu/db/testing';
+import { createNatsBus } from '@anbu/bus/nats';
+import { hasNatsServer, startNatsServer } from '@anbu/bus/testing';
+import { healthRpc, SYSTEM_ACTOR } from '@anbu/contracts';
+import { createDb } from '@anbu/db';
+import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
+
 import type { RunningService } from './start-service.js';
+import { startService } from './start-service.js';
 import { addToy, toyService } from './testing/toy-service.js';
 
 const servers = hasNatsServer() && hasPostgres();

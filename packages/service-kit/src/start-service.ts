@@ -1,14 +1,14 @@
 import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 
-import { handle } from '@anbu/bus';
 import type { Bus, Consumer, Server } from '@anbu/bus';
+import type { Health } from '@anbu/contracts';
+import type { DbHandle, Logger } from '@anbu/db';
+import { handle } from '@anbu/bus';
 import { createOutboxRelay, outboxMigrations } from '@anbu/bus/outbox';
 import { healthRpc } from '@anbu/contracts';
-import type { Health } from '@anbu/contracts';
 import { migrateToLatest } from '@anbu/db';
-import type { DbHandle, Logger } from '@anbu/db';
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
 
 import type { ServiceDefinition, ServiceRuntime } from './define-service.js';
 import { ServiceStartError } from './errors.js';
@@ -103,12 +103,17 @@ export async function startService<DB>(
   };
   try {
     server = await options.bus.serve([health, ...(runtime.routes ?? [])]);
-    for (const consume of runtime.consumers ?? []) consumers.push(await options.bus.consume(consume));
+    for (const consume of runtime.consumers ?? []) {
+      consumers.push(await options.bus.consume(consume));
+    }
   } catch (cause) {
     await stopWork();
     throw new ServiceStartError(name, 'serving failed', { cause });
   }
-  log.info({ routes: (runtime.routes ?? []).length + 1, consumers: consumers.length }, 'service started');
+  log.info(
+    { routes: (runtime.routes ?? []).length + 1, consumers: consumers.length },
+    'service started',
+  );
 
   let stopping: Promise<void> | undefined;
   return {

@@ -1,5 +1,5 @@
-import { envelopeBaseSchema, toFieldIssues } from '@anbu/contracts';
 import type { FieldIssue } from '@anbu/contracts';
+import { envelopeBaseSchema, toFieldIssues } from '@anbu/contracts';
 
 import type { DeliveryInfo, EventRoute } from '../bus.js';
 

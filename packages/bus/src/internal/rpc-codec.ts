@@ -1,6 +1,6 @@
-import { rpcReplySchema, rpcRequestSchema, toFieldIssues } from '@anbu/contracts';
 import type { FieldIssue, RpcDefinition, RpcReply, RpcRequest } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
+import { rpcReplySchema, rpcRequestSchema, toFieldIssues } from '@anbu/contracts';
 
 import type { RequestOptions, RpcRoute } from '../bus.js';
 import { InvalidReplyError, RpcError, RpcRemoteError } from '../errors.js';
@@ -77,5 +77,8 @@ async function answer(route: RpcRoute, raw: string, log: Logger): Promise<RpcRep
 
 function badRequest(issues: FieldIssue[]): RpcReply {
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  return { ok: false, error: { code: 'BAD_REQUEST', message: `invalid request: ${summary}`, issues } };
+  return {
+    ok: false,
+    error: { code: 'BAD_REQUEST', message: `invalid request: ${summary}`, issues },
+  };
 }

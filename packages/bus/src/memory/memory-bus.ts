@@ -1,15 +1,9 @@
 import type { Envelope, RpcDefinition, RpcInput, RpcOutput } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
 
+import type { Bus, ConsumeOptions, Consumer, RequestOptions, RpcRoute, Server } from '../bus.js';
+import type { MessageLog, StoredMessage } from './durable.js';
 import { DEFAULT_RPC_TIMEOUT_MS } from '../bus.js';
-import type {
-  Bus,
-  ConsumeOptions,
-  Consumer,
-  RequestOptions,
-  RpcRoute,
-  Server,
-} from '../bus.js';
 import {
   BusClosedError,
   InvalidEventError,
@@ -19,7 +13,6 @@ import {
 import { checkOutgoing, routesByType } from '../internal/dispatch-event.js';
 import { decodeReply, encodeRequest, serveRequest } from '../internal/rpc-codec.js';
 import { Durable } from './durable.js';
-import type { MessageLog, StoredMessage } from './durable.js';
 
 /** JetStream's default duplicate window. */
 export const DEFAULT_DEDUPE_WINDOW_MS = 120_000;

@@ -1,27 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-import { defineEvent, defineRpc, SYSTEM_ACTOR } from '@anbu/contracts';
-import type { Envelope } from '@anbu/contracts';
-import { createDb, migrateToLatest, transaction } from '@anbu/db';
-import type { DbHandle } from '@anbu/db';
-import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
-import type { PostgresServer } from '@anbu/db/testing';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { handle, on } from '../bus.js';
+import type { Envelope } from '@anbu/contracts';
+import type { DbHandle } from '@anbu/db';
+import type { PostgresServer } from '@anbu/db/testing';
+import { defineEvent, defineRpc, SYSTEM_ACTOR } from '@anbu/contracts';
+import { createDb, migrateToLatest, transaction } from '@anbu/db';
+import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
+
 import type { Bus } from '../bus.js';
+import type { OutboxDatabase } from '../outbox/tables.js';
+import type { NatsServer } from '../testing/start-nats-server.js';
+import { handle, on } from '../bus.js';
 import { RpcNoRespondersError, RpcTimeoutError } from '../errors.js';
 import { enqueue, outboxMigrations, withInbox } from '../outbox/index.js';
 import { createOutboxRelay } from '../outbox/outbox-relay.js';
-import type { OutboxDatabase } from '../outbox/tables.js';
 import { hasNatsServer, startNatsServer } from '../testing/start-nats-server.js';
-import type { NatsServer } from '../testing/start-nats-server.js';
 import { createNatsBus } from './nats-bus.js';
 import { streamName } from './streams.js';
 
@@ -120,17 +120,25 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     const before = await stored();
     await transaction(db, (trx) => enqueue(trx, lotReceived.subject, event));
     // The relay's first life: it read the row and published it, then died before marking it.
-    const row = await db.selectFrom('outbox').select(['subject', 'envelope']).where('id', '=', event.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('outbox')
+      .select(['subject', 'envelope'])
+      .where('id', '=', event.id)
+      .executeTakeFirstOrThrow();
     await bus.publish(row.subject, row.envelope as Envelope);
     // Its second life finds the row unsent and publishes it again.
     const relay = createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log });
     const report = await relay.tick();
-    expect(report.results).toEqual([{ id: event.id, subject: lotReceived.subject, status: 'published' }]);
+    expect(report.results).toEqual([
+      { id: event.id, subject: lotReceived.subject, status: 'published' },
+    ]);
 
     const seen: string[] = [];
     const consumer = await bus.consume({
       durable: `fault_relay_${run.slice(0, 8)}`,
-      routes: [on(lotReceived, (e) => Promise.resolve(void (e.data.run === run && seen.push(e.id))))],
+      routes: [
+        on(lotReceived, (e) => Promise.resolve(void (e.data.run === run && seen.push(e.id)))),
+      ],
     });
     await until(() => seen.length >= 1);
     await sleep(500);
@@ -138,7 +146,11 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     expect(seen).toEqual([event.id]);
     // Published twice, stored once: the broker dropped the second copy by its Nats-Msg-Id.
     expect(await stored()).toBe(before + 1);
-    const unsent = await db.selectFrom('outbox').select('id').where('published_at', 'is', null).execute();
+    const unsent = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('published_at', 'is', null)
+      .execute();
     expect(unsent).toEqual([]);
   });
 
@@ -151,9 +163,16 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
       routes: [
         on(lotReceived, async (e, delivery) => {
           if (e.data.run !== run) return;
-          const outcome = await withInbox(db, { consumer: 'stock_keeper', eventId: e.id }, async (trx) => {
-            await trx.insertInto('stock').values({ event_id: e.id, quantity: e.data.quantity }).execute();
-          });
+          const outcome = await withInbox(
+            db,
+            { consumer: 'stock_keeper', eventId: e.id },
+            async (trx) => {
+              await trx
+                .insertInto('stock')
+                .values({ event_id: e.id, quantity: e.data.quantity })
+                .execute();
+            },
+          );
           outcomes.push(`${delivery.attempt}:${outcome}`);
           // Crash between commit and ack: the broker redelivers, the inbox must absorb it.
           if (delivery.attempt === 1) throw new Error('crashed before ack');
@@ -165,7 +184,11 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     await sleep(500);
     await consumer.stop();
     expect(outcomes).toEqual(['1:applied', '2:duplicate']);
-    const stock = await db.selectFrom('stock').select('quantity').where('event_id', '=', event.id).execute();
+    const stock = await db
+      .selectFrom('stock')
+      .select('quantity')
+      .where('event_id', '=', event.id)
+      .execute();
     expect(stock).toEqual([{ quantity: 7 }]);
   });
 
@@ -227,24 +250,40 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     const seen: number[] = [];
     const consumer = await bus.consume({
       durable,
-      routes: [on(lotReceived, (e) => Promise.resolve(void (e.data.run === run && seen.push(e.data.n))))],
+      routes: [
+        on(lotReceived, (e) => Promise.resolve(void (e.data.run === run && seen.push(e.data.n)))),
+      ],
     });
     const js = jetstream(raw);
     // Written straight to the stream, past the publisher's checks, as a buggy producer would.
     await js.publish(lotReceived.subject, '{not json');
-    await js.publish(lotReceived.subject, JSON.stringify({ ...lot(run, 1), data: { run, n: 1, quantity: -3 } }));
+    await js.publish(
+      lotReceived.subject,
+      JSON.stringify({ ...lot(run, 1), data: { run, n: 1, quantity: -3 } }),
+    );
     await bus.publish(lotReceived.subject, lot(run, 2));
     await until(() => seen.length === 1);
     await until(() =>
-      log.lines.some((l) => l.msg === 'invalid event terminated' && String(l.fields['reason']).includes('data.quantity')),
+      log.lines.some(
+        (l) =>
+          l.msg === 'invalid event terminated' &&
+          String(l.fields['reason']).includes('data.quantity'),
+      ),
     );
     await until(async () => {
-      const info = await (await jetstreamManager(raw)).consumers.info(streamName('donations'), durable);
+      const info = await (
+        await jetstreamManager(raw)
+      ).consumers.info(streamName('donations'), durable);
       return info.num_ack_pending === 0 && info.num_pending === 0;
     });
     await consumer.stop();
     expect(seen).toEqual([2]);
-    expect(log.lines.some((l) => l.msg === 'invalid event terminated' && String(l.fields['reason']).includes('not JSON'))).toBe(true);
+    expect(
+      log.lines.some(
+        (l) =>
+          l.msg === 'invalid event terminated' && String(l.fields['reason']).includes('not JSON'),
+      ),
+    ).toBe(true);
   });
 
   it('should keep a running consumer consuming across a nats-server kill -9 and restart', async () => {
@@ -252,7 +291,11 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     const received = new Set<number>();
     const consumer = await bus.consume({
       durable: `fault_survivor_${run.slice(0, 8)}`,
-      routes: [on(lotReceived, (e) => Promise.resolve(void (e.data.run === run && received.add(e.data.n))))],
+      routes: [
+        on(lotReceived, (e) =>
+          Promise.resolve(void (e.data.run === run && received.add(e.data.n))),
+        ),
+      ],
     });
     await bus.publish(lotReceived.subject, lot(run, 1));
     await until(() => received.has(1));

@@ -1,12 +1,13 @@
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, RequestError, TimeoutError } from '@nats-io/transport-node';
+
 import type { Envelope, RpcDefinition, RpcInput, RpcOutput } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { connect, RequestError, TimeoutError } from '@nats-io/transport-node';
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 
-import { DEFAULT_RPC_TIMEOUT_MS } from '../bus.js';
 import type { Bus, ConsumeOptions, Consumer, RequestOptions, RpcRoute, Server } from '../bus.js';
+import { DEFAULT_RPC_TIMEOUT_MS } from '../bus.js';
 import {
   BusClosedError,
   InvalidEventError,
@@ -60,7 +61,10 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'error') {
-        log.warn({ status: status.type, server: 'server' in status ? status.server : undefined }, 'nats connection');
+        log.warn(
+          { status: status.type, server: 'server' in status ? status.server : undefined },
+          'nats connection',
+        );
       }
     }
   })();
@@ -182,7 +186,10 @@ class NatsBus implements Bus {
       if (error instanceof RequestError && error.isNoResponders()) {
         throw new RpcNoRespondersError(rpc.subject, { cause: error });
       }
-      if (error instanceof TimeoutError || (error instanceof Error && error.cause instanceof TimeoutError)) {
+      if (
+        error instanceof TimeoutError ||
+        (error instanceof Error && error.cause instanceof TimeoutError)
+      ) {
         throw new RpcTimeoutError({ subject: rpc.subject, timeoutMs }, { cause: error });
       }
       throw error;

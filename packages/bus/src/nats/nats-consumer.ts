@@ -1,7 +1,13 @@
-import type { Logger } from '@anbu/db';
+import type {
+  ConsumerMessages,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+} from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+
+import type { Logger } from '@anbu/db';
 
 import type { EventRoute } from '../bus.js';
 import { backoffMs, dispatchEvent } from '../internal/dispatch-event.js';
@@ -59,7 +65,10 @@ export async function runNatsConsumer(options: NatsConsumerOptions): Promise<() 
     // Tell the server we are still at it, so a slow handler is not redelivered elsewhere.
     const keepAlive = setInterval(() => msg.working(), Math.max(1_000, options.ackWaitMs / 2));
     try {
-      const outcome = await dispatchEvent(options.routes, msg.string(), { attempt, consumer: durable });
+      const outcome = await dispatchEvent(options.routes, msg.string(), {
+        attempt,
+        consumer: durable,
+      });
       if (outcome.kind === 'invalid') {
         log.warn({ ...fields, reason: outcome.reason }, 'invalid event terminated');
         msg.term(outcome.reason.slice(0, 500));
@@ -83,7 +92,10 @@ export async function runNatsConsumer(options: NatsConsumerOptions): Promise<() 
   const watch = async (messages: ConsumerMessages) => {
     for await (const status of messages.status()) {
       if (status.type === 'heartbeats_missed' && status.count >= 2) {
-        log.warn({ consumer: durable, stream, missed: status.count }, 'heartbeats missed; recreating');
+        log.warn(
+          { consumer: durable, stream, missed: status.count },
+          'heartbeats missed; recreating',
+        );
         messages.stop();
         return;
       }

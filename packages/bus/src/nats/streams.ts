@@ -1,8 +1,9 @@
-import { SERVICE_NAMES } from '@anbu/contracts';
-import type { ServiceName } from '@anbu/contracts';
-import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+
+import type { ServiceName } from '@anbu/contracts';
+import { SERVICE_NAMES } from '@anbu/contracts';
 
 /** How long JetStream remembers message ids for dedupe (its default). */
 export const DEFAULT_DUPLICATE_WINDOW_MS = 120_000;
@@ -30,7 +31,10 @@ export interface StreamSettings {
  * Creates or updates the stream of every service, so that any service may publish or consume
  * first. Safe to run from many replicas at once: an identical `add` is a no-op.
  */
-export async function ensureStreams(jsm: JetStreamManager, settings: StreamSettings): Promise<void> {
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  settings: StreamSettings,
+): Promise<void> {
   for (const service of SERVICE_NAMES) {
     const config: Partial<StreamConfig> & { name: string } = {
       name: streamName(service),

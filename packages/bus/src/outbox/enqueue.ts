@@ -1,9 +1,10 @@
-import type { Envelope } from '@anbu/contracts';
 import type { Transaction } from 'kysely';
 
+import type { Envelope } from '@anbu/contracts';
+
+import type { OutboxDatabase } from './tables.js';
 import { InvalidEventError } from '../errors.js';
 import { checkOutgoing } from '../internal/dispatch-event.js';
-import type { OutboxDatabase } from './tables.js';
 
 /**
  * Writes an event into the outbox inside the caller's transaction, so that it is published if
@@ -25,6 +26,12 @@ export async function enqueue<DB>(
   const outbox = trx as unknown as Transaction<OutboxDatabase>;
   await outbox
     .insertInto('outbox')
-    .values({ id: envelope.id, subject, envelope: JSON.stringify(envelope), published_at: null, last_error: null })
+    .values({
+      id: envelope.id,
+      subject,
+      envelope: JSON.stringify(envelope),
+      published_at: null,
+      last_error: null,
+    })
     .execute();
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { sql } from 'kysely';
 
 /**
  * Creates `outbox` and `inbox` in the schema the migration runs in (the service's). `seq` keeps
@@ -18,7 +18,9 @@ export const outboxMigration: Migration = {
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('last_error', 'text')
       .execute();
-    await sql`create index outbox_unsent_idx on outbox (seq) where published_at is null`.execute(db);
+    await sql`create index outbox_unsent_idx on outbox (seq) where published_at is null`.execute(
+      db,
+    );
     await db.schema
       .createTable('inbox')
       .addColumn('consumer', 'text', (c) => c.notNull())

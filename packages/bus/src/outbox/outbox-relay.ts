@@ -1,8 +1,9 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+
 import type { Envelope } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
 import { transaction } from '@anbu/db';
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
 
 import type { Bus } from '../bus.js';
 import type { OutboxDatabase } from './tables.js';

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-import { defineEvent } from '@anbu/contracts';
-import type { Envelope } from '@anbu/contracts';
-import { createDb, migrateToLatest, transaction } from '@anbu/db';
-import type { DbHandle } from '@anbu/db';
-import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
-import type { PostgresServer } from '@anbu/db/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import type { Envelope } from '@anbu/contracts';
+import type { DbHandle } from '@anbu/db';
+import type { PostgresServer } from '@anbu/db/testing';
+import { defineEvent } from '@anbu/contracts';
+import { createDb, migrateToLatest, transaction } from '@anbu/db';
+import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
+
+import type { OutboxDatabase } from './tables.js';
 import { on } from '../bus.js';
 import { createMemoryBus } from '../memory/index.js';
 import { enqueue } from './enqueue.js';
 import { outboxMigrations } from './outbox-migration.js';
 import { createOutboxRelay } from './outbox-relay.js';
-import type { OutboxDatabase } from './tables.js';
 import { withInbox } from './with-inbox.js';
 
 const thing = defineEvent({
@@ -32,7 +32,13 @@ interface TestDb extends OutboxDatabase {
 }
 
 function made(n: number): Envelope {
-  return { id: randomUUID(), type: thing.type, version: 1, occurredAt: new Date().toISOString(), data: { n } };
+  return {
+    id: randomUUID(),
+    type: thing.type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    data: { n },
+  };
 }
 
 const postgres = hasPostgres();
@@ -102,15 +108,29 @@ for (const dialect of DIALECTS) {
       const broken = createMemoryBus({ log });
       await broken.close();
       for (const n of [1, 2]) await transaction(db, (trx) => enqueue(trx, thing.subject, made(n)));
-      const failed = await createOutboxRelay({ db: db as Kysely<unknown>, bus: broken, schema: 'donations', log }).tick();
+      const failed = await createOutboxRelay({
+        db: db as Kysely<unknown>,
+        bus: broken,
+        schema: 'donations',
+        log,
+      }).tick();
       expect(failed.error).toBeUndefined();
       expect(failed.results.map((r) => r.status)).toEqual(['failed']);
-      const row = await db.selectFrom('outbox').select(['attempts', 'last_error']).where('id', '=', failed.results[0]!.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('outbox')
+        .select(['attempts', 'last_error'])
+        .where('id', '=', failed.results[0]!.id)
+        .executeTakeFirstOrThrow();
       expect(row.attempts).toBe(1);
       expect(row.last_error).toContain('closed');
       expect(await unsent()).toHaveLength(2);
       const bus = createMemoryBus({ log });
-      const retried = await createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log }).tick();
+      const retried = await createOutboxRelay({
+        db: db as Kysely<unknown>,
+        bus,
+        schema: 'donations',
+        log,
+      }).tick();
       await bus.close();
       expect(retried.results.map((r) => r.status)).toEqual(['published', 'published']);
       expect(await unsent()).toEqual([]);
@@ -136,7 +156,11 @@ for (const dialect of DIALECTS) {
       expect(await withInbox(db, { consumer: 'c1', eventId }, effect)).toBe('applied');
       expect(await withInbox(db, { consumer: 'c1', eventId }, effect)).toBe('duplicate');
       expect(await withInbox(db, { consumer: 'c2', eventId }, effect)).toBe('applied');
-      const rows = await db.selectFrom('effect').selectAll().where('event_id', '=', eventId).execute();
+      const rows = await db
+        .selectFrom('effect')
+        .selectAll()
+        .where('event_id', '=', eventId)
+        .execute();
       expect(rows).toHaveLength(2);
     });
 
@@ -151,39 +175,46 @@ for (const dialect of DIALECTS) {
         ),
       );
       expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
-      const rows = await db.selectFrom('effect').selectAll().where('event_id', '=', eventId).execute();
+      const rows = await db
+        .selectFrom('effect')
+        .selectAll()
+        .where('event_id', '=', eventId)
+        .execute();
       expect(rows).toHaveLength(1);
     });
   });
 }
 
-describe.skipIf(!postgres)('outbox relay on PostgreSQL with a transaction that commits late', () => {
-  it('should publish a row whose transaction took an earlier seq but committed after a later one', async () => {
-    await using server = await startPostgres();
-    const log = createTestLogger();
-    await using handle = await createDb({ url: server.url, log });
-    const db = handle.forSchema<TestDb>('donations');
-    await migrateToLatest({ db, schema: 'donations', migrations: outboxMigrations });
-    const bus = createMemoryBus({ log });
-    const relay = createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log });
-    const early = made(1);
-    let commitEarly: () => void = () => undefined;
-    let markEnqueued: () => void = () => undefined;
-    const enqueued = new Promise<void>((resolve) => (markEnqueued = resolve));
-    const slow = transaction(db, async (trx) => {
-      await enqueue(trx, thing.subject, early);
-      markEnqueued();
-      await new Promise<void>((resolve) => (commitEarly = resolve));
+describe.skipIf(!postgres)(
+  'outbox relay on PostgreSQL with a transaction that commits late',
+  () => {
+    it('should publish a row whose transaction took an earlier seq but committed after a later one', async () => {
+      await using server = await startPostgres();
+      const log = createTestLogger();
+      await using handle = await createDb({ url: server.url, log });
+      const db = handle.forSchema<TestDb>('donations');
+      await migrateToLatest({ db, schema: 'donations', migrations: outboxMigrations });
+      const bus = createMemoryBus({ log });
+      const relay = createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log });
+      const early = made(1);
+      let commitEarly: () => void = () => undefined;
+      let markEnqueued: () => void = () => undefined;
+      const enqueued = new Promise<void>((resolve) => (markEnqueued = resolve));
+      const slow = transaction(db, async (trx) => {
+        await enqueue(trx, thing.subject, early);
+        markEnqueued();
+        await new Promise<void>((resolve) => (commitEarly = resolve));
+      });
+      await enqueued;
+      await transaction(db, (trx) => enqueue(trx, thing.subject, made(2)));
+      const first = await relay.tick();
+      commitEarly();
+      await slow;
+      const second = await relay.tick();
+      await bus.close();
+      expect(first.results.map((r) => r.status)).toEqual(['published']);
+      expect(first.results[0]?.id).not.toBe(early.id);
+      expect(second.results.map((r) => r.id)).toEqual([early.id]);
     });
-    await enqueued;
-    await transaction(db, (trx) => enqueue(trx, thing.subject, made(2)));
-    const first = await relay.tick();
-    commitEarly();
-    await slow;
-    const second = await relay.tick();
-    await bus.close();
-    expect(first.results.map((r) => r.status)).toEqual(['published']);
-    expect(first.results[0]?.id).not.toBe(early.id);
-    expect(second.results.map((r) => r.id)).toEqual([early.id]);
-  });
-});
+  },
+);

@@ -1,5 +1,6 @@
-import { transaction } from '@anbu/db';
 import type { Kysely, Transaction } from 'kysely';
+
+import { transaction } from '@anbu/db';
 
 import type { OutboxDatabase } from './tables.js';
 

@@ -1,9 +1,9 @@
 import type { TestLogger } from '@anbu/db/testing';
 
 import type { Bus } from '../bus.js';
+import type { NatsServer } from './start-nats-server.js';
 import { createNatsBus } from '../nats/index.js';
 import { hasNatsServer, startNatsServer } from './start-nats-server.js';
-import type { NatsServer } from './start-nats-server.js';
 
 /** One implementation under test: `bus` and `other` act as two replicas (two connections). */
 export interface BusImplementation {
@@ -16,7 +16,10 @@ export interface BusImplementation {
  * first use, stopped when the returned `cleanup` runs); empty if nats-server is missing
  * outside CI.
  */
-export function natsImplementation(): { implementations: BusImplementation[]; cleanup: () => Promise<void> } {
+export function natsImplementation(): {
+  implementations: BusImplementation[];
+  cleanup: () => Promise<void>;
+} {
   if (!hasNatsServer()) return { implementations: [], cleanup: () => Promise.resolve() };
   let server: NatsServer | undefined;
   return {
@@ -26,8 +29,18 @@ export function natsImplementation(): { implementations: BusImplementation[]; cl
         async create(log) {
           server ??= await startNatsServer({ jetstream: true });
           const url = server.url;
-          const bus = await createNatsBus({ servers: url, log, retryBaseMs: 50, name: 'replica-a' });
-          const other = await createNatsBus({ servers: url, log, retryBaseMs: 50, name: 'replica-b' });
+          const bus = await createNatsBus({
+            servers: url,
+            log,
+            retryBaseMs: 50,
+            name: 'replica-a',
+          });
+          const other = await createNatsBus({
+            servers: url,
+            log,
+            retryBaseMs: 50,
+            name: 'replica-b',
+          });
           return { bus, other };
         },
       },

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
 import { describe, expect, it } from 'vitest';
 
 import { readNatsConfig } from './nats-config.js';
@@ -44,19 +43,34 @@ describe('production NATS configuration (infra/nats/*.conf)', () => {
 
 describe('readNatsConfig', () => {
   it('should find sync_interval in block, inline and quoted forms', () => {
-    expect(readNatsConfig('jetstream {\n  sync_interval: always\n}').get('jetstream.sync_interval')).toBe('always');
-    expect(readNatsConfig('jetstream { store_dir: "/d", sync_interval: always }').get('jetstream.sync_interval')).toBe('always');
-    expect(readNatsConfig('jetstream: {\n sync_interval = "always"\n}').get('jetstream.sync_interval')).toBe('always');
+    expect(
+      readNatsConfig('jetstream {\n  sync_interval: always\n}').get('jetstream.sync_interval'),
+    ).toBe('always');
+    expect(
+      readNatsConfig('jetstream { store_dir: "/d", sync_interval: always }').get(
+        'jetstream.sync_interval',
+      ),
+    ).toBe('always');
+    expect(
+      readNatsConfig('jetstream: {\n sync_interval = "always"\n}').get('jetstream.sync_interval'),
+    ).toBe('always');
   });
 
   it('should not count a commented-out, misplaced or different setting', () => {
-    expect(readNatsConfig('jetstream {\n  # sync_interval: always\n}').get('jetstream.sync_interval')).toBeUndefined();
-    expect(readNatsConfig('sync_interval: always\njetstream {}').get('jetstream.sync_interval')).toBeUndefined();
-    expect(readNatsConfig('jetstream { sync_interval: "2m" }').get('jetstream.sync_interval')).toBe('2m');
+    expect(
+      readNatsConfig('jetstream {\n  # sync_interval: always\n}').get('jetstream.sync_interval'),
+    ).toBeUndefined();
+    expect(
+      readNatsConfig('sync_interval: always\njetstream {}').get('jetstream.sync_interval'),
+    ).toBeUndefined();
+    expect(readNatsConfig('jetstream { sync_interval: "2m" }').get('jetstream.sync_interval')).toBe(
+      '2m',
+    );
   });
 
   it('should read past lists and host:port values', () => {
-    const text = 'listen: 0.0.0.0:4222\ncluster { routes: [\n nats-route://a:6222\n nats-route://b:6222\n] }\njetstream { sync_interval: always }';
+    const text =
+      'listen: 0.0.0.0:4222\ncluster { routes: [\n nats-route://a:6222\n nats-route://b:6222\n] }\njetstream { sync_interval: always }';
     const settings = readNatsConfig(text);
     expect(settings.get('listen')).toBe('0.0.0.0:4222');
     expect(settings.get('jetstream.sync_interval')).toBe('always');

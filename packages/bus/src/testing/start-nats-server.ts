@@ -1,13 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-import { freePort, requireBinary } from '@anbu/db/testing';
+import type { ChildProcess } from 'node:child_process';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+
+import { freePort, requireBinary } from '@anbu/db/testing';
 
 import { NatsServerNotFoundError } from '../errors.js';
 
@@ -144,7 +144,8 @@ async function waitReady(url: string, child: ChildProcess, jetstream: boolean): 
       }
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error('nats-server did not start in 20 s', { cause: error });
+      if (Date.now() > deadline)
+        throw new Error('nats-server did not start in 20 s', { cause: error });
       await sleep(100);
     }
   }

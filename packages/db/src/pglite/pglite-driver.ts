@@ -1,5 +1,4 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { CompiledQuery, PGliteAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type {
   DatabaseConnection,
   DatabaseIntrospector,
@@ -11,6 +10,7 @@ import type {
   QueryResult,
   TransactionSettings,
 } from 'kysely';
+import { CompiledQuery, PGliteAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 
 import { Mutex } from './mutex.js';
 

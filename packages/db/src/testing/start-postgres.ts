@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 
 import { PostgresBinaryNotFoundError } from '../errors.js';
@@ -66,7 +65,17 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (user) chownSync(root, user.uid, user.gid);
   const init = spawnSync(
     join(bin, 'initdb'),
-    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'],
+    [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--no-instructions',
+    ],
     { encoding: 'utf8', ...user, cwd: root },
   );
   if (init.status !== 0) {
@@ -126,7 +135,8 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error('postgres did not start in 20 s', { cause: error });
+      if (Date.now() > deadline)
+        throw new Error('postgres did not start in 20 s', { cause: error });
       await sleep(100);
     }
   }

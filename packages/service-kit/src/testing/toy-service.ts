@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
 
 import { handle, on } from '@anbu/bus';
 import { enqueue } from '@anbu/bus/outbox';
 import { defineEvent, defineRpc } from '@anbu/contracts';
 import { transaction } from '@anbu/db';
-import { z } from 'zod';
 
 import { defineService } from '../define-service.js';
 
