@@ -1,3 +1,4 @@
-import config from '@anbu/eslint-config/node';
+import node from '@anbu/eslint-config/node';
+import { pure } from '@anbu/eslint-config/pure';
 
-export default config;
+export default [...node, pure(['src/domain/**/*.ts'])];

@@ -1,0 +1,5 @@
+import { runStandalone } from '@anbu/service-kit';
+
+import { createCareService } from './service.js';
+
+runStandalone(createCareService());

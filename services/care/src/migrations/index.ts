@@ -1,0 +1,8 @@
+import type { Migrations } from '@anbu/db';
+
+import { createCare } from './2026-11-25T00-00-00_create_care.js';
+
+/** The care schema's migrations, in the order they run. */
+export const migrations: Migrations = {
+  '2026-11-25T00-00-00_create_care': createCare,
+};
