@@ -11,6 +11,7 @@ export {
   fieldIssueSchema,
   toFieldIssues,
   RPC_ERROR_CODES,
+  RPC_KINDS,
 } from './core/rpc.js';
 export type {
   RpcDefinition,
@@ -22,6 +23,7 @@ export type {
   RpcError,
   RpcErrorCode,
   FieldIssue,
+  RpcKind,
 } from './core/rpc.js';
 export { healthSchema, healthRpc } from './core/health.js';
 export type { Health } from './core/health.js';

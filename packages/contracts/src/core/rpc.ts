@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-import { actorSchema } from './actor.js';
 import type { ServiceName } from './services.js';
+import { actorSchema } from './actor.js';
+
+/**
+ * Whether a method changes state (`mutation`: the gateway requires an idempotency key and maps it
+ * to a tRPC mutation / REST POST) or only reads (`query`).
+ */
+export const RPC_KINDS = ['query', 'mutation'] as const;
+export type RpcKind = (typeof RPC_KINDS)[number];
 
 /** A request/reply method `anbu.rpc.<service>.<method>`, with its input and output schemas. */
 export interface RpcDefinition<
@@ -10,6 +17,7 @@ export interface RpcDefinition<
 > {
   readonly service: ServiceName;
   readonly method: string;
+  readonly kind: RpcKind;
   readonly subject: string;
   readonly input: TInput;
   readonly output: TOutput;
@@ -24,16 +32,25 @@ export type RpcOutput<D extends RpcDefinition> = z.output<D['output']>;
  * @example
  * export const health = defineRpc({ service: 'care', method: 'health', input: z.object({}), output: healthSchema });
  */
-export function defineRpc<const TInput extends z.ZodType, const TOutput extends z.ZodType>(options: {
+export function defineRpc<
+  const TInput extends z.ZodType,
+  const TOutput extends z.ZodType,
+>(options: {
   service: ServiceName;
   method: string;
+  /** Default `query`. */
+  kind?: RpcKind;
   input: TInput;
   output: TOutput;
 }): RpcDefinition<TInput, TOutput> {
   if (!/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)*$/.test(options.method)) {
     throw new TypeError(`rpc method "${options.method}" must be camelCase words separated by dots`);
   }
-  return Object.freeze({ ...options, subject: `anbu.rpc.${options.service}.${options.method}` });
+  return Object.freeze({
+    ...options,
+    kind: options.kind ?? 'query',
+    subject: `anbu.rpc.${options.service}.${options.method}`,
+  });
 }
 
 /** What a caller sends: the input plus who is asking and, for mutations, an idempotency key. */

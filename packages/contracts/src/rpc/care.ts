@@ -33,6 +33,7 @@ const service = 'care';
 export const reportVisit = defineRpc({
   service,
   method: 'visit.report',
+  kind: 'mutation',
   input: visitReportInputSchema,
   output: z.object({
     report: visitReportSchema,
@@ -45,6 +46,7 @@ export const reportVisit = defineRpc({
 export const ingestSignal = defineRpc({
   service,
   method: 'signal.ingest',
+  kind: 'mutation',
   input: checkInSignalInputSchema,
   output: checkInSignalSchema,
 });
@@ -74,6 +76,7 @@ export const getAlert = defineRpc({
 export const acknowledgeAlert = defineRpc({
   service,
   method: 'alert.acknowledge',
+  kind: 'mutation',
   input: z.object({ alertId: idSchema, note: noteText(500).optional() }),
   output: alertSchema,
 });
@@ -91,6 +94,7 @@ export const followUpSchema = z.object({
 export const resolveAlert = defineRpc({
   service,
   method: 'alert.resolve',
+  kind: 'mutation',
   input: z.object({
     alertId: idSchema,
     resolution: alertResolutionSchema,

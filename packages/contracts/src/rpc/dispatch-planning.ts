@@ -18,6 +18,7 @@ const service = 'dispatch';
 export const startPlanningRun = defineRpc({
   service,
   method: 'planning.start',
+  kind: 'mutation',
   input: z.object({
     date: dateSchema,
     districtCodes: z.array(districtCodeSchema).max(200).default([]),
@@ -39,6 +40,7 @@ export const getPlanningRun = defineRpc({
 export const cancelPlanningRun = defineRpc({
   service,
   method: 'planning.cancel',
+  kind: 'mutation',
   input: z.object({ runId: idSchema }),
   output: planningRunSchema,
 });
@@ -69,6 +71,7 @@ const planEdit = z.object({
 export const moveStop = defineRpc({
   service,
   method: 'plan.moveStop',
+  kind: 'mutation',
   input: planEdit.extend({
     stopId: idSchema,
     toRouteId: idSchema,
@@ -81,6 +84,7 @@ export const moveStop = defineRpc({
 export const lockStop = defineRpc({
   service,
   method: 'plan.lockStop',
+  kind: 'mutation',
   input: planEdit.extend({ stopId: idSchema, locked: z.boolean() }),
   output: planSchema,
 });
@@ -89,6 +93,7 @@ export const lockStop = defineRpc({
 export const publishPlan = defineRpc({
   service,
   method: 'plan.publish',
+  kind: 'mutation',
   input: planEdit,
   output: planSchema,
 });
@@ -122,6 +127,7 @@ export const getMyRoute = defineRpc({
 export const updateStop = defineRpc({
   service,
   method: 'stop.update',
+  kind: 'mutation',
   input: stopUpdateInputSchema,
   output: z.object({ stop: stopSchema, route: routeSchema }),
 });

@@ -24,6 +24,7 @@ const service = 'dispatch';
 export const createCarrier = defineRpc({
   service,
   method: 'carrier.create',
+  kind: 'mutation',
   input: carrierInputSchema,
   output: carrierSchema,
 });
@@ -32,6 +33,7 @@ export const createCarrier = defineRpc({
 export const updateCarrier = defineRpc({
   service,
   method: 'carrier.update',
+  kind: 'mutation',
   input: z.object({
     carrierId: idSchema,
     changes: carrierChangesSchema,
@@ -51,6 +53,7 @@ export const listCarriers = defineRpc({
 export const createVehicle = defineRpc({
   service,
   method: 'vehicle.create',
+  kind: 'mutation',
   input: vehicleInputSchema,
   output: vehicleSchema,
 });
@@ -59,6 +62,7 @@ export const createVehicle = defineRpc({
 export const updateVehicle = defineRpc({
   service,
   method: 'vehicle.update',
+  kind: 'mutation',
   input: z.object({
     vehicleId: idSchema,
     changes: vehicleChangesSchema,
@@ -78,6 +82,7 @@ export const listVehicles = defineRpc({
 export const createShifts = defineRpc({
   service,
   method: 'shift.create',
+  kind: 'mutation',
   input: z.object({ shifts: z.array(shiftInputSchema).min(1).max(500) }),
   output: z.object({ shifts: z.array(shiftSchema).max(500) }),
 });
@@ -86,6 +91,7 @@ export const createShifts = defineRpc({
 export const cancelShift = defineRpc({
   service,
   method: 'shift.cancel',
+  kind: 'mutation',
   input: z.object({ shiftId: idSchema }),
   output: shiftSchema,
 });
@@ -123,6 +129,7 @@ export const listOrders = defineRpc({
 export const importDispatchBulk = defineRpc({
   service,
   method: 'import.bulk',
+  kind: 'mutation',
   input: z.object({
     vehicles: z.array(vehicleSchema).max(5000).default([]),
     carriers: z.array(carrierSchema).max(5000).default([]),

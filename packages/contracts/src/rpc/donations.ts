@@ -23,6 +23,7 @@ const service = 'donations';
 export const postDonation = defineRpc({
   service,
   method: 'donation.post',
+  kind: 'mutation',
   input: donationInputSchema,
   output: donationSchema,
 });
@@ -31,6 +32,7 @@ export const postDonation = defineRpc({
 export const acceptDonation = defineRpc({
   service,
   method: 'donation.accept',
+  kind: 'mutation',
   input: z.object({ donationId: idSchema, note: noteText(500).optional() }),
   output: donationSchema,
 });
@@ -39,6 +41,7 @@ export const acceptDonation = defineRpc({
 export const rejectDonation = defineRpc({
   service,
   method: 'donation.reject',
+  kind: 'mutation',
   input: z.object({ donationId: idSchema, reason: shortText() }),
   output: donationSchema,
 });
@@ -47,6 +50,7 @@ export const rejectDonation = defineRpc({
 export const bookPickup = defineRpc({
   service,
   method: 'donation.bookPickup',
+  kind: 'mutation',
   input: z.object({ donationId: idSchema, pickupSlotId: idSchema }),
   output: donationSchema,
 });
@@ -55,6 +59,7 @@ export const bookPickup = defineRpc({
 export const recordPickup = defineRpc({
   service,
   method: 'donation.recordPickup',
+  kind: 'mutation',
   input: z.object({ donationId: idSchema, note: noteText(500).optional() }),
   output: donationSchema,
 });
@@ -66,6 +71,7 @@ export const recordPickup = defineRpc({
 export const receiveDonation = defineRpc({
   service,
   method: 'donation.receive',
+  kind: 'mutation',
   input: z.object({
     donationId: idSchema,
     depotId: idSchema,
@@ -82,6 +88,7 @@ export const receiveDonation = defineRpc({
 export const writeOffDonation = defineRpc({
   service,
   method: 'donation.writeOff',
+  kind: 'mutation',
   input: z.object({ donationId: idSchema, reason: shortText() }),
   output: donationSchema,
 });
@@ -172,6 +179,7 @@ export const stockSummary = defineRpc({
 export const sweepExpiry = defineRpc({
   service,
   method: 'lot.sweepExpiry',
+  kind: 'mutation',
   input: z.object({ asOf: dateSchema.optional() }),
   output: z.object({
     expiredLotIds: z.array(idSchema).max(100_000),
@@ -183,6 +191,7 @@ export const sweepExpiry = defineRpc({
 export const writeOffLot = defineRpc({
   service,
   method: 'lot.writeOff',
+  kind: 'mutation',
   input: z.object({ lotId: idSchema, quantity: quantitySchema, reason: shortText() }),
   output: lotSchema,
 });
@@ -191,6 +200,7 @@ export const writeOffLot = defineRpc({
 export const importDonationsBulk = defineRpc({
   service,
   method: 'import.bulk',
+  kind: 'mutation',
   input: z.object({ depots: z.array(depotSchema).max(1000).default([]) }),
   output: z.object({ created: countSchema, existing: countSchema }),
 });

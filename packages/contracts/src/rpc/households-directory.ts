@@ -80,6 +80,7 @@ export type ImportedHousehold = z.infer<typeof importedHouseholdSchema>;
 export const importBulk = defineRpc({
   service,
   method: 'import.bulk',
+  kind: 'mutation',
   input: z.object({
     organisations: z
       .array(organisationSchema.omit({ createdAt: true, active: true }))

@@ -20,6 +20,7 @@ const service = 'households';
 export const createProgram = defineRpc({
   service,
   method: 'program.create',
+  kind: 'mutation',
   input: programInputSchema,
   output: programSchema,
 });
@@ -47,6 +48,7 @@ export const getProgram = defineRpc({
 export const enrol = defineRpc({
   service,
   method: 'enrolment.create',
+  kind: 'mutation',
   input: z.object({
     householdId: idSchema,
     programId: idSchema,
@@ -61,6 +63,7 @@ export const enrol = defineRpc({
 export const endEnrolment = defineRpc({
   service,
   method: 'enrolment.end',
+  kind: 'mutation',
   input: z.object({
     enrolmentId: idSchema,
     reason: z.enum(ENROLMENT_END_REASONS),
@@ -84,6 +87,7 @@ export const listEnrolments = defineRpc({
 export const generateCycleNeeds = defineRpc({
   service,
   method: 'need.generateCycle',
+  kind: 'mutation',
   input: z.object({ programId: idSchema, cycleKey: cycleKeySchema, deliverBy: dateSchema }),
   output: z.object({
     created: z.number().int().nonnegative(),
@@ -95,6 +99,7 @@ export const generateCycleNeeds = defineRpc({
 export const fileNeed = defineRpc({
   service,
   method: 'need.file',
+  kind: 'mutation',
   input: itemLineSchema.extend({
     householdId: idSchema,
     deadline: dateSchema,
@@ -108,6 +113,7 @@ export const fileNeed = defineRpc({
 export const cancelNeed = defineRpc({
   service,
   method: 'need.cancel',
+  kind: 'mutation',
   input: z.object({ needId: idSchema, note: noteText(500).optional() }),
   output: needSchema,
 });

@@ -30,6 +30,7 @@ const service = 'households';
 export const registerHousehold = defineRpc({
   service,
   method: 'household.register',
+  kind: 'mutation',
   input: householdInputSchema,
   output: householdSchema,
 });
@@ -38,6 +39,7 @@ export const registerHousehold = defineRpc({
 export const updateHousehold = defineRpc({
   service,
   method: 'household.update',
+  kind: 'mutation',
   input: z.object({
     householdId: idSchema,
     expectedVersion: z.number().int().positive(),
@@ -106,6 +108,7 @@ export const getMatchingProfiles = defineRpc({
 export const recordConsent = defineRpc({
   service,
   method: 'consent.record',
+  kind: 'mutation',
   input: consentInputSchema.extend({ householdId: idSchema }),
   output: consentSchema,
 });
@@ -114,6 +117,7 @@ export const recordConsent = defineRpc({
 export const withdrawConsent = defineRpc({
   service,
   method: 'consent.withdraw',
+  kind: 'mutation',
   input: z.object({ consentId: idSchema, note: noteText(500).optional() }),
   output: z.object({
     consent: consentSchema,

@@ -26,6 +26,7 @@ const service = 'matching';
 export const runAllocation = defineRpc({
   service,
   method: 'allocation.run',
+  kind: 'mutation',
   input: z.object({
     districtCodes: z.array(districtCodeSchema).max(200).default([]),
     /** Only needs with a deadline on or before this day. */
@@ -78,6 +79,7 @@ export const listAllocationRuns = defineRpc({
 export const setKitchenCapacity = defineRpc({
   service,
   method: 'kitchenCapacity.set',
+  kind: 'mutation',
   input: z.object({
     capacities: z
       .array(kitchenCapacitySchema.omit({ allocated: true }))

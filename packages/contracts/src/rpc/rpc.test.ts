@@ -36,6 +36,18 @@ describe('rpc schemas', () => {
     }
   });
 
+  it('should mark reads as queries and state changes as mutations', () => {
+    const kindOf = (method: string) =>
+      ALL_RPCS.filter((rpc) => rpc.method === method).map((rpc) => rpc.kind);
+    for (const rpc of ALL_RPCS) {
+      if (/\.(get|list)$|^health$/.test(rpc.method)) expect(rpc.kind, rpc.subject).toBe('query');
+    }
+    expect(kindOf('donation.post')).toEqual(['mutation']);
+    expect(kindOf('import.bulk')).toEqual(['mutation', 'mutation', 'mutation']);
+    expect(kindOf('household.register')).toEqual(['mutation']);
+    expect(kindOf('stop.update')).toEqual(['mutation']);
+  });
+
   it('should register a valid household and reject an oversized name', () => {
     expect(registerHousehold.input.parse(household).dietaryTags).toEqual([]);
     const result = registerHousehold.input.safeParse({ ...household, name: '가'.repeat(101) });
