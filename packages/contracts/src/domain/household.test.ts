@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   householdChangesSchema,
+  householdPublicSchema,
   householdSchema,
   redactHousehold,
   SENSITIVE_HOUSEHOLD_FIELDS,
@@ -38,6 +39,14 @@ describe('redactHousehold', () => {
       riskLevel: 'high',
     });
     expect(household).toHaveProperty('careNotes', '당뇨');
+  });
+});
+
+describe('householdPublicSchema', () => {
+  it('should hold exactly the fields that are not sensitive', () => {
+    const all = Object.keys(householdSchema.shape).sort();
+    const kept = Object.keys(householdPublicSchema.shape);
+    expect([...kept, ...SENSITIVE_HOUSEHOLD_FIELDS].sort()).toEqual(all);
   });
 });
 
