@@ -44,6 +44,18 @@ describe('event subjects', () => {
   });
 });
 
+describe('subject patterns', () => {
+  it('should refuse foreign services, wrong separators and extra tokens', () => {
+    expect('anbu.households.need.created').toMatch(EVENT_SUBJECT_PATTERN);
+    expect('anbu.billing.need.created').not.toMatch(EVENT_SUBJECT_PATTERN);
+    expect('anbuXhouseholdsXneedXcreated').not.toMatch(EVENT_SUBJECT_PATTERN);
+    expect('anbu.households.need.created.x').not.toMatch(EVENT_SUBJECT_PATTERN);
+    expect('anbu.rpc.care.alert.list').toMatch(RPC_SUBJECT_PATTERN);
+    expect('anbu.rpc.care.alert_list').not.toMatch(RPC_SUBJECT_PATTERN);
+    expect('anbu-rpc-care-alert').not.toMatch(RPC_SUBJECT_PATTERN);
+  });
+});
+
 describe('rpc subjects', () => {
   it('should match anbu.rpc.<service>.<method> and be unique', () => {
     const subjects = ALL_RPCS.map((rpc) => rpc.subject);

@@ -4,12 +4,16 @@ import { SERVICE_NAMES } from './core/services.js';
 /** Every subject starts with this token. */
 export const SUBJECT_ROOT = 'anbu';
 
+const SERVICES = SERVICE_NAMES.join('|');
+
 /** An event subject: `anbu.<service>.<entity>.<event>` (lowercase, `_` inside tokens). */
-export const EVENT_SUBJECT_PATTERN =
-  /^anbu\.(households|donations|matching|dispatch|care)\.[a-z][a-z_]*\.[a-z][a-z_]*$/;
+export const EVENT_SUBJECT_PATTERN = new RegExp(
+  `^anbu\\.(${SERVICES})\\.[a-z][a-z_]*\\.[a-z][a-z_]*$`,
+);
 /** An RPC subject: `anbu.rpc.<service>.<method>` (camelCase words separated by dots). */
-export const RPC_SUBJECT_PATTERN =
-  /^anbu\.rpc\.(households|donations|matching|dispatch|care)\.[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)*$/;
+export const RPC_SUBJECT_PATTERN = new RegExp(
+  `^anbu\\.rpc\\.(${SERVICES})\\.[a-z][a-zA-Z]*(\\.[a-z][a-zA-Z]*)*$`,
+);
 
 /** The subject of an event. */
 export function eventSubject<
