@@ -1,0 +1,16 @@
+export { solveAllocation, solveCompiled, toSolution, sourceRef } from './solve.js';
+export type { SolveOptions, SolvedPlan } from './solve.js';
+export { explainAllocation } from './explain.js';
+export type { AllocationExplanation } from './explain.js';
+export { compileProblem } from './problem/compile.js';
+export type { CompiledProblem } from './problem/model.js';
+export { MISMATCH, mismatch } from './problem/compatibility.js';
+export type { Mismatch } from './problem/compatibility.js';
+export { EXPIRY_BONUS, FOOD_CATEGORIES, needWeight, expiryBonus } from './problem/weights.js';
+export { haversineKm } from './problem/geo.js';
+export { checkSolution } from './validation/check.js';
+export type { CheckReport } from './validation/check.js';
+export { checkConservation, conservationGap } from './conservation.js';
+export type { LotCounts } from './conservation.js';
+export { buildLinearModel } from './exact/linear-model.js';
+export type { LinearModel } from './exact/linear-model.js';

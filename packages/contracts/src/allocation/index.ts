@@ -1,0 +1,46 @@
+export {
+  allocationDepotSchema,
+  allocationKeySchema,
+  allocationKitchenSchema,
+  allocationLotSchema,
+  allocationNeedSchema,
+  allocationOptionsSchema,
+  allocationProblemSchema,
+  allocationRestrictionsSchema,
+  DEFAULT_RISK_WEIGHTS,
+} from './problem.js';
+export type {
+  AllocationDepot,
+  AllocationKitchen,
+  AllocationKitchenInput,
+  AllocationLot,
+  AllocationLotInput,
+  AllocationNeed,
+  AllocationNeedInput,
+  AllocationOptions,
+  AllocationProblem,
+  AllocationProblemInput,
+  AllocationRestrictions,
+} from './problem.js';
+export {
+  allocationMatchSchema,
+  allocationMatchSourceSchema,
+  allocationMetricsSchema,
+  allocationShortfallSchema,
+  allocationSolutionSchema,
+  explainedReasonSchema,
+  matchExplanationSchema,
+  reasonParamsSchema,
+  shortfallExplanationSchema,
+} from './result.js';
+export type {
+  AllocationMatch,
+  AllocationMatchSource,
+  AllocationMetrics,
+  AllocationShortfall,
+  AllocationSolution,
+  ExplainedReason,
+  MatchExplanation,
+  ReasonParams,
+  ShortfallExplanation,
+} from './result.js';
