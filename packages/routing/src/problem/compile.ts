@@ -1,8 +1,10 @@
-import type { RoutingProblem } from '@anbu/contracts/routing';
+import type { Location, RoutingProblem } from '@anbu/contracts/routing';
 
+import type { TravelMatrix } from '../matrix/travel-matrix.js';
 import type { BreakSpec, Model } from './model.js';
 import { TaskKind } from './model.js';
 import { buildLocationTable } from './locations.js';
+import { gridNeighbours } from './grid-neighbours.js';
 import { nearestNeighbours } from './neighbours.js';
 import { validateProblem } from './validate.js';
 
@@ -60,9 +62,19 @@ function taskSpecs(problem: RoutingProblem, index: (p: object) => number, dims: 
   return specs;
 }
 
+/** Above this many tasks with coordinates, neighbours come from a grid instead of all pairs. */
+export const GRID_NEIGHBOURS_FROM = 2000;
+
+function neighboursOf(opts: { taskLoc: Int32Array; matrix: TravelMatrix | undefined; k: number; points: readonly Location[] | null }): Int32Array {
+  const { taskLoc, matrix, k, points } = opts;
+  if (!matrix || k === 0) return new Int32Array(0);
+  if (points && taskLoc.length >= GRID_NEIGHBOURS_FROM) return gridNeighbours({ taskLoc, points, matrix, k });
+  return nearestNeighbours({ taskLoc, matrix, k });
+}
+
 /** Options of {@link compileProblem}. */
 export interface CompileOptions {
-  /** Size of each task's granular neighbourhood; default min(n − 1, 100). */
+  /** Size of each task's granular neighbourhood; default min(n − 1, 100), 40 on large instances. */
   readonly neighbourCount?: number;
 }
 
@@ -91,15 +103,24 @@ export function compileProblem(problem: RoutingProblem, options: CompileOptions 
   if (m0) {
     const sample = [...new Set([...tasks.map((t) => t.loc), ...vStart, ...vEnd].filter((l) => l >= 0))];
     const step = Math.max(1, Math.floor(sample.length / 200));
-    for (let a = 0; a < sample.length; a += step) {
-      for (const b of sample) {
-        const la = sample[a] ?? 0;
-        vehicles.forEach((_, v) => {
-          const m = vMatrix[v] ?? m0;
-          arcMax = Math.max(arcMax, (vCostDist[v] ?? 0) * m.distance(la, b) + (vCostDur[v] ?? 0) * m.duration(la, b));
-        });
+    const stepB = Math.max(1, Math.floor(sample.length / 2000));
+    // Longest sampled arc per distinct matrix, then weighted per vehicle.
+    const longest = new Map<TravelMatrix, { dist: number; dur: number }>();
+    for (const m of new Set(vMatrix)) {
+      let dist = 0;
+      let dur = 0;
+      for (let a = 0; a < sample.length; a += step) {
+        for (let b = 0; b < sample.length; b += stepB) {
+          dist = Math.max(dist, m.distance(sample[a] ?? 0, sample[b] ?? 0));
+          dur = Math.max(dur, m.duration(sample[a] ?? 0, sample[b] ?? 0));
+        }
       }
+      longest.set(m, { dist, dur });
     }
+    vehicles.forEach((_, v) => {
+      const l = longest.get(vMatrix[v] ?? m0) ?? { dist: 0, dur: 0 };
+      arcMax = Math.max(arcMax, (vCostDist[v] ?? 0) * l.dist * 2 + (vCostDur[v] ?? 0) * l.dur * 2);
+    });
   }
   const { objective, continuityCost, balanceWeight, maxTasksPerRoute } = problem.options;
   const routeUpper = (arcMax * 2 + 1) * (n + 2) + balanceWeight * ((arcMax * (n + 2)) ** 2) / 3600;
@@ -126,7 +147,7 @@ export function compileProblem(problem: RoutingProblem, options: CompileOptions 
     return c;
   });
 
-  const k = Math.max(0, Math.min(n - 1, options.neighbourCount ?? 100));
+  const k = Math.max(0, Math.min(n - 1, options.neighbourCount ?? (n >= GRID_NEIGHBOURS_FROM ? 40 : 100)));
   const taskLoc = Int32Array.from(tasks, (t) => t.loc);
   const breaks: BreakSpec[][] = vehicles.map((v) =>
     v.breaks
@@ -170,7 +191,7 @@ export function compileProblem(problem: RoutingProblem, options: CompileOptions 
     balanceWeight,
     vehicleWeight,
     locations: table.points,
-    neighbours: m0 && k > 0 ? nearestNeighbours({ taskLoc, matrix: m0, k }) : new Int32Array(0),
+    neighbours: neighboursOf({ taskLoc, matrix: m0, k, points: table.points }),
     neighbourCount: k,
   };
 }

@@ -19,7 +19,7 @@ export interface FleetOptions {
 /**
  * SISR fleet minimisation: drop the smallest route, then ruin and recreate without opening
  * vehicles, accepting a candidate with fewer unserved tasks or a lower sum of their absence
- * counts (tasks that keep falling out weigh more and get placed first next time).
+ * counts (tasks that keep falling out weigh more, so the search stops sacrificing the same ones).
  */
 export function minimiseFleet({ core, best, current, candidate, budget, until, tick }: FleetOptions): void {
   const m = core.model;
