@@ -35,7 +35,7 @@ describe('createDemoCity', () => {
     }).toMatchInlineSnapshot(`
       {
         "carriers": 40,
-        "consented": 2851,
+        "consented": 2860,
         "depots": [
           "post_office",
           "kitchen",
@@ -51,7 +51,7 @@ describe('createDemoCity', () => {
       }
     `);
     expect(demoCityFingerprint(city)).toMatchInlineSnapshot(
-      `"287f5173a996a8a75994229fe4318ab7a2b74179"`,
+      `"e3d9160d2f201eeb99790b9624e2392b4ef83eea"`,
     );
   });
 

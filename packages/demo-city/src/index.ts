@@ -4,6 +4,8 @@ export { districtsGeoJson, roadsGeoJson } from './geojson.js';
 export { DEFAULT_HOUSEHOLD_COUNT } from './build/households.js';
 export { pointInPolygon } from './geo/polygon.js';
 export { demoId } from './ids.js';
+export { seedPayloads } from './seed-payloads.js';
+export type { SeedPayloads } from './seed-payloads.js';
 export { uuidV5, DEMO_CITY_NAMESPACE } from './uuid.js';
 export type { DistrictGroup, DistrictKind } from './data/districts.js';
 export type {
@@ -16,8 +18,6 @@ export type {
   Position,
 } from './geo/types.js';
 export type {
-  ConsentScope,
-  DeliveryCadence,
   DemoCarrier,
   DemoCity,
   DemoConsent,
@@ -27,15 +27,8 @@ export type {
   DemoOrganisation,
   DemoProgram,
   DemoRoad,
-  DemoRole,
   DemoUser,
   DepotKind,
-  DietaryNote,
   DistrictFeatureCollection,
-  HouseholdType,
-  OrganisationKind,
-  RiskLevel,
   RoadFeatureCollection,
-  Skill,
-  VehicleKind,
 } from './types.js';

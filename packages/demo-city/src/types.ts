@@ -1,3 +1,21 @@
+import type {
+  Allergen,
+  Cadence,
+  CarrierKind,
+  CarrierSkill,
+  ConsentMethod,
+  ConsentScope,
+  DietaryTag,
+  HouseholdType,
+  ItemLine,
+  OrganisationKind,
+  ProgramKind,
+  RiskLevel,
+  Role,
+  StorageClass,
+  VehicleKind,
+} from '@anbu/contracts';
+
 import type { DistrictGroup, DistrictKind } from './data/districts.js';
 import type {
   FeatureCollection,
@@ -17,15 +35,6 @@ export interface DemoDistrict {
   readonly boundary: PolygonGeometry;
   readonly welfareOffice: { readonly name: string; readonly location: LatLng };
 }
-
-export type OrganisationKind =
-  | 'city'
-  | 'post_office'
-  | 'rotary_club'
-  | 'food_bank'
-  | 'church'
-  | 'business'
-  | 'community_council';
 
 export interface DemoOrganisation {
   readonly id: string;
@@ -48,21 +57,8 @@ export interface DemoDepot {
   readonly location: LatLng;
   readonly address: string;
   /** Storage classes the depot can hold. */
-  readonly storage: readonly ('ambient' | 'chilled' | 'frozen')[];
+  readonly storage: readonly StorageClass[];
 }
-
-export type HouseholdType =
-  | 'elderly_alone'
-  | 'child_meal_support'
-  | 'crisis'
-  | 'isolated_single'
-  | 'disability'
-  | 'low_income_family';
-
-export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
-
-export type DietaryNote =
-  'soft_food' | 'diabetic' | 'low_salt' | 'nut_allergy' | 'halal' | 'vegetarian' | 'lactose_free';
 
 export interface DemoHousehold {
   readonly id: string;
@@ -74,27 +70,32 @@ export interface DemoHousehold {
   /** Sensitive: the head of household's name, encrypted at rest by the households service. */
   readonly headName: string;
   readonly birthYear: number;
-  /** Sensitive: the street address. */
-  readonly address: string;
+  /** Sensitive: the street address (도로명 주소, unit, postal code). */
+  readonly address: {
+    readonly road: string;
+    readonly detail?: string;
+    readonly postalCode: string;
+  };
   /** Sensitive: a phone number (fake: 010-0xxx or 063-0xx ranges are unassigned). */
   readonly phone: string;
-  readonly dietaryNotes: readonly DietaryNote[];
+  readonly dietaryTags: readonly DietaryTag[];
+  readonly allergens: readonly Allergen[];
   /** Program ids the household is enrolled in (empty when no consent is recorded yet). */
   readonly programIds: readonly string[];
   /** Recorded consent, or null for households still waiting for a visit to record it. */
   readonly consent: DemoConsent | null;
 }
 
-export type ConsentScope = 'delivery' | 'welfare_check' | 'data_sharing';
-
 export interface DemoConsent {
+  readonly id: string;
+  /** The day consent was given (Asia/Seoul). */
+  readonly givenOn: string;
   readonly recordedAt: string;
-  readonly scope: readonly ConsentScope[];
+  readonly method: ConsentMethod;
+  readonly scopes: readonly ConsentScope[];
   /** The caseworker user id who recorded it. */
   readonly recordedBy: string;
 }
-
-export type DeliveryCadence = 'weekly' | 'twice_monthly' | 'every_three_days';
 
 export interface DemoProgram {
   readonly id: string;
@@ -102,14 +103,13 @@ export interface DemoProgram {
   readonly name: string;
   readonly nameEn: string;
   readonly organisationId: string;
-  readonly cadence: DeliveryCadence;
+  readonly kind: ProgramKind;
+  readonly cadence: Cadence;
+  readonly itemTemplate: readonly ItemLine[];
+  readonly storageClass: StorageClass;
   readonly rounds: number;
   readonly startsOn: string;
 }
-
-export type VehicleKind = 'postal_motorbike' | 'van' | 'car' | 'walking';
-
-export type Skill = 'chilled' | 'welfare_check' | 'heavy_goods';
 
 export interface DemoCarrier {
   readonly id: string;
@@ -118,20 +118,23 @@ export interface DemoCarrier {
   readonly homeDepotId: string;
   /** The 읍면동 the carrier usually works in. */
   readonly districtCode: string;
-  readonly skills: readonly Skill[];
+  readonly kind: CarrierKind;
+  readonly skills: readonly CarrierSkill[];
   readonly vehicle: {
     readonly id: string;
     readonly kind: VehicleKind;
     readonly label: string;
-    readonly capacity: { readonly boxes: number; readonly kg: number; readonly chilled: number };
+    readonly capacity: {
+      readonly boxes: number;
+      readonly kg: number;
+      readonly chilledBoxes: number;
+    };
+    readonly refrigerated: boolean;
     readonly speedKmh: number;
   };
   /** The usual shift, local time `HH:MM`. */
   readonly shift: { readonly start: string; readonly end: string };
 }
-
-export type DemoRole =
-  'admin' | 'program_manager' | 'caseworker' | 'dispatcher' | 'partner' | 'carrier' | 'auditor';
 
 export interface DemoUser {
   readonly id: string;
@@ -139,7 +142,7 @@ export interface DemoUser {
   readonly displayName: string;
   /** Deterministic from the seed; printed at start, never use outside a demo. */
   readonly password: string;
-  readonly roles: readonly DemoRole[];
+  readonly roles: readonly Role[];
   readonly organisationId: string;
   readonly districtCodes: readonly string[];
   readonly carrierId?: string;

@@ -1,16 +1,19 @@
-import type { DemoCarrier, DemoDepot, DemoDistrict, Skill, VehicleKind } from '../types.js';
+import type { CarrierKind, CarrierSkill, VehicleKind } from '@anbu/contracts';
+
+import type { DemoCarrier, DemoDepot, DemoDistrict } from '../types.js';
 import type { Organisations } from './organisations.js';
 import { demoId } from '../ids.js';
 import { createRandom } from '../random.js';
 import { personName } from './households.js';
 
 interface FleetSpec {
-  readonly kind: VehicleKind;
+  readonly kind: CarrierKind;
+  readonly vehicleKind: VehicleKind;
   readonly count: number;
   readonly label: string;
   readonly capacity: DemoCarrier['vehicle']['capacity'];
   readonly speedKmh: number;
-  readonly skills: readonly Skill[];
+  readonly skills: readonly CarrierSkill[];
   readonly shift: DemoCarrier['shift'];
 }
 
@@ -18,36 +21,40 @@ interface FleetSpec {
 const FLEET: readonly FleetSpec[] = [
   {
     kind: 'postal_motorbike',
+    vehicleKind: 'motorbike',
     count: 14,
     label: '우편 이륜차',
-    capacity: { boxes: 12, kg: 40, chilled: 0 },
+    capacity: { boxes: 12, kg: 40, chilledBoxes: 0 },
     speedKmh: 30,
     skills: ['welfare_check'],
     shift: { start: '09:00', end: '17:00' },
   },
   {
     kind: 'van',
+    vehicleKind: 'van',
     count: 6,
     label: '냉장 탑차',
-    capacity: { boxes: 80, kg: 600, chilled: 40 },
+    capacity: { boxes: 80, kg: 600, chilledBoxes: 40 },
     speedKmh: 35,
-    skills: ['chilled', 'heavy_goods'],
+    skills: ['chilled', 'heavy_items'],
     shift: { start: '08:00', end: '16:00' },
   },
   {
     kind: 'car',
+    vehicleKind: 'car',
     count: 8,
     label: '봉사 승용차',
-    capacity: { boxes: 25, kg: 150, chilled: 10 },
+    capacity: { boxes: 25, kg: 150, chilledBoxes: 10 },
     speedKmh: 40,
     skills: ['chilled', 'welfare_check'],
     shift: { start: '10:00', end: '14:00' },
   },
   {
-    kind: 'walking',
+    kind: 'walking_volunteer',
+    vehicleKind: 'on_foot',
     count: 12,
     label: '도보 봉사',
-    capacity: { boxes: 3, kg: 8, chilled: 0 },
+    capacity: { boxes: 3, kg: 8, chilledBoxes: 0 },
     speedKmh: 4.5,
     skills: ['welfare_check'],
     shift: { start: '10:00', end: '12:00' },
@@ -76,7 +83,9 @@ export function buildCarriers(options: {
       const index = carriers.length;
       // Postal carriers cover every district on their rounds; walkers stay in the city's 동.
       const area =
-        spec.kind === 'walking' ? urban[n % urban.length] : districts[n % districts.length];
+        spec.kind === 'walking_volunteer'
+          ? urban[n % urban.length]
+          : districts[n % districts.length];
       const organisationId =
         spec.kind === 'postal_motorbike'
           ? orgs.post.id
@@ -95,10 +104,12 @@ export function buildCarriers(options: {
         organisationId,
         homeDepotId: home.id,
         districtCode: area?.code ?? home.districtCode,
+        kind: spec.kind,
         skills: spec.skills,
         vehicle: {
           id: demoId(seed, 'vehicle', index),
-          kind: spec.kind,
+          kind: spec.vehicleKind,
+          refrigerated: spec.capacity.chilledBoxes > 0,
           label: `${spec.label} #${String(n + 1).padStart(2, '0')}`,
           capacity: spec.capacity,
           speedKmh: spec.speedKmh,

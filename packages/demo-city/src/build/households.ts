@@ -1,13 +1,14 @@
-import type { LatLng } from '../geo/types.js';
-import type { Random } from '../random.js';
 import type {
-  DemoDistrict,
-  DemoHousehold,
-  DemoProgram,
-  DietaryNote,
+  Allergen,
+  ConsentMethod,
+  DietaryTag,
   HouseholdType,
   RiskLevel,
-} from '../types.js';
+} from '@anbu/contracts';
+
+import type { LatLng } from '../geo/types.js';
+import type { Random } from '../random.js';
+import type { DemoConsent, DemoDistrict, DemoHousehold, DemoProgram } from '../types.js';
 import { GIVEN_FIRST, GIVEN_SECOND, ROAD_NAMES, SURNAMES } from '../data/people.js';
 import { pointInPolygon, round6 } from '../geo/polygon.js';
 import { demoId } from '../ids.js';
@@ -35,12 +36,15 @@ export function apportion(weights: readonly number[], total: number): number[] {
 
 function householdType(random: Random, rural: boolean): HouseholdType {
   return random.weighted<HouseholdType>([
-    ['elderly_alone', rural ? 50 : 30],
-    ['child_meal_support', rural ? 8 : 20],
-    ['crisis', 6],
-    ['isolated_single', rural ? 14 : 22],
+    ['elderly_alone', rural ? 42 : 26],
+    ['elderly_couple', rural ? 14 : 6],
+    ['middle_aged_alone', rural ? 10 : 16],
+    ['young_alone', rural ? 2 : 7],
+    ['single_parent', rural ? 6 : 12],
+    ['multi_child', rural ? 6 : 9],
+    ['child_headed', 1],
     ['disability', 10],
-    ['low_income_family', rural ? 10 : 14],
+    ['crisis', 6],
   ]);
 }
 
@@ -54,16 +58,24 @@ function riskLevel(random: Random, type: HouseholdType): RiskLevel {
   ]);
 }
 
+/** Birth year of the recipient (the head of household). */
 function birthYear(random: Random, type: HouseholdType): number {
   switch (type) {
     case 'elderly_alone':
+    case 'elderly_couple':
       return random.int(1932, 1958);
-    case 'child_meal_support':
-    case 'low_income_family':
+    case 'middle_aged_alone':
+      return random.int(1962, 1980);
+    case 'young_alone':
+      return random.int(1990, 2004);
+    case 'child_headed':
+      return random.int(2008, 2011);
+    case 'single_parent':
+    case 'multi_child':
       return random.int(1975, 1996);
-    case 'crisis':
-    case 'isolated_single':
     case 'disability':
+    case 'crisis':
+    case 'other':
       return random.int(1950, 1998);
   }
 }
@@ -71,45 +83,65 @@ function birthYear(random: Random, type: HouseholdType): number {
 function memberCount(random: Random, type: HouseholdType): number {
   switch (type) {
     case 'elderly_alone':
-    case 'isolated_single':
+    case 'middle_aged_alone':
+    case 'young_alone':
       return 1;
-    case 'child_meal_support':
-    case 'low_income_family':
-      return random.int(2, 5);
-    case 'crisis':
+    case 'elderly_couple':
+      return 2;
+    case 'child_headed':
+    case 'single_parent':
+      return random.int(2, 4);
+    case 'multi_child':
+      return random.int(4, 7);
     case 'disability':
+    case 'crisis':
+    case 'other':
       return random.int(1, 3);
   }
 }
 
-function dietaryNotes(random: Random, type: HouseholdType, year: number): DietaryNote[] {
-  const notes = new Set<DietaryNote>();
-  if (year < 1950 && random.chance(0.45)) notes.add('soft_food');
-  if (random.chance(year < 1965 ? 0.22 : 0.07)) notes.add('diabetic');
-  if (year < 1960 && random.chance(0.2)) notes.add('low_salt');
-  if (type === 'child_meal_support' && random.chance(0.08)) notes.add('nut_allergy');
-  if (random.chance(0.01)) notes.add('halal');
-  if (random.chance(0.02)) notes.add('vegetarian');
-  if (random.chance(0.03)) notes.add('lactose_free');
-  return [...notes].sort();
+function dietaryTags(random: Random, type: HouseholdType, year: number): DietaryTag[] {
+  const tags = new Set<DietaryTag>();
+  if (year < 1950 && random.chance(0.45)) tags.add('soft_food');
+  if (random.chance(year < 1965 ? 0.22 : 0.07)) tags.add('diabetic');
+  if (year < 1960 && random.chance(0.2)) tags.add('low_salt');
+  if (year < 1955 && random.chance(0.25)) tags.add('no_spicy');
+  if ((type === 'multi_child' || type === 'single_parent') && random.chance(0.05))
+    tags.add('infant');
+  if (random.chance(0.01)) tags.add('halal');
+  if (random.chance(0.02)) tags.add('vegetarian');
+  return [...tags].sort();
+}
+
+function allergens(random: Random, type: HouseholdType): Allergen[] {
+  const children = type === 'multi_child' || type === 'single_parent' || type === 'child_headed';
+  const found = new Set<Allergen>();
+  if (random.chance(children ? 0.08 : 0.02)) found.add('peanut');
+  if (random.chance(children ? 0.05 : 0.01)) found.add('egg');
+  if (random.chance(0.03)) found.add('milk');
+  if (random.chance(0.02)) found.add('shellfish');
+  return [...found].sort();
 }
 
 function programIdsFor(type: HouseholdType, risk: RiskLevel, programs: ProgramIds): string[] {
   const urgent = risk === 'high' || risk === 'critical';
   switch (type) {
     case 'elderly_alone':
+    case 'elderly_couple':
       return urgent
         ? [programs.meals, programs.kits, programs.checkin]
         : [programs.meals, programs.kits];
-    case 'child_meal_support':
+    case 'child_headed':
+    case 'single_parent':
+    case 'multi_child':
       return [programs.meals];
     case 'crisis':
     case 'disability':
       return [programs.meals, programs.kits];
-    case 'isolated_single':
+    case 'middle_aged_alone':
+    case 'young_alone':
+    case 'other':
       return urgent ? [programs.kits, programs.checkin] : [programs.kits];
-    case 'low_income_family':
-      return [programs.kits];
   }
 }
 
@@ -137,12 +169,18 @@ function personName(random: Random): string {
   return random.weighted(SURNAMES) + random.pick(GIVEN_FIRST) + random.pick(GIVEN_SECOND);
 }
 
-function address(random: Random, district: DemoDistrict): string {
-  const street = `전북특별자치도 익산시 ${district.name} ${random.pick(ROAD_NAMES)} ${random.int(1, 320)}`;
+function address(random: Random, district: DemoDistrict, index: number): DemoHousehold['address'] {
+  const road = `전북특별자치도 익산시 ${random.pick(ROAD_NAMES)} ${random.int(1, 320)}`;
+  // Iksan's postal codes run 545xx–546xx; each district gets its own small block.
+  const postalCode = String(54500 + index * 8 + random.int(0, 7));
   if (district.kind === 'dong' && random.chance(0.45)) {
-    return `${street}, ${random.int(101, 115)}동 ${random.int(1, 20)}0${random.int(1, 6)}호`;
+    return {
+      road,
+      detail: `${random.int(101, 115)}동 ${random.int(1, 20)}0${random.int(1, 6)}호`,
+      postalCode,
+    };
   }
-  return street;
+  return { road, detail: district.name, postalCode };
 }
 
 function phone(random: Random, year: number): string {
@@ -152,11 +190,27 @@ function phone(random: Random, year: number): string {
   return `010-0${random.int(100, 999)}-${random.int(1000, 9999)}`;
 }
 
-function consentDate(random: Random): string {
+/** A consent recorded on a day in 2026 before the programs start, during office hours. */
+function consent(random: Random, options: { id: string; recordedBy: string }): DemoConsent {
   const month = String(random.int(1, 11)).padStart(2, '0');
   const day = String(random.int(1, 28)).padStart(2, '0');
   const hour = String(random.int(0, 8)).padStart(2, '0');
-  return `2026-${month}-${day}T${hour}:${random.pick(['00', '15', '30', '45'])}:00.000Z`;
+  const minute = random.pick(['00', '15', '30', '45']);
+  return {
+    id: options.id,
+    givenOn: `2026-${month}-${day}`,
+    recordedAt: `2026-${month}-${day}T${hour}:${minute}:00.000Z`,
+    method: random.weighted<ConsentMethod>([
+      ['written', 70],
+      ['verbal', 15],
+      ['guardian', 10],
+      ['digital', 5],
+    ]),
+    scopes: random.chance(0.8)
+      ? ['delivery', 'sensitive_data', 'data_sharing']
+      : ['delivery', 'sensitive_data'],
+    recordedBy: options.recordedBy,
+  };
 }
 
 /** ~3,000 households spread over the districts by weight, each inside its district. */
@@ -193,18 +247,16 @@ export function buildHouseholds(options: {
         location: locationIn(random, district),
         headName: personName(random),
         birthYear: year,
-        address: address(random, district),
+        address: address(random, district, d),
         phone: phone(random, year),
-        dietaryNotes: dietaryNotes(random, type, year),
+        dietaryTags: dietaryTags(random, type, year),
+        allergens: allergens(random, type),
         programIds: consented ? programIdsFor(type, risk, programIds) : [],
         consent: consented
-          ? {
-              recordedAt: consentDate(random),
-              scope: random.chance(0.8)
-                ? ['delivery', 'welfare_check', 'data_sharing']
-                : ['delivery', 'welfare_check'],
+          ? consent(random, {
+              id: demoId(seed, 'consent', households.length),
               recordedBy: caseworkerId(seed, district.group),
-            }
+            })
           : null,
       });
     }

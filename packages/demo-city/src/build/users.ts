@@ -1,5 +1,7 @@
+import type { CarrierKind, Role } from '@anbu/contracts';
+
 import type { DistrictGroup } from '../data/districts.js';
-import type { DemoCarrier, DemoDistrict, DemoRole, DemoUser, VehicleKind } from '../types.js';
+import type { DemoCarrier, DemoDistrict, DemoUser } from '../types.js';
 import type { Organisations } from './organisations.js';
 import { PASSWORD_WORDS } from '../data/people.js';
 import { demoId } from '../ids.js';
@@ -33,7 +35,7 @@ export function demoPassword(seed: string, login: string): string {
 interface UserSpec {
   readonly login: string;
   readonly displayName: string;
-  readonly roles: readonly DemoRole[];
+  readonly roles: readonly Role[];
   readonly organisationId: string;
   readonly districtCodes?: readonly string[];
   readonly carrierId?: string;
@@ -49,12 +51,12 @@ export function buildUsers(options: {
   const { seed, organisations: orgs, districts, carriers } = options;
   const allCodes = districts.map((district) => district.code);
   const groups: DistrictGroup[] = ['old_town', 'new_town', 'north', 'east_south'];
-  const firstOfKind = (kind: VehicleKind): DemoCarrier => {
-    const carrier = carriers.find((c) => c.vehicle.kind === kind);
+  const firstOfKind = (kind: CarrierKind): DemoCarrier => {
+    const carrier = carriers.find((c) => c.kind === kind);
     if (carrier === undefined) throw new TypeError(`no ${kind} carrier in the demo city`);
     return carrier;
   };
-  const carrierUser = (login: string, kind: VehicleKind): UserSpec => {
+  const carrierUser = (login: string, kind: CarrierKind): UserSpec => {
     const carrier = firstOfKind(kind);
     return {
       login,
@@ -127,7 +129,7 @@ export function buildUsers(options: {
     carrierUser('carrier.postal', 'postal_motorbike'),
     carrierUser('carrier.van', 'van'),
     carrierUser('carrier.car', 'car'),
-    carrierUser('carrier.walker', 'walking'),
+    carrierUser('carrier.walker', 'walking_volunteer'),
     {
       login: 'auditor',
       displayName: '감사 담당',
