@@ -9,6 +9,7 @@ import { createLoginThrottle } from './auth/login-throttle.js';
 import { resolveDeps } from './deps.js';
 import { checkServices } from './health/check-services.js';
 import { clientAddress } from './http/client-address.js';
+import { rateLimit, rateLimitWhen } from './http/rate-limit.js';
 import { sameOriginOnly } from './http/same-origin.js';
 import { createRestApi } from './rest/v1.js';
 import { createContext } from './trpc/context.js';
@@ -43,6 +44,7 @@ export function createApp(options: GatewayOptions) {
         baseUri: ["'self'"],
         formAction: ["'self'"],
       },
+      xFrameOptions: 'DENY',
       strictTransportSecurity: deps.cookieSecure ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
@@ -82,6 +84,20 @@ export function createApp(options: GatewayOptions) {
     }
   });
 
+  // Sign-in is the one public procedure that costs real CPU (Argon2id): budget it per address.
+  // Batched calls name it in the path list (`/trpc/auth.me,auth.login`).
+  app.use(
+    '/trpc/*',
+    rateLimitWhen({
+      when: (c) => c.req.path.includes('auth.login'),
+      limit: rateLimit({
+        windowMs: 60_000,
+        max: deps.rateLimits.loginPerMinute,
+        key: (c) => clientAddress(c, { trustProxy: deps.trustProxy }),
+        now: () => deps.now().getTime(),
+      }),
+    }),
+  );
   app.use(
     '/trpc/*',
     trpcServer({

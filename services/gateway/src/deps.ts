@@ -27,9 +27,24 @@ export interface GatewayOptions {
   readonly healthTimeoutMs?: number | undefined;
   /** Largest request body in bytes. */
   readonly maxBodyBytes?: number | undefined;
+  /** Requests per minute per client address on sign-in, and per API key on the REST API. */
+  readonly rateLimits?: RateLimits | undefined;
   /** The clock; tests pass a fixed one. */
   readonly now?: (() => Date) | undefined;
 }
+
+/** Request budgets per minute. */
+export interface RateLimits {
+  /** `auth.login` calls per client address. */
+  readonly loginPerMinute: number;
+  /** REST calls per API key (or address, before the key is known). */
+  readonly restPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
+  loginPerMinute: 30,
+  restPerMinute: 600,
+});
 
 /** {@link GatewayOptions} with every default filled in. */
 export interface GatewayDeps {
@@ -43,6 +58,7 @@ export interface GatewayDeps {
   readonly loginThrottle: LoginThrottlePolicy;
   readonly healthTimeoutMs: number;
   readonly maxBodyBytes: number;
+  readonly rateLimits: RateLimits;
   readonly now: () => Date;
 }
 
@@ -62,6 +78,7 @@ export function resolveDeps(options: GatewayOptions): GatewayDeps {
     loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
     healthTimeoutMs: options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     now: options.now ?? (() => new Date()),
   });
 }

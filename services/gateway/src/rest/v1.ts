@@ -7,6 +7,7 @@ import { getDonation, listDonations, postDonation } from '@anbu/contracts/rpc';
 import type { GatewayDeps } from '../deps.js';
 import type { RestEnv } from './env.js';
 import { clientAddress } from '../http/client-address.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { NOT_FOUND_MESSAGE } from '../trpc/errors.js';
 import { apiKeyAuth } from './api-key-auth.js';
 import { restError, restErrorHandler } from './errors.js';
@@ -49,7 +50,16 @@ export function createRestApi(deps: GatewayDeps) {
   api.get('/openapi.json', (c) => c.json(document));
 
   api.use('*', recordClientAddress(deps.trustProxy));
+  // Per address before the key is checked (guessing keys costs a database read each), then
+  // per key, so that one partner's burst does not eat another's budget behind the same proxy.
+  const budget = {
+    windowMs: 60_000,
+    max: deps.rateLimits.restPerMinute,
+    now: () => deps.now().getTime(),
+  };
+  api.use('*', rateLimit<RestEnv>({ ...budget, key: (c) => c.var.ip }));
   api.use('*', apiKeyAuth({ db: deps.db, now: deps.now }));
+  api.use('*', rateLimit<RestEnv>({ ...budget, key: (c) => c.var.apiKey.id }));
   api.use('*', requireIdempotencyKey());
   api.use('*', bindServiceCalls(deps.bus));
 

@@ -12,6 +12,7 @@ import { createTestLogger } from '@anbu/db/testing';
 import type { LoginThrottlePolicy } from '../auth/login-throttle.js';
 import type { Membership } from '../auth/memberships.js';
 import type { GatewayTables } from '../db/schema.js';
+import type { RateLimits } from '../deps.js';
 import type { Gateway } from '../gateway.js';
 import { createGateway } from '../gateway.js';
 
@@ -32,6 +33,7 @@ export async function createGatewayFixture(
   options: {
     healthy?: readonly ServiceName[];
     loginThrottle?: LoginThrottlePolicy;
+    rateLimits?: RateLimits;
     webDistDir?: string;
     now?: () => Date;
     db?: { handle: DbHandle; own: boolean };
@@ -50,6 +52,7 @@ export async function createGatewayFixture(
     trustProxy: true,
     healthTimeoutMs: 300,
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

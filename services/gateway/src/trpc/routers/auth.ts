@@ -18,6 +18,7 @@ import {
 } from '../../auth/sessions.js';
 import { findUserById, findUserByLogin } from '../../auth/users.js';
 import { declare, declarePublic } from '../access.js';
+import { auditRead } from '../audit.js';
 import { translateError } from '../errors.js';
 
 const loginInput = z.object({
@@ -84,6 +85,8 @@ export const authRouter = {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'you hold no role in any organisation' });
       }
       await throttle.recordSuccess(attempt);
+      // A new session for every sign-in; the one this browser had (if any) ends here.
+      if (ctx.sessionToken) await deleteSession(deps.db, ctx.sessionToken);
       const { token, session } = await createSession(deps.db, {
         userId: row.id,
         memberships,
@@ -121,6 +124,12 @@ export const authRouter = {
           message: `you do not hold the role ${input.role}`,
         });
       }
+      // Role changes are recorded in the access log, as the role decides what may be read.
+      await auditRead(ctx, {
+        action: `auth.switchRole:${membership.role}`,
+        subjectType: 'user',
+        subjectIds: [ctx.session.userId],
+      });
       const session = await switchActiveMembership(ctx.deps.db, {
         session: ctx.session,
         membership,
