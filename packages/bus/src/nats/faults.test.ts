@@ -315,6 +315,38 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
     expect([...received].sort()).toEqual([1, 2]);
   });
 
+  it('should notice missed heartbeats while nats-server hangs, recreate the consumer and go on', async () => {
+    const run = randomUUID();
+    const received = new Set<number>();
+    const watcher = await createNatsBus({ servers: nats.url, log, pullExpiresMs: 1_000 });
+    const consumer = await watcher.consume({
+      durable: `fault_heartbeat_${run.slice(0, 8)}`,
+      routes: [
+        on(lotReceived, (e) =>
+          Promise.resolve(void (e.data.run === run && received.add(e.data.n))),
+        ),
+      ],
+    });
+    await bus.publish(lotReceived.subject, lot(run, 1));
+    await until(() => received.has(1));
+    const missedBefore = log.lines.filter((l) => l.msg === 'heartbeats missed; recreating').length;
+    nats.pause();
+    try {
+      await until(
+        () =>
+          log.lines.filter((l) => l.msg === 'heartbeats missed; recreating').length > missedBefore,
+        10_000,
+      );
+    } finally {
+      nats.resume();
+    }
+    await bus.publish(lotReceived.subject, lot(run, 2));
+    await until(() => received.has(2), 30_000);
+    await consumer.stop();
+    await watcher.close();
+    expect([...received].sort()).toEqual([1, 2]);
+  });
+
   it('should lose no acknowledged event when nats-server is killed -9 and restarted mid-stream', async () => {
     const run = randomUUID();
     const acked = new Set<string>();

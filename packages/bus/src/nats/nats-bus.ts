@@ -42,6 +42,11 @@ export interface NatsBusOptions {
   readonly streamMaxAgeMs?: number;
   /** First redelivery delay after a handler throws (doubling per attempt). */
   readonly retryBaseMs?: number;
+  /**
+   * Lifetime of a consumer's pull request (≥ 1000; library default 30 s); the server sends
+   * heartbeats every half of it, and two missed ones make the consumer recreate itself.
+   */
+  readonly pullExpiresMs?: number;
 }
 
 /**
@@ -74,7 +79,14 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
     duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
     maxAgeMs: options.streamMaxAgeMs ?? DEFAULT_STREAM_MAX_AGE_MS,
   });
-  return new NatsBus({ nc, js: jetstream(nc), jsm, log, retryBaseMs: options.retryBaseMs });
+  return new NatsBus({
+    nc,
+    js: jetstream(nc),
+    jsm,
+    log,
+    retryBaseMs: options.retryBaseMs,
+    pullExpiresMs: options.pullExpiresMs,
+  });
 }
 
 class NatsBus implements Bus {
@@ -83,6 +95,7 @@ class NatsBus implements Bus {
   readonly #jsm: JetStreamManager;
   readonly #log: Logger;
   readonly #retryBaseMs: number;
+  readonly #pullExpiresMs: number | undefined;
   readonly #stops = new Set<() => Promise<void>>();
   #closed = false;
 
@@ -92,12 +105,14 @@ class NatsBus implements Bus {
     jsm: JetStreamManager;
     log: Logger;
     retryBaseMs: number | undefined;
+    pullExpiresMs: number | undefined;
   }) {
     this.#nc = deps.nc;
     this.#js = deps.js;
     this.#jsm = deps.jsm;
     this.#log = deps.log;
     this.#retryBaseMs = deps.retryBaseMs ?? DEFAULT_NATS_RETRY_BASE_MS;
+    this.#pullExpiresMs = deps.pullExpiresMs;
   }
 
   async publish(subject: string, envelope: Envelope): Promise<void> {
@@ -131,6 +146,7 @@ class NatsBus implements Bus {
           maxDeliver: options.maxDeliver ?? DEFAULT_NATS_MAX_DELIVER,
           ackWaitMs: options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
           retryBaseMs: this.#retryBaseMs,
+          expiresMs: this.#pullExpiresMs,
           log: this.#log,
         }),
       ),

@@ -23,6 +23,8 @@ export interface NatsConsumerOptions {
   readonly maxDeliver: number;
   readonly ackWaitMs: number;
   readonly retryBaseMs: number;
+  /** Pull request lifetime; heartbeats come every half of it (library default 30 s). */
+  readonly expiresMs: number | undefined;
   readonly log: Logger;
 }
 
@@ -111,7 +113,10 @@ export async function runNatsConsumer(options: NatsConsumerOptions): Promise<() 
     while (!stopped) {
       try {
         const consumer = await js.consumers.get(stream, durable);
-        const messages = await consumer.consume({ max_messages: options.concurrency });
+        const messages = await consumer.consume({
+          max_messages: options.concurrency,
+          ...(options.expiresMs === undefined ? {} : { expires: options.expiresMs }),
+        });
         current = messages;
         void watch(messages);
         for await (const msg of messages) {
