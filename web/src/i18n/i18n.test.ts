@@ -27,6 +27,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Prefixes of keys built at run time, as in ``t(`roles.${role}`)``: `roles.`. */
+function dynamicPrefixes(): string[] {
+  const pattern = /\bt\(\s*`([\w.]+)\$\{/g;
+  return sourceFiles(SRC).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1] ?? ''),
+  );
+}
+
 /** Literal keys passed to `t('…')`, `i18nKey="…"` or `i18n.t('…')` in the app's sources. */
 function usedKeys(): { key: string; file: string }[] {
   const pattern = /\bt\(\s*['"]([\w.]+)['"]|i18nKey=["']([\w.]+)["']/g;
@@ -71,6 +79,20 @@ describe('i18n resources', () => {
       return !candidates.some((candidate) => koKeys.has(candidate) && enKeys.has(candidate));
     });
     expect(missing).toEqual([]);
+  });
+
+  it('should use every key it defines (literally or through a `prefix.${…}` key)', () => {
+    const literal = new Set(usedKeys().map(({ key }) => key));
+    const prefixes = dynamicPrefixes();
+    expect(prefixes).toContain('roles.');
+    const unused = [...koKeys].filter((key) => {
+      const base = PLURAL_SUFFIXES.reduce(
+        (k, suffix) => (k.endsWith(suffix) ? k.slice(0, -suffix.length) : k),
+        key,
+      );
+      return !literal.has(base) && !prefixes.some((prefix) => key.startsWith(prefix));
+    });
+    expect(unused).toEqual([]);
   });
 
   it('should keep interpolation variables the same in both languages', () => {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { DepotKind } from './city-geography.js';
-import { STOP_STATUS_STYLE, STOP_STATUSES } from './stop-status.js';
+import { MAP_STOP_STATUSES, STOP_STATUS_STYLE } from './stop-status.js';
 
 const DEPOT_KINDS: readonly DepotKind[] = ['post_office', 'kitchen', 'food_bank'];
 
@@ -28,7 +28,7 @@ export function MapLegend({ showStops = false }: { showStops?: boolean }) {
         </div>
       ))}
       {showStops &&
-        STOP_STATUSES.map((status) => (
+        MAP_STOP_STATUSES.map((status) => (
           <div className="map-legend__row" key={status}>
             <dt
               className={`map-legend__stop stop-marker stop-marker--${status}`}

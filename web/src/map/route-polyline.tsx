@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LayerGroup, Marker, Polyline, Tooltip } from 'react-leaflet';
 
 import type { LatLngTuple } from './geometry.js';
-import type { StopStatus } from './stop-status.js';
+import type { MapStopStatus } from './stop-status.js';
 import { arrowPlacements } from './geometry.js';
 import { StopMarker } from './stop-marker.js';
 
@@ -12,7 +12,7 @@ import { StopMarker } from './stop-marker.js';
 export interface RouteStop {
   readonly id: string;
   readonly position: LatLngTuple;
-  readonly status: StopStatus;
+  readonly status: MapStopStatus;
   readonly label: string;
 }
 

@@ -9,14 +9,14 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 
 import type { LatLngTuple } from './geometry.js';
-import type { StopStatus } from './stop-status.js';
+import type { MapStopStatus } from './stop-status.js';
 import { STOP_STATUS_STYLE } from './stop-status.js';
 
 /** A stop among thousands: drawn clustered until the map is zoomed in. */
 export interface ClusteredStop {
   readonly id: string;
   readonly position: LatLngTuple;
-  readonly status: StopStatus;
+  readonly status: MapStopStatus;
   readonly title: string;
 }
 

@@ -1,7 +1,7 @@
 import type { DivIcon } from 'leaflet';
 import { divIcon } from 'leaflet';
 
-import type { StopStatus } from './stop-status.js';
+import type { MapStopStatus } from './stop-status.js';
 import { STOP_STATUS_STYLE } from './stop-status.js';
 
 const cache = new Map<string, DivIcon>();
@@ -16,7 +16,7 @@ export function stopIcon({
   order,
   ring,
 }: {
-  status: StopStatus;
+  status: MapStopStatus;
   order?: number | undefined;
   /** The outline colour: the route's, so that a stop reads as part of its route. */
   ring?: string | undefined;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Marker, Tooltip } from 'react-leaflet';
 
 import type { LatLngTuple } from './geometry.js';
-import type { StopStatus } from './stop-status.js';
+import type { MapStopStatus } from './stop-status.js';
 import { stopIcon } from './stop-icon.js';
 
 /** One stop on the map, coloured by status, numbered by its place in the route. */
@@ -15,7 +15,7 @@ export function StopMarker({
   onSelect,
 }: {
   position: LatLngTuple;
-  status: StopStatus;
+  status: MapStopStatus;
   order?: number | undefined;
   /** What the stop is, in words that may be shown to this user (never a recipient's name for partners). */
   label: string;

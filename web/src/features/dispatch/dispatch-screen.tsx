@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { env } from '../../env.js';
+import { formatToday } from '../../lib/format.js';
 import { CityMap } from '../../map/city-map.js';
 import { demoCityGeography } from '../../map/demo-city-geography.js';
 import { DepotMarkers } from '../../map/depot-markers.js';
@@ -9,13 +10,6 @@ import { DistrictLayer } from '../../map/district-layer.js';
 import { FocusDistrict } from '../../map/focus-district.js';
 import { MapLegend } from '../../map/map-legend.js';
 import { RoadLayer } from '../../map/road-layer.js';
-
-/** Today's date in Korea, where the rounds run, in the reader's language. */
-function todayInSeoul(language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'Asia/Seoul' }).format(
-    new Date(),
-  );
-}
 
 /**
  * The dispatcher's map of the day: the city's 읍면동, main roads and depots, with a side panel
@@ -46,7 +40,7 @@ export function DispatchScreen() {
           <h1 id="dispatch-title" className="dispatch-panel__title">
             {t('dispatch.title')}
           </h1>
-          <p className="dispatch-panel__date">{todayInSeoul(language)}</p>
+          <p className="dispatch-panel__date">{formatToday(language)}</p>
           <p className="dispatch-panel__counts">
             <span className="tag">
               {t('dispatch.districtsCount', { count: geography.districts.length })}

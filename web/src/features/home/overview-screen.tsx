@@ -2,8 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import type { Me } from '../auth/use-session.js';
+import { formatTime } from '../../lib/format.js';
 import { errorCode, useTRPC } from '../../lib/trpc.js';
+import { AlertsCard } from './alerts-card.js';
 import { DistrictNames } from './district-names.js';
+import { DonationsCard } from './donations-card.js';
+import { RouteCard } from './route-card.js';
+
+/** `Object.entries` that keeps the key type (the service names). */
+function entriesOf<K extends string, V>(record: Readonly<Record<K, V>>): [K, V][] {
+  return Object.entries(record) as [K, V][];
+}
 
 /** The system's health, for the roles allowed to see it (others get FORBIDDEN and no card). */
 function SystemStatusCard() {
@@ -21,9 +30,9 @@ function SystemStatusCard() {
       {health.data && (
         <>
           <ul className="service-list">
-            {Object.entries(health.data.services).map(([name, service]) => (
+            {entriesOf(health.data.services).map(([name, service]) => (
               <li key={name} className="service-list__item">
-                <span className="service-list__name">{name}</span>
+                <span className="service-list__name">{t(`services.${name}`)}</span>
                 <span
                   className={`status-dot status-dot--${service.status === 'ok' ? 'up' : 'down'}`}
                 >
@@ -34,7 +43,7 @@ function SystemStatusCard() {
           </ul>
           <p className="muted small">
             {t('home.checkedAt', {
-              time: new Date(health.dataUpdatedAt).toLocaleTimeString(i18n.resolvedLanguage),
+              time: formatTime(health.dataUpdatedAt, i18n.resolvedLanguage ?? 'ko'),
             })}
           </p>
         </>
@@ -45,7 +54,9 @@ function SystemStatusCard() {
 
 /**
  * The home of roles whose own screens are not built yet: who the user is, the roles and
- * districts they hold, and (where allowed) the system's health. No buttons for missing features.
+ * districts they hold, what the gateway already serves for the role (a caseworker's open
+ * alerts, a partner's donations, a carrier's route of today) and, where allowed, the system's
+ * health. Read-only: no buttons for features that do not exist yet.
  */
 export function OverviewScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -74,8 +85,11 @@ export function OverviewScreen({ me }: { me: Me }) {
             ))}
           </ul>
           <DistrictNames codes={me.districtCodes} />
-          {canDispatch && <p className="muted small">{t('home.actions.switchRole')}</p>}
+          {canDispatch && <p className="muted small">{t('home.switchToDispatch')}</p>}
         </section>
+        {me.role === 'caseworker' && <AlertsCard />}
+        {me.role === 'partner' && <DonationsCard />}
+        {me.role === 'carrier' && <RouteCard />}
         <SystemStatusCard />
       </div>
     </div>
