@@ -124,6 +124,8 @@ export function createApp(options: GatewayOptions) {
   );
 
   app.route('/api/v1', createRestApi(deps));
+  // An unknown API path is a JSON 404, never the web app's index.html.
+  app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: 'no such route' } }, 404));
 
   app.get('*', serveWeb(deps.webDistDir));
 

@@ -172,6 +172,14 @@ describe('partner REST API', () => {
     expect(own.status).toBe(200);
   });
 
+  it('should answer an unknown API path with a JSON 404, not the web app', async () => {
+    for (const path of ['/api/v1/nope', '/api/v2/donations', '/api']) {
+      const res = await fx.app.request(path, { headers: { authorization: `Bearer ${key}` } });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('application/json');
+    }
+  });
+
   it('should answer 400 to a bad query parameter', async () => {
     const res = await fx.app.request('/api/v1/donations?limit=100000', {
       headers: { authorization: `Bearer ${key}` },
