@@ -1,6 +1,6 @@
 import type { RoutingProblem, RoutingSolution } from '@anbu/contracts/routing';
 
-import { DEFAULT_GRANULAR, Recreate } from './construction/recreate.js';
+import { DEFAULT_GRANULAR } from './construction/recreate.js';
 import { compileProblem } from './problem/compile.js';
 import type { Model } from './problem/model.js';
 import { TaskKind } from './problem/model.js';
@@ -19,6 +19,7 @@ export const DEFAULT_PARAMS: SisrParams = Object.freeze({
   ruin: DEFAULT_RUIN,
   blinkRate: 0.01,
   granular: DEFAULT_GRANULAR,
+  localSearch: true,
   cooling: { start: 10, end: 0.1 },
 });
 

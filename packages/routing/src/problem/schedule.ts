@@ -49,6 +49,8 @@ export function simulateRoute(
   sink?: StepSink,
 ): ScheduleResult {
   const { vehicle: v, tasks, len } = route;
+  // An empty route is an unused vehicle: nothing to check, nothing to pay.
+  if (len === 0) return { violation: null, distance: 0, travel: 0, service: 0, waiting: 0, cost: 0 };
   const dims = model.dims;
   const load = new Float64Array(dims);
   let violation: Violation | null = null;

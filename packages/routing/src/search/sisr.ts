@@ -2,6 +2,7 @@ import { Recreate } from '../construction/recreate.js';
 import type { GranularOptions } from '../construction/recreate.js';
 import type { Model } from '../problem/model.js';
 import { TaskKind } from '../problem/model.js';
+import { LocalSearch } from '../local-search/search.js';
 import type { Plan } from '../solution/plan.js';
 import { temperature } from './annealing.js';
 import type { Cooling } from './annealing.js';
@@ -16,6 +17,8 @@ export interface SisrParams {
   readonly ruin: RuinParams;
   readonly blinkRate: number;
   readonly granular: GranularOptions;
+  /** Polish every new best candidate with the local-search operators (2-opt*). */
+  readonly localSearch: boolean;
   /** Cooling schedule in multiples of the mean nearest-neighbour arc cost. */
   readonly cooling: Cooling;
 }
@@ -29,6 +32,7 @@ export class SisrCore {
   readonly order: InsertionOrder;
   readonly pending: Int32Array;
   readonly params: SisrParams;
+  readonly localSearch: LocalSearch;
 
   constructor(model: Model, options: { rng: Rng; params: SisrParams }) {
     this.model = model;
@@ -38,6 +42,7 @@ export class SisrCore {
     this.recreate = new Recreate(model, { rng: options.rng, granular: options.params.granular });
     this.order = new InsertionOrder(model, options.rng);
     this.pending = new Int32Array(model.nTasks);
+    this.localSearch = new LocalSearch(model, { rng: options.rng });
   }
 
   /** One ruin-and-recreate step on `plan`; touched routes are in `recreate.touched`. */
@@ -103,7 +108,11 @@ export function anneal({ core, current, candidate, best, budget, tick }: AnnealO
     const t = temperature(cooling, budget.fraction());
     core.step(candidate, { openRoutes: true });
     budget.iteration++;
-    const cost = candidate.cost();
+    let cost = candidate.cost();
+    if (core.params.localSearch && cost < bestCost - 1e-9) {
+      core.localSearch.run(candidate, touched);
+      cost = candidate.cost();
+    }
     if (cost < curCost - t * Math.log(core.rng.next())) {
       current.copyRoutes(candidate, touched.list, touched.count);
       curCost = cost;

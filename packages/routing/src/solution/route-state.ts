@@ -1,6 +1,6 @@
 import { DenseMatrix } from '../matrix/dense-matrix.js';
 import type { Model } from '../problem/model.js';
-import { latestArrival, travelDistance, travelTime, windowStart } from '../problem/model.js';
+import { latestArrival, TaskKind, travelDistance, travelTime, windowStart } from '../problem/model.js';
 import { routeCost } from '../problem/route-cost.js';
 import { simulateRoute } from '../problem/schedule.js';
 
@@ -22,6 +22,15 @@ export class RouteState {
   load: Float64Array;
   preMax: Float64Array;
   sufMax: Float64Array;
+  /** Distance / travel time driven before reaching position k (k = len: before the last leg). */
+  cumDist: Float64Array;
+  cumTravel: Float64Array;
+  /** Start load of the first k tasks, `(len + 1) × dims`. */
+  slPre: Float64Array;
+  /** Continuity surcharges of the first k tasks. */
+  prefPre: Float64Array;
+  /** Shipments picked up in the first k tasks and delivered later: a cut there splits them. */
+  open: Int32Array;
   distance = 0;
   travel = 0;
   preference = 0;
@@ -37,6 +46,11 @@ export class RouteState {
     this.load = new Float64Array((cap + 1) * model.dims);
     this.preMax = new Float64Array((cap + 1) * model.dims);
     this.sufMax = new Float64Array((cap + 1) * model.dims);
+    this.cumDist = new Float64Array(cap + 1);
+    this.cumTravel = new Float64Array(cap + 1);
+    this.slPre = new Float64Array((cap + 1) * model.dims);
+    this.prefPre = new Float64Array(cap + 1);
+    this.open = new Int32Array(cap + 1);
   }
 
   /** Grows the buffers so that `size` tasks fit. */
@@ -56,6 +70,13 @@ export class RouteState {
     this.load = grow(this.load, (cap + 1) * model.dims);
     this.preMax = grow(this.preMax, (cap + 1) * model.dims);
     this.sufMax = grow(this.sufMax, (cap + 1) * model.dims);
+    this.cumDist = grow(this.cumDist, cap + 1);
+    this.cumTravel = grow(this.cumTravel, cap + 1);
+    this.slPre = grow(this.slPre, (cap + 1) * model.dims);
+    this.prefPre = grow(this.prefPre, cap + 1);
+    const open = new Int32Array(cap + 1);
+    open.set(this.open);
+    this.open = open;
   }
 
   /** Copies another route of the same vehicle, data included. */
@@ -69,6 +90,11 @@ export class RouteState {
     this.load.set(other.load.subarray(0, (n + 1) * dims));
     this.preMax.set(other.preMax.subarray(0, (n + 1) * dims));
     this.sufMax.set(other.sufMax.subarray(0, (n + 1) * dims));
+    this.cumDist.set(other.cumDist.subarray(0, n + 1));
+    this.cumTravel.set(other.cumTravel.subarray(0, n + 1));
+    this.slPre.set(other.slPre.subarray(0, (n + 1) * dims));
+    this.prefPre.set(other.prefPre.subarray(0, n + 1));
+    this.open.set(other.open.subarray(0, n + 1));
     this.len = n;
     this.distance = other.distance;
     this.travel = other.travel;
@@ -103,6 +129,8 @@ export class RouteState {
       const task = this.tasks[i] ?? 0;
       const next = model.taskLoc[task] ?? 0;
       const leg = travelTime(model, v, loc, next);
+      this.cumDist[i] = distance;
+      this.cumTravel[i] = travel;
       travel += leg;
       distance += travelDistance(model, v, loc, next);
       const s = windowStart(model, task, t + leg);
@@ -112,6 +140,8 @@ export class RouteState {
       if (model.prefCost) preference += model.prefCost[task * nv + v] ?? 0;
     }
     const end = model.vEnd[v] ?? -1;
+    this.cumDist[n] = distance;
+    this.cumTravel[n] = travel;
     travel += travelTime(model, v, loc, end);
     distance += travelDistance(model, v, loc, end);
     let limit = model.vTwEnd[v] ?? Infinity;
@@ -150,6 +180,8 @@ export class RouteState {
       const task = tasks[i] ?? 0;
       const next = model.taskLoc[task] ?? 0;
       const leg = dur[loc * size + next] ?? 0;
+      this.cumDist[i] = distance;
+      this.cumTravel[i] = travel;
       travel += leg;
       distance += dist[loc * size + next] ?? 0;
       t = windowStart(model, task, t + leg) + (model.taskService[task] ?? 0);
@@ -158,6 +190,8 @@ export class RouteState {
       if (pref) preference += pref[task * model.nVehicles + v] ?? 0;
     }
     const end = model.vEnd[v] ?? 0;
+    this.cumDist[n] = distance;
+    this.cumTravel[n] = travel;
     travel += dur[loc * size + end] ?? 0;
     distance += dist[loc * size + end] ?? 0;
     let limit = model.vTwEnd[v] ?? Infinity;
@@ -181,6 +215,27 @@ export class RouteState {
   refreshLoads(model: Model): void {
     const dims = model.dims;
     const n = this.len;
+    let open = 0;
+    let pref = 0;
+    this.open[0] = 0;
+    this.prefPre[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const t = this.tasks[i] ?? 0;
+      const kind = model.taskKind[t];
+      if (kind === TaskKind.pickup) open++;
+      else if (kind === TaskKind.delivery) open--;
+      this.open[i + 1] = open;
+      pref += model.prefCost?.[t * model.nVehicles + this.vehicle] ?? 0;
+      this.prefPre[i + 1] = pref;
+    }
+    for (let d = 0; d < dims; d++) {
+      let s = 0;
+      this.slPre[d] = 0;
+      for (let i = 0; i < n; i++) {
+        s += model.taskStartLoad[(this.tasks[i] ?? 0) * dims + d] ?? 0;
+        this.slPre[(i + 1) * dims + d] = s;
+      }
+    }
     for (let d = 0; d < dims; d++) {
       let l = 0;
       for (let i = 0; i < n; i++) l += model.taskStartLoad[(this.tasks[i] ?? 0) * dims + d] ?? 0;

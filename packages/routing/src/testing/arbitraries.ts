@@ -9,6 +9,8 @@ export interface ProblemArbitraryOptions {
   readonly maxVehicles?: number;
   /** Give vehicles breaks (linear evaluation path). */
   readonly breaks?: boolean;
+  /** All vehicles alike (one class), as 2-opt* needs. */
+  readonly sameFleet?: boolean;
 }
 
 const point = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }));
@@ -31,7 +33,7 @@ const amount = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max
  * and stop limits, optional breaks.
  */
 export function problemArbitrary(options: ProblemArbitraryOptions = {}): fc.Arbitrary<RoutingProblemInput> {
-  const { maxJobs = 12, maxShipments = 3, maxVehicles = 3, breaks = false } = options;
+  const { maxJobs = 12, maxShipments = 3, maxVehicles = 3, breaks = false, sameFleet = false } = options;
   const job = fc.record({
     location: point,
     service: fc.integer({ min: 0, max: 30 }),
@@ -73,7 +75,7 @@ export function problemArbitrary(options: ProblemArbitraryOptions = {}): fc.Arbi
         pickup: { id: 1000 + 2 * i, ...s.pickup },
         delivery: { id: 1001 + 2 * i, ...s.delivery },
       })),
-      vehicles: vehicles.map((v, i) => ({ id: i + 1, ...v })),
+      vehicles: vehicles.map((v, i) => ({ ...(sameFleet ? vehicles[0] : v), id: i + 1 })),
       options: { geometry: 'euclidean' as const, speeds: { car: 1 }, objective, continuityCost, balanceWeight },
     }));
 }
