@@ -6,7 +6,7 @@ import { launchBrowser, openPage } from './harness/browser.js';
 import { demoUserWithRole } from './harness/demo-users.js';
 import { startEmbedded } from './harness/embedded-server.js';
 import { screenshot, signIn } from './harness/session.js';
-import { browserSuiteGate } from './harness/suite.js';
+import { browserSuiteGate, ensureEmbeddedBuilt } from './harness/suite.js';
 import { buildWeb } from './harness/web-build.js';
 
 const gate = browserSuiteGate();
@@ -18,7 +18,7 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
   let page: Page;
 
   beforeAll(async () => {
-    if (gate.missing) throw new Error(`CI must run the browser tests, but ${gate.missing}`);
+    ensureEmbeddedBuilt();
     await buildWeb();
     server = await startEmbedded();
     browser = await launchBrowser();

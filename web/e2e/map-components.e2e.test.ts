@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './harness/browser.js';
 import { CHROMIUM } from './harness/paths.js';
 import { screenshot } from './harness/session.js';
+import { chromiumGate } from './harness/suite.js';
 import { startViteServer } from './harness/vite-server.js';
 
 /**
  * The map components (route polylines, stop markers, clustering) in Chromium, on a fixture page
  * served by Vite: they are ready before the dispatcher's planning procedures exist.
  */
-describe('map components in Chromium', () => {
+describe.skipIf(chromiumGate().skip)('map components in Chromium', () => {
   let vite: { url: string; server: ViteDevServer };
   let browser: Browser;
   let context: BrowserContext;

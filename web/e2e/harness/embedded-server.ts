@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DEFAULT_DEMO_SEED } from '@anbu/demo-city';
+
 import { EMBEDDED_MAIN, ROOT_DIR, WEB_DIST_DIR } from './paths.js';
 
 /** A running embedded start, on its own port and data folder. */
@@ -62,7 +64,8 @@ export async function startEmbedded({
       PORT: String(port),
       HOST: '127.0.0.1',
       ANBU_DATA_DIR: dataDir,
-      ANBU_WEB_DIST: WEB_DIST_DIR,
+      ANBU_WEB_DIST_DIR: WEB_DIST_DIR,
+      ANBU_DEMO_SEED: DEFAULT_DEMO_SEED,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
       NODE_ENV: 'production',
     },

@@ -84,7 +84,10 @@ export function OverviewScreen({ me }: { me: Me }) {
               </li>
             ))}
           </ul>
-          <DistrictNames codes={me.districtCodes} />
+          {/* Partners and carriers work for an organisation, not for districts. */}
+          {(me.districtCodes.length > 0 || me.role === 'caseworker') && (
+            <DistrictNames codes={me.districtCodes} />
+          )}
           {canDispatch && <p className="muted small">{t('home.switchToDispatch')}</p>}
         </section>
         {me.role === 'caseworker' && <AlertsCard />}
