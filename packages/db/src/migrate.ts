@@ -9,11 +9,9 @@ import { silentLogger } from './logger.js';
 /** A service's migrations, keyed by a name that sorts in order (`2025-01-15T09-00-00_create_x`). */
 export type Migrations = Readonly<Record<string, Migration>>;
 
-export interface MigrateOptions {
+export interface MigrateOptions<DB = unknown> {
   /** The service's Kysely (from `DbHandle.forSchema(schema)`). */
-  // The migrations own the schema; the query types of the service do not apply to them.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly db: Kysely<any>;
+  readonly db: Kysely<DB>;
   /** The service schema; its migration tables live inside it. */
   readonly schema: string;
   readonly migrations: Migrations;
@@ -33,7 +31,7 @@ export interface MigrateReport {
  * const { error } = await migrateToLatest({ db, schema: 'households', migrations });
  * if (error) throw error;
  */
-export async function migrateToLatest(options: MigrateOptions): Promise<MigrateReport> {
+export async function migrateToLatest<DB>(options: MigrateOptions<DB>): Promise<MigrateReport> {
   const { db, schema, migrations, log = silentLogger } = options;
   const migrator = new Migrator({
     db,

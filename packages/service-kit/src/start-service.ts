@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 
 import type { Bus, Consumer, Server } from '@anbu/bus';
@@ -58,7 +57,7 @@ export async function startService<DB>(
   if (error) throw new ServiceStartError(name, 'migrations failed', { cause: error });
 
   const outbox = createOutboxRelay({
-    db: db as Kysely<unknown>,
+    db,
     bus: options.bus,
     schema: name,
     log,

@@ -127,7 +127,7 @@ describe.skipIf(!servers)('NATS bus under faults (real nats-server and PostgreSQ
       .executeTakeFirstOrThrow();
     await bus.publish(row.subject, row.envelope as Envelope);
     // Its second life finds the row unsent and publishes it again.
-    const relay = createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log });
+    const relay = createOutboxRelay({ db, bus, schema: 'donations', log });
     const report = await relay.tick();
     expect(report.results).toEqual([
       { id: event.id, subject: lotReceived.subject, status: 'published' },

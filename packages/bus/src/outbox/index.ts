@@ -4,6 +4,7 @@ export {
   createOutboxRelay,
   DEFAULT_OUTBOX_POLL_MS,
   DEFAULT_OUTBOX_BATCH_SIZE,
+  MAX_OUTBOX_BACKOFF_MS,
 } from './outbox-relay.js';
 export type {
   OutboxRelay,

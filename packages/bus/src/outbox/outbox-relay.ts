@@ -10,6 +10,8 @@ import type { OutboxDatabase } from './tables.js';
 
 export const DEFAULT_OUTBOX_POLL_MS = 200;
 export const DEFAULT_OUTBOX_BATCH_SIZE = 100;
+/** Longest pause between ticks while publishing keeps failing (the broker is down). */
+export const MAX_OUTBOX_BACKOFF_MS = 5_000;
 
 /** What happened to one outbox row in a tick. */
 export interface RelayResult {
@@ -24,9 +26,9 @@ export interface RelayTickReport {
   readonly results: readonly RelayResult[];
 }
 
-export interface OutboxRelayOptions {
+export interface OutboxRelayOptions<DB = unknown> {
   /** The service's Kysely (bound to its schema, where the outbox lives). */
-  readonly db: Kysely<unknown>;
+  readonly db: Kysely<DB>;
   readonly bus: Bus;
   /** For logs only: the db handle already points at the schema. */
   readonly schema: string;
@@ -56,14 +58,16 @@ export interface OutboxRelay {
  * const relay = createOutboxRelay({ db, bus, schema: 'households', log });
  * relay.start();
  */
-export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const db = options.db as Kysely<OutboxDatabase>;
+export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRelay {
+  // The service's table types do not list the outbox; its columns are ours to know.
+  const db = options.db as unknown as Kysely<OutboxDatabase>;
   const log = options.log.child({ outbox: options.schema });
   const pollMs = options.pollMs ?? DEFAULT_OUTBOX_POLL_MS;
   const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RelayTickReport> | undefined;
   let stopped = true;
+  let failures = 0;
 
   const tick = async (): Promise<RelayTickReport> => {
     const results: RelayResult[] = [];
@@ -115,8 +119,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     void running.then((report) => {
       running = undefined;
       if (stopped) return;
-      const full = report.error === undefined && report.results.length >= batchSize;
-      timer = setTimeout(loop, full ? 0 : pollMs);
+      const failed =
+        report.error !== undefined || report.results.some((r) => r.status === 'failed');
+      failures = failed ? failures + 1 : 0;
+      // While the broker is down, back off instead of logging a failure every poll.
+      const backoff = Math.min(MAX_OUTBOX_BACKOFF_MS, pollMs * 2 ** failures);
+      const full = !failed && report.results.length >= batchSize;
+      timer = setTimeout(loop, failed ? backoff : full ? 0 : pollMs);
     });
   };
 

@@ -80,7 +80,7 @@ for (const dialect of DIALECTS) {
 
     it('should publish what committed transactions enqueued, in order, and nothing rolled back', async () => {
       const bus = createMemoryBus({ log });
-      const relay = createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log });
+      const relay = createOutboxRelay({ db, bus, schema: 'donations', log });
       const got: number[] = [];
       const consumer = await bus.consume({
         durable: `outbox_order_${dialect}`,
@@ -109,7 +109,7 @@ for (const dialect of DIALECTS) {
       await broken.close();
       for (const n of [1, 2]) await transaction(db, (trx) => enqueue(trx, thing.subject, made(n)));
       const failed = await createOutboxRelay({
-        db: db as Kysely<unknown>,
+        db,
         bus: broken,
         schema: 'donations',
         log,
@@ -126,7 +126,7 @@ for (const dialect of DIALECTS) {
       expect(await unsent()).toHaveLength(2);
       const bus = createMemoryBus({ log });
       const retried = await createOutboxRelay({
-        db: db as Kysely<unknown>,
+        db,
         bus,
         schema: 'donations',
         log,
@@ -195,7 +195,7 @@ describe.skipIf(!postgres)(
       const db = handle.forSchema<TestDb>('donations');
       await migrateToLatest({ db, schema: 'donations', migrations: outboxMigrations });
       const bus = createMemoryBus({ log });
-      const relay = createOutboxRelay({ db: db as Kysely<unknown>, bus, schema: 'donations', log });
+      const relay = createOutboxRelay({ db, bus, schema: 'donations', log });
       const early = made(1);
       let commitEarly: () => void = () => undefined;
       let markEnqueued: () => void = () => undefined;
