@@ -51,7 +51,7 @@ describe('createDemoCity', () => {
       }
     `);
     expect(demoCityFingerprint(city)).toMatchInlineSnapshot(
-      `"e3d9160d2f201eeb99790b9624e2392b4ef83eea"`,
+      `"9c9abcdc4a8de791900eb4122572e0e0ffab8655"`,
     );
   });
 

@@ -76,7 +76,7 @@ export function buildUsers(options: {
       districtCodes: allCodes,
     },
     {
-      login: 'pm',
+      login: 'manager',
       displayName: '사업 담당 김은정',
       roles: ['program_manager'],
       organisationId: orgs.city.id,
