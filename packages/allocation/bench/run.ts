@@ -59,7 +59,7 @@ const SIZES: readonly [number, number][] = [
 ];
 const SEEDS = [1, 2];
 /** HiGHS solves the LP up to this many pairs and the MIP up to MIP_PAIRS (in one WASM thread). */
-const LP_PAIRS = 1_500_000;
+const LP_PAIRS = 800_000;
 const MIP_PAIRS = 200_000;
 const RUNS = 3;
 

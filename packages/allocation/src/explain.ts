@@ -41,10 +41,18 @@ export function explainAllocation(options: {
   const { remaining } = checkSolution(problem, solution);
   const finder = new SourceFinder(model, remaining);
   const needIndex = new Map(problem.needs.map((need, j) => [need.id, j]));
-  const served = new Float64Array(model.districtDemand.length);
+  const districts = model.districtDemand.length;
+  const served = new Float64Array(districts);
+  // Lowest weight served per bucket and district: a short need lost to fairness when a
+  // lighter need of another district was served from its kind of stock.
+  const lightestServed = new Float64Array((model.bucketStart.length - 1) * districts).fill(Infinity);
   for (const match of solution.matches) {
     const j = needIndex.get(match.needId) ?? 0;
-    served[model.needDistrict[j] ?? 0] = (served[model.needDistrict[j] ?? 0] ?? 0) + match.quantity * (model.needWeight[j] ?? 0);
+    const d = model.needDistrict[j] ?? 0;
+    const weight = model.needWeight[j] ?? 0;
+    served[d] = (served[d] ?? 0) + match.quantity * weight;
+    const at = (model.needBucket[j] ?? 0) * districts + d;
+    lightestServed[at] = Math.min(lightestServed[at] ?? Infinity, weight);
   }
   const sourceIndex = indexSources(model);
   const matches = solution.matches.map((match): MatchExplanation => {
@@ -89,7 +97,13 @@ export function explainAllocation(options: {
       needId: short.needId,
       districtCode: problem.needs[j]?.districtCode ?? '',
       quantityMissing: short.quantityMissing,
-      reasons: shortfallReasons({ model, j, served, missing: short.quantityMissing }),
+      reasons: shortfallReasons({
+        model,
+        j,
+        served,
+        missing: short.quantityMissing,
+        lostToFairness: lostToFairness({ model, j, served, lightestServed }),
+      }),
     };
   });
   return { matches, shortfalls };
@@ -123,6 +137,25 @@ function indexSources(model: CompiledProblem): Map<string, number> {
   return index;
 }
 
+/** Whether need `j`'s district is past its first fairness band while a lighter need elsewhere got stock. */
+function lostToFairness(options: {
+  model: CompiledProblem;
+  j: number;
+  served: Float64Array;
+  lightestServed: Float64Array;
+}): boolean {
+  const { model, j, served, lightestServed } = options;
+  const d = model.needDistrict[j] ?? 0;
+  if ((model.penalties[bandOf(model, d, served[d] ?? 0)] ?? 0) === 0) return false;
+  const districts = model.districtDemand.length;
+  const base = (model.needBucket[j] ?? 0) * districts;
+  const weight = model.needWeight[j] ?? 0;
+  for (let other = 0; other < districts; other++) {
+    if (other !== d && (lightestServed[base + other] ?? Infinity) < weight) return true;
+  }
+  return false;
+}
+
 const STORAGE_NAMES = ['frozen', 'chilled', 'ambient'] as const;
 
 /** Why need `j` is short: the first broken rule of every source of its kind, aggregated. */
@@ -131,8 +164,9 @@ function shortfallReasons(options: {
   j: number;
   served: Float64Array;
   missing: number;
+  lostToFairness: boolean;
 }): ExplainedReason[] {
-  const { model, j, served, missing } = options;
+  const { model, j, served, missing, lostToFairness } = options;
   const need = model.problem.needs[j];
   const category = need?.category ?? '';
   const bucket = model.needBucket[j] ?? 0;
@@ -158,7 +192,6 @@ function shortfallReasons(options: {
   if (has(MISMATCH.none)) {
     const d = model.needDistrict[j] ?? 0;
     const rate = (served[d] ?? 0) / (model.districtDemand[d] ?? 1);
-    const band = bandOf(model, d, served[d] ?? 0);
     const reasons: ExplainedReason[] = [
       {
         code: 'insufficient_quantity',
@@ -167,7 +200,7 @@ function shortfallReasons(options: {
       },
     ];
     reasons.push(
-      (model.penalties[band] ?? 0) > 0
+      lostToFairness
         ? {
             code: 'district_fairness',
             params: { districtCode: need?.districtCode ?? '', districtFillRate: round(rate, 3) },

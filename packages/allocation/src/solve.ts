@@ -7,7 +7,7 @@ import type {
 
 import { constructGreedy } from './construction/greedy.js';
 import { SourceFinder } from './construction/source-finder.js';
-import { shiftPass } from './local-search/shift.js';
+import { augmentPass } from './local-search/augment.js';
 import { dateOfDay } from './problem/calendar.js';
 import { compileProblem } from './problem/compile.js';
 import { deliveryDay } from './problem/compatibility.js';
@@ -18,7 +18,7 @@ import { Plan } from './solution/plan.js';
 
 /** Options of {@link solveAllocation}. */
 export interface SolveOptions {
-  /** Run the shift pass after the greedy (default true). */
+  /** Run the augmenting-path pass after the greedy (default true). */
   readonly improve?: boolean;
 }
 
@@ -29,12 +29,12 @@ export interface SolvedPlan {
   readonly finder: SourceFinder;
 }
 
-/** Solves a compiled problem: priority greedy, then shift moves. Deterministic. */
+/** Solves a compiled problem: priority greedy, then augmenting paths. Deterministic. */
 export function solveCompiled(model: CompiledProblem, options: SolveOptions = {}): SolvedPlan {
   const plan = new Plan(model);
   const finder = new SourceFinder(model, plan.remainingSource);
   constructGreedy({ model, plan, finder });
-  if (options.improve ?? true) shiftPass({ model, plan, finder });
+  if (options.improve ?? true) augmentPass({ model, plan, finder });
   return { model, plan, finder };
 }
 
