@@ -7,6 +7,10 @@ export interface TransactionOptions {
 /**
  * Runs `fn` in one transaction: commits when it resolves, rolls back and rethrows when it
  * throws. Nested calls with a {@link Transaction} reuse it instead of opening another.
+ *
+ * Do not wait on another service (an RPC) inside `fn`: in the embedded mode all services share
+ * one PGlite session, so the other service's queries wait for this transaction to end, and the
+ * call times out.
  * @example
  * await transaction(db, async (trx) => {
  *   await insertDonation(trx, donation);

@@ -11,6 +11,7 @@ export type InboxOutcome = 'applied' | 'duplicate';
  * Runs an event's effect at most once per consumer: records `(consumer, eventId)` in the inbox
  * and runs `effect` in the same transaction; a redelivered event finds its row and is skipped.
  * If `effect` throws, neither the effect nor the inbox row is kept (the event will be retried).
+ * Like any transaction, `effect` must not wait on an RPC (see `transaction` in `@anbu/db`).
  * @example
  * on(needCreated, async (event) => {
  *   await withInbox(db, { consumer: 'matching_needs', eventId: event.id }, (trx) => addNeed(trx, event.data));
