@@ -117,6 +117,20 @@ describe('gateway app', () => {
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     });
 
+    it('should let a same-origin browser POST through', async () => {
+      const res = await fx.app.request('/trpc/auth.login', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://anbu.local',
+          host: 'anbu.local',
+          'sec-fetch-site': 'same-origin',
+        },
+        body: JSON.stringify({ login: 'nobody@nowhere', password: 'wrong password' }),
+      });
+      expect(res.status).toBe(401);
+    });
+
     it('should answer 413 to a body over the limit', async () => {
       const res = await fx.app.request('/trpc/auth.login', {
         method: 'POST',

@@ -56,7 +56,7 @@ export function createApp(options: GatewayOptions) {
         c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'body too large' } }, 413),
     }),
   );
-  app.use('*', sameOriginOnly());
+  app.use('*', sameOriginOnly({ trustProxy: deps.trustProxy }));
 
   app.onError((err, c) => {
     deps.log.error({ err, path: c.req.path }, 'request failed');

@@ -8,13 +8,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * headers, so foreign origins cannot read answers either. Requests without `Origin` (partner
  * systems, curl) are let through: they carry no ambient cookie of ours.
  */
-export function sameOriginOnly(): MiddlewareHandler {
+export function sameOriginOnly(options: { trustProxy: boolean }): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const host = c.req.header('host') ?? new URL(c.req.url).host;
-    const foreignOrigin = origin !== undefined && origin !== 'null' && safeHost(origin) !== host;
+    // Behind a trusted proxy that rewrites Host, the public host is in X-Forwarded-Host.
+    const hosts = [
+      c.req.header('host') ?? new URL(c.req.url).host,
+      ...(options.trustProxy ? [c.req.header('x-forwarded-host')] : []),
+    ];
+    const originHost = origin === undefined ? undefined : safeHost(origin);
+    const foreignOrigin = origin !== undefined && origin !== 'null' && !hosts.includes(originHost);
     if (site === 'cross-site' || foreignOrigin || origin === 'null') {
       return c.json({ error: { code: 'FORBIDDEN', message: 'cross-origin request refused' } }, 403);
     }
