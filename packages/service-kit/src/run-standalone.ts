@@ -20,6 +20,8 @@ import { startService } from './start-service.js';
  */
 export function runStandalone<DB>(definition: ServiceDefinition<DB>): void {
   let log = createLogger({ service: definition.name });
+  // Listen from the first moment: a SIGTERM during start-up drains once start-up is done.
+  const signalled = Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
   const main = async () => {
     const env = readServiceEnv(processEnv());
     const instanceId = env.ANBU_INSTANCE_ID ?? `${hostname()}-${process.pid}`;
@@ -33,7 +35,7 @@ export function runStandalone<DB>(definition: ServiceDefinition<DB>): void {
     });
     const running = await startService(definition, { db, bus, log, instanceId });
 
-    const signal = await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
+    const signal = await signalled;
     log.info({ signal: String(signal[0] ?? 'signal') }, 'draining');
     const timer = setTimeout(() => {
       log.error({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'drain timed out; exiting');
