@@ -25,7 +25,9 @@ describe('LocalSearch (2-opt*)', () => {
         rng.shuffle(order, order.length);
         new Recreate(model, { rng }).insertAll(plan, { order, count: order.length, blinkRate: 0.3, openRoutes: true });
         const before = plan.cost();
-        const gain = new LocalSearch(model, { rng }).run(plan, new Touched(model.nVehicles));
+        const touched = new Touched(model.nVehicles);
+        for (let v = 0; v < model.nVehicles; v++) touched.add(v);
+        const gain = new LocalSearch(model, { rng }).run(plan, touched);
         if (gain > 0) moved++;
         expect(plan.cost()).toBeCloseTo(before - gain, 6);
         for (const route of plan.routes) {

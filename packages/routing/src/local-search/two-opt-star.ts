@@ -58,7 +58,10 @@ export class TwoOptStar implements Operator {
     const distance = (x.cumDist[i] ?? 0) + travelDistance(m, v, from, to) + yTailDist;
     const travel = (x.cumTravel[i] ?? 0) + travelTime(m, v, from, to) + yTailTravel;
     if (distance > (m.vMaxDist[v] ?? Infinity) + EPS || travel > (m.vMaxTravel[v] ?? Infinity) + EPS) return Infinity;
-    const preference = (x.prefPre[i] ?? 0) + (y.prefPre[y.len] ?? 0) - (y.prefPre[j] ?? 0);
+    let preference = x.prefPre[i] ?? 0;
+    const pref = m.prefCost;
+    // Continuity surcharges depend on the vehicle, so y's tail is re-priced for x's vehicle.
+    if (pref) for (let k = j; k < y.len; k++) preference += pref[(y.tasks[k] ?? 0) * m.nVehicles + v] ?? 0;
     return routeCost(m, { vehicle: v, distance, travel, preference });
   }
 
