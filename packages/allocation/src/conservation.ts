@@ -9,7 +9,9 @@ export interface LotCounts {
 
 /** `received − (inStock + allocated + delivered + writtenOff)`: 0 when every unit is accounted for. */
 export function conservationGap(counts: LotCounts): number {
-  return counts.received - (counts.inStock + counts.allocated + counts.delivered + counts.writtenOff);
+  return (
+    counts.received - (counts.inStock + counts.allocated + counts.delivered + counts.writtenOff)
+  );
 }
 
 /**
@@ -18,6 +20,12 @@ export function conservationGap(counts: LotCounts): number {
  * @example checkConservation({ received: 10, inStock: 4, allocated: 3, delivered: 2, writtenOff: 1 }) // true
  */
 export function checkConservation(counts: LotCounts): boolean {
-  const all = [counts.received, counts.inStock, counts.allocated, counts.delivered, counts.writtenOff];
+  const all = [
+    counts.received,
+    counts.inStock,
+    counts.allocated,
+    counts.delivered,
+    counts.writtenOff,
+  ];
   return all.every((n) => Number.isInteger(n) && n >= 0) && conservationGap(counts) === 0;
 }

@@ -8,11 +8,11 @@ import type {
 } from '@anbu/contracts/allocation';
 import { ALLERGENS } from '@anbu/contracts';
 
+import type { CompiledProblem } from './problem/model.js';
 import { SourceFinder } from './construction/source-finder.js';
 import { dayNumber } from './problem/calendar.js';
-import { compileProblem } from './problem/compile.js';
 import { mismatch, MISMATCH } from './problem/compatibility.js';
-import type { CompiledProblem } from './problem/model.js';
+import { compileProblem } from './problem/compile.js';
 import { bandOf } from './solution/fairness.js';
 import { sourceRef } from './solve.js';
 import { checkSolution } from './validation/check.js';
@@ -35,8 +35,12 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 export function explainAllocation(options: {
   problem: AllocationProblem;
   solution: AllocationSolution;
+  /** Explain only these needs (a caseworker's question about one household); default all. */
+  needIds?: readonly string[];
 }): AllocationExplanation {
   const { problem, solution } = options;
+  const only = options.needIds === undefined ? undefined : new Set(options.needIds);
+  const wanted = (needId: string) => only === undefined || only.has(needId);
   const model = compileProblem(problem);
   const { remaining } = checkSolution(problem, solution);
   const finder = new SourceFinder(model, remaining);
@@ -45,7 +49,9 @@ export function explainAllocation(options: {
   const served = new Float64Array(districts);
   // Lowest weight served per bucket and district: a short need lost to fairness when a
   // lighter need of another district was served from its kind of stock.
-  const lightestServed = new Float64Array((model.bucketStart.length - 1) * districts).fill(Infinity);
+  const lightestServed = new Float64Array((model.bucketStart.length - 1) * districts).fill(
+    Infinity,
+  );
   for (const match of solution.matches) {
     const j = needIndex.get(match.needId) ?? 0;
     const d = model.needDistrict[j] ?? 0;
@@ -55,57 +61,62 @@ export function explainAllocation(options: {
     lightestServed[at] = Math.min(lightestServed[at] ?? Infinity, weight);
   }
   const sourceIndex = indexSources(model);
-  const matches = solution.matches.map((match): MatchExplanation => {
-    const j = needIndex.get(match.needId) ?? 0;
-    const need = problem.needs[j];
-    const reasons: ExplainedReason[] = [
-      {
-        code: 'category_match',
-        params: { category: need?.category ?? '', unit: need?.unit ?? '' },
-        message: `same category and unit (${need?.category ?? ''}, ${need?.unit ?? ''})`,
-      },
-    ];
-    if (match.source.kind === 'kitchen') {
-      reasons.push({
-        code: 'kitchen_capacity',
-        params: { kitchenId: match.source.kitchenId, day: match.source.day },
-        message: `cooked by kitchen ${match.source.kitchenId} on ${match.source.day}, the earliest day with free capacity`,
-      });
-    } else {
-      const lot = problem.lots[model.sourceOrigin[sourceIndex.get(sourceKey(match.source)) ?? 0] ?? 0];
-      if (lot?.expiresOn !== undefined) {
+  const matches = solution.matches
+    .filter((m) => wanted(m.needId))
+    .map((match): MatchExplanation => {
+      const j = needIndex.get(match.needId) ?? 0;
+      const need = problem.needs[j];
+      const reasons: ExplainedReason[] = [
+        {
+          code: 'category_match',
+          params: { category: need?.category ?? '', unit: need?.unit ?? '' },
+          message: `same category and unit (${need?.category ?? ''}, ${need?.unit ?? ''})`,
+        },
+      ];
+      if (match.source.kind === 'kitchen') {
         reasons.push({
-          code: 'first_expiring',
-          params: { lotId: lot.id, expiresOn: lot.expiresOn },
-          message: `the suitable lot that expires first (${lot.expiresOn}), delivered on ${match.deliveryDate}`,
+          code: 'kitchen_capacity',
+          params: { kitchenId: match.source.kitchenId, day: match.source.day },
+          message: `cooked by kitchen ${match.source.kitchenId} on ${match.source.day}, the earliest day with free capacity`,
         });
+      } else {
+        const lot =
+          problem.lots[model.sourceOrigin[sourceIndex.get(sourceKey(match.source)) ?? 0] ?? 0];
+        if (lot?.expiresOn !== undefined) {
+          reasons.push({
+            code: 'first_expiring',
+            params: { lotId: lot.id, expiresOn: lot.expiresOn },
+            message: `the suitable lot that expires first (${lot.expiresOn}), delivered on ${match.deliveryDate}`,
+          });
+        }
       }
-    }
-    reasons.push(...priorityReasons(model, j));
-    const s = sourceIndex.get(sourceKey(match.source)) ?? -1;
-    const km = s < 0 ? 0 : finder.distanceKm(j, s);
-    reasons.push({
-      code: 'nearest_depot',
-      params: { depotId: match.source.depotId, distanceKm: round(km, 1) },
-      message: `from depot ${match.source.depotId}, ${round(km, 1).toString()} km away (nearest among equally fresh stock)`,
+      reasons.push(...priorityReasons(model, j));
+      const s = sourceIndex.get(sourceKey(match.source)) ?? -1;
+      const km = s < 0 ? 0 : finder.distanceKm(j, s);
+      reasons.push({
+        code: 'nearest_depot',
+        params: { depotId: match.source.depotId, distanceKm: round(km, 1) },
+        message: `from depot ${match.source.depotId}, ${round(km, 1).toString()} km away (nearest among equally fresh stock)`,
+      });
+      return { needId: match.needId, source: match.source, quantity: match.quantity, reasons };
     });
-    return { needId: match.needId, source: match.source, quantity: match.quantity, reasons };
-  });
-  const shortfalls = solution.shortfalls.map((short): ShortfallExplanation => {
-    const j = needIndex.get(short.needId) ?? 0;
-    return {
-      needId: short.needId,
-      districtCode: problem.needs[j]?.districtCode ?? '',
-      quantityMissing: short.quantityMissing,
-      reasons: shortfallReasons({
-        model,
-        j,
-        served,
-        missing: short.quantityMissing,
-        lostToFairness: lostToFairness({ model, j, served, lightestServed }),
-      }),
-    };
-  });
+  const shortfalls = solution.shortfalls
+    .filter((s) => wanted(s.needId))
+    .map((short): ShortfallExplanation => {
+      const j = needIndex.get(short.needId) ?? 0;
+      return {
+        needId: short.needId,
+        districtCode: problem.needs[j]?.districtCode ?? '',
+        quantityMissing: short.quantityMissing,
+        reasons: shortfallReasons({
+          model,
+          j,
+          served,
+          missing: short.quantityMissing,
+          lostToFairness: lostToFairness({ model, j, served, lightestServed }),
+        }),
+      };
+    });
   return { matches, shortfalls };
 }
 
@@ -115,20 +126,30 @@ function priorityReasons(model: CompiledProblem, j: number): ExplainedReason[] {
   const reasons: ExplainedReason[] = [
     {
       code: 'priority_risk',
-      params: { riskLevel: need.riskLevel, priority: need.priority, weight: round(model.needWeight[j] ?? 0) },
+      params: {
+        riskLevel: need.riskLevel,
+        priority: need.priority,
+        weight: round(model.needWeight[j] ?? 0),
+      },
       message: `risk level ${need.riskLevel}, priority weight ${round(model.needWeight[j] ?? 0).toString()}`,
     },
   ];
   const days = model.day0 - dayNumber(need.waitingSince);
   if (days > 0) {
-    reasons.push({ code: 'waiting_time', params: { days }, message: `waiting for ${String(days)} days` });
+    reasons.push({
+      code: 'waiting_time',
+      params: { days },
+      message: `waiting for ${String(days)} days`,
+    });
   }
   return reasons;
 }
 
 /** A string key of a match source, unique per compiled source. */
 function sourceKey(source: AllocationMatchSource): string {
-  return source.kind === 'lot' ? `lot:${source.lotId}` : `kitchen:${source.kitchenId}:${source.day}`;
+  return source.kind === 'lot'
+    ? `lot:${source.lotId}`
+    : `kitchen:${source.kitchenId}:${source.day}`;
 }
 
 function indexSources(model: CompiledProblem): Map<string, number> {
@@ -182,12 +203,19 @@ function shortfallReasons(options: {
     seen |= 1 << why;
     storages |= 1 << (model.sourceStorage[s] ?? 0);
     if (why === MISMATCH.none) compatibleUnits += model.sourceQuantity[s] ?? 0;
-    if (why === MISMATCH.allergen) allergens |= (model.sourceAllergens[s] ?? 0) & (model.needAllergens[j] ?? 0);
+    if (why === MISMATCH.allergen)
+      allergens |= (model.sourceAllergens[s] ?? 0) & (model.needAllergens[j] ?? 0);
     if (why === MISMATCH.restriction) restrictions |= restrictionBits(model, j, s);
   }
   const has = (code: number) => (seen & (1 << code)) !== 0;
   if (seen === 0) {
-    return [{ code: 'no_stock', params: { category, unit: need?.unit ?? '' }, message: `no stock of ${category} at all` }];
+    return [
+      {
+        code: 'no_stock',
+        params: { category, unit: need?.unit ?? '' },
+        message: `no stock of ${category} at all`,
+      },
+    ];
   }
   if (has(MISMATCH.none)) {
     const d = model.needDistrict[j] ?? 0;
@@ -219,7 +247,10 @@ function shortfallReasons(options: {
     const wanted = STORAGE_NAMES[model.needStorage[j] ?? 0] ?? '';
     reasons.push({
       code: 'storage_class_unavailable',
-      params: { wanted, available: STORAGE_NAMES.filter((_, bit) => (storages & (1 << bit)) !== 0) },
+      params: {
+        wanted,
+        available: STORAGE_NAMES.filter((_, bit) => (storages & (1 << bit)) !== 0),
+      },
       message: `no ${wanted} stock of ${category}`,
     });
   }

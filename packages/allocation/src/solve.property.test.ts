@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { checkConservation } from './conservation.js';
 import { explainAllocation } from './explain.js';
-import { compileProblem } from './problem/compile.js';
 import { mismatch, MISMATCH } from './problem/compatibility.js';
+import { compileProblem } from './problem/compile.js';
 import { solveAllocation } from './solve.js';
 import { generateInstance } from './testing/generate.js';
 import { independentViolations } from './testing/independent-check.js';
@@ -83,7 +83,8 @@ describe('solveAllocation (properties)', () => {
         problem.needs.forEach((need, j) => {
           if (!short.has(need.id)) return;
           for (let s = 0; s < model.sourceCount; s++) {
-            if (model.sourceBucket[s] !== model.needBucket[j] || (remaining[s] ?? 0) === 0) continue;
+            if (model.sourceBucket[s] !== model.needBucket[j] || (remaining[s] ?? 0) === 0)
+              continue;
             expect(mismatch(model, j, s)).not.toBe(MISMATCH.none);
           }
         });
@@ -113,6 +114,20 @@ describe('solveAllocation (properties)', () => {
         expect(solveAllocation(copy)).toEqual(solveAllocation(problem));
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('solveAllocation (shape)', () => {
+  it('should report each need-source pair at most once', () => {
+    fc.assert(
+      fc.property(instance, (problem) => {
+        const keys = solveAllocation(problem).matches.map(
+          (m) => `${m.needId}|${JSON.stringify(m.source)}`,
+        );
+        expect(new Set(keys).size).toBe(keys.length);
+      }),
+      { numRuns: 60 },
     );
   });
 });

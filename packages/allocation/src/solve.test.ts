@@ -64,8 +64,12 @@ describe('solveAllocation', () => {
 
   it('should spread short stock across districts instead of filling one', () => {
     const needs = [
-      ...['a1', 'a2', 'a3', 'a4'].map((id) => needInput({ id, districtCode: 'A', riskLevel: 'high' })),
-      ...['b1', 'b2', 'b3', 'b4'].map((id) => needInput({ id, districtCode: 'B', riskLevel: 'medium' })),
+      ...['a1', 'a2', 'a3', 'a4'].map((id) =>
+        needInput({ id, districtCode: 'A', riskLevel: 'high' }),
+      ),
+      ...['b1', 'b2', 'b3', 'b4'].map((id) =>
+        needInput({ id, districtCode: 'B', riskLevel: 'medium' }),
+      ),
     ];
     const problem = problemOf({ needs, lots: [lotInput({ id: 'l1', quantity: 4 })] });
     const solution = solveAllocation(problem);
@@ -84,7 +88,12 @@ describe('solveAllocation', () => {
       needs: [
         needInput({ id: 'nut', allergens: ['peanut'] }),
         needInput({ id: 'soft', dietaryTags: ['soft_food'] }),
-        needInput({ id: 'adult', householdType: 'elderly_alone', category: 'hygiene', unit: 'kit' }),
+        needInput({
+          id: 'adult',
+          householdType: 'elderly_alone',
+          category: 'hygiene',
+          unit: 'kit',
+        }),
       ],
       lots: [
         lotInput({ id: 'peanuts', allergens: ['peanut'], suitableFor: ['soft_food'] }),
@@ -95,27 +104,42 @@ describe('solveAllocation', () => {
           unit: 'kit',
           storageClass: 'ambient',
           expiresOn: undefined,
-          restrictions: { householdTypes: [], districtCodes: [], childrenOnly: true, noResale: false },
+          restrictions: {
+            householdTypes: [],
+            districtCodes: [],
+            childrenOnly: true,
+            noResale: false,
+          },
         }),
       ],
     });
     const solution = solveAllocation(problem);
     // 'nut' can only take 'hard', 'soft' can only take 'peanuts': both are served.
-    expect(solution.matches.map((m) => [m.needId, m.source.kind === 'lot' ? m.source.lotId : ''])).toEqual([
+    expect(
+      solution.matches.map((m) => [m.needId, m.source.kind === 'lot' ? m.source.lotId : '']),
+    ).toEqual([
       ['nut', 'hard'],
       ['soft', 'peanuts'],
     ]);
     const [adult] = explainAllocation({ problem, solution }).shortfalls;
     expect(adult?.reasons).toEqual([
-      expect.objectContaining({ code: 'donor_restriction', params: { restrictions: ['children_only'] } }),
+      expect.objectContaining({
+        code: 'donor_restriction',
+        params: { restrictions: ['children_only'] },
+      }),
     ]);
     const lone = problemOf({
       needs: [needInput({ id: 'nut', allergens: ['peanut', 'egg'] })],
       lots: [lotInput({ id: 'peanuts', allergens: ['peanut'] })],
     });
-    const reasons = explainAllocation({ problem: lone, solution: solveAllocation(lone) }).shortfalls[0]?.reasons;
+    const reasons = explainAllocation({ problem: lone, solution: solveAllocation(lone) })
+      .shortfalls[0]?.reasons;
     expect(reasons).toEqual([
-      expect.objectContaining({ code: 'allergen_conflict', params: { allergens: ['peanut'] }, message: 'allergy: peanut' }),
+      expect.objectContaining({
+        code: 'allergen_conflict',
+        params: { allergens: ['peanut'] },
+        message: 'allergy: peanut',
+      }),
     ]);
   });
 
@@ -127,7 +151,10 @@ describe('solveAllocation', () => {
       ],
       lots: [lotInput({ id: 'chilled' })],
     });
-    const shortfalls = explainAllocation({ problem, solution: solveAllocation(problem) }).shortfalls;
+    const shortfalls = explainAllocation({
+      problem,
+      solution: solveAllocation(problem),
+    }).shortfalls;
     expect(shortfalls.map((s) => [s.needId, s.reasons.map((r) => r.code)])).toEqual([
       ['bed', ['no_stock']],
       ['frozen', ['storage_class_unavailable']],
@@ -149,5 +176,19 @@ describe('solveAllocation', () => {
     expect(days).toContain('2026-11-26');
     const reasons = explainAllocation({ problem, solution }).matches[0]?.reasons.map((r) => r.code);
     expect(reasons).toContain('kitchen_capacity');
+  });
+});
+
+describe('explainAllocation', () => {
+  it('should explain only the needs asked about', () => {
+    const problem = problemOf({
+      needs: [needInput({ id: 'n1' }), needInput({ id: 'n2' }), needInput({ id: 'n3' })],
+      lots: [lotInput({ id: 'l1', quantity: 1 })],
+    });
+    const solution = solveAllocation(problem);
+    const explanation = explainAllocation({ problem, solution, needIds: ['n2'] });
+    expect([...explanation.matches, ...explanation.shortfalls].map((e) => e.needId)).toEqual([
+      'n2',
+    ]);
   });
 });

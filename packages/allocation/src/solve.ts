@@ -5,14 +5,14 @@ import type {
   AllocationSolution,
 } from '@anbu/contracts/allocation';
 
+import type { CompiledProblem } from './problem/model.js';
 import { constructGreedy } from './construction/greedy.js';
 import { SourceFinder } from './construction/source-finder.js';
 import { augmentPass } from './local-search/augment.js';
 import { dateOfDay } from './problem/calendar.js';
-import { compileProblem } from './problem/compile.js';
 import { deliveryDay } from './problem/compatibility.js';
+import { compileProblem } from './problem/compile.js';
 import { SOURCE_KIND } from './problem/model.js';
-import type { CompiledProblem } from './problem/model.js';
 import { metricsOf } from './solution/metrics.js';
 import { Plan } from './solution/plan.js';
 
@@ -34,7 +34,11 @@ export function solveCompiled(model: CompiledProblem, options: SolveOptions = {}
   const plan = new Plan(model);
   const finder = new SourceFinder(model, plan.remainingSource);
   constructGreedy({ model, plan, finder });
-  if (options.improve ?? true) augmentPass({ model, plan, finder });
+  if (options.improve ?? true) {
+    augmentPass({ model, plan, finder });
+    // A bumped need may have another source in stock: top it up.
+    constructGreedy({ model, plan, finder });
+  }
   return { model, plan, finder };
 }
 
@@ -60,11 +64,19 @@ export function toSolution(solved: SolvedPlan): AllocationSolution {
   for (let r = 0; r < plan.count; r++) if (plan.quantityOf(r) > 0) records.push(r);
   records.sort((a, b) => plan.needOf(a) - plan.needOf(b) || plan.sourceOf(a) - plan.sourceOf(b));
   const matches: AllocationMatch[] = [];
+  let previous = -1;
   for (const r of records) {
     const j = plan.needOf(r);
     const s = plan.sourceOf(r);
     const need = problem.needs[j];
     if (need === undefined) continue;
+    // Moves can leave two records of one pair: report them as one match.
+    const last = matches[matches.length - 1];
+    if (last !== undefined && plan.needOf(previous) === j && plan.sourceOf(previous) === s) {
+      matches[matches.length - 1] = { ...last, quantity: last.quantity + plan.quantityOf(r) };
+      continue;
+    }
+    previous = r;
     matches.push({
       needId: need.id,
       source: sourceRef(model, s),

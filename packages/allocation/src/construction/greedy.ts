@@ -1,14 +1,14 @@
 import type { CompiledProblem } from '../problem/model.js';
-import { unitsToNextBand, unitValue } from '../solution/fairness.js';
 import type { Plan } from '../solution/plan.js';
-import { NeedHeap } from './need-heap.js';
 import type { SourceFinder } from './source-finder.js';
+import { unitsToNextBand, unitValue } from '../solution/fairness.js';
+import { NeedHeap } from './need-heap.js';
 
 /**
  * Priority greedy: repeatedly serves the need with the highest value of one more unit
  * (weight less its district's fairness penalty) from its best source, up to the next fairness
  * band of its district. Keys only fall, so stale heap entries are re-keyed when popped
- * (lazy greedy).
+ * (lazy greedy). Starts from the plan as it is, so it also tops up needs after other moves.
  */
 export function constructGreedy(options: {
   model: CompiledProblem;
@@ -20,7 +20,8 @@ export function constructGreedy(options: {
   const heap = new NeedHeap(model.needCount);
   for (let j = 0; j < model.needCount; j++) {
     const bucket = model.needBucket[j] ?? 0;
-    if ((model.bucketStart[bucket + 1] ?? 0) > (model.bucketStart[bucket] ?? 0)) {
+    const hasSources = (model.bucketStart[bucket + 1] ?? 0) > (model.bucketStart[bucket] ?? 0);
+    if (hasSources && (plan.remainingNeed[j] ?? 0) > 0) {
       heap.push(j, unitValue(model, j, served));
     }
   }

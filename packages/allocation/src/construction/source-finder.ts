@@ -1,6 +1,6 @@
+import type { CompiledProblem } from '../problem/model.js';
 import { mismatch, MISMATCH } from '../problem/compatibility.js';
 import { haversineKm } from '../problem/geo.js';
-import type { CompiledProblem } from '../problem/model.js';
 
 /**
  * Finds, for a need, the best source with stock: highest `bonus − distanceWeight × km`, which

@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
-
 import { describe, expect, it } from 'vitest';
 
+import type { LinearModel } from './linear-model.js';
 import { compileProblem } from '../problem/compile.js';
 import { solveCompiled, toSolution } from '../solve.js';
 import { generateInstance } from '../testing/generate.js';
 import { buildLinearModel } from './linear-model.js';
-import type { LinearModel } from './linear-model.js';
 
 interface HighsModel {
   options: Record<string, unknown>;
@@ -23,7 +22,9 @@ type HighsLoader = () => Promise<{
 async function solveExactly(linear: LinearModel, integer: boolean): Promise<number> {
   const highs = await (createRequire(import.meta.url)('highs') as HighsLoader)();
   const finite = (values: Float64Array) =>
-    Float64Array.from(values, (v) => (Number.isFinite(v) ? v : v > 0 ? highs.infinity : -highs.infinity));
+    Float64Array.from(values, (v) =>
+      Number.isFinite(v) ? v : v > 0 ? highs.infinity : -highs.infinity,
+    );
   const data = {
     numCols: linear.numCols,
     numRows: linear.numRows,
@@ -33,7 +34,14 @@ async function solveExactly(linear: LinearModel, integer: boolean): Promise<numb
     colUpper: linear.colUpper,
     rowLower: finite(linear.rowLower),
     rowUpper: finite(linear.rowUpper),
-    matrix: { format: 'csc', numRows: linear.numRows, numCols: linear.numCols, starts: linear.starts, indices: linear.indices, values: linear.values },
+    matrix: {
+      format: 'csc',
+      numRows: linear.numRows,
+      numCols: linear.numCols,
+      starts: linear.starts,
+      indices: linear.indices,
+      values: linear.values,
+    },
     ...(integer ? { integrality: linear.integrality } : {}),
   };
   return highs.withModel(data, (model) => {
@@ -73,7 +81,8 @@ describe('buildLinearModel', () => {
     const solved = solveCompiled(model);
     const linear = buildLinearModel(model);
     const column = new Map<string, number>();
-    for (let e = 0; e < linear.pairCount; e++) column.set(`${String(linear.pairNeed[e])}:${String(linear.pairSource[e])}`, e);
+    for (let e = 0; e < linear.pairCount; e++)
+      column.set(`${String(linear.pairNeed[e])}:${String(linear.pairSource[e])}`, e);
     const x = new Float64Array(linear.pairCount);
     for (let r = 0; r < solved.plan.count; r++) {
       const e = column.get(`${String(solved.plan.needOf(r))}:${String(solved.plan.sourceOf(r))}`);

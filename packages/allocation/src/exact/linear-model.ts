@@ -1,6 +1,6 @@
-import { mismatch, MISMATCH } from '../problem/compatibility.js';
 import type { CompiledProblem } from '../problem/model.js';
 import { SourceFinder } from '../construction/source-finder.js';
+import { mismatch, MISMATCH } from '../problem/compatibility.js';
 
 /**
  * The allocation model as a linear program, ready for any LP/MIP solver (the bench passes it

@@ -1,8 +1,8 @@
-import { mismatch, MISMATCH } from '../problem/compatibility.js';
-import type { CompiledProblem } from '../problem/model.js';
 import type { SourceFinder } from '../construction/source-finder.js';
-import { districtPenalty } from '../solution/fairness.js';
+import type { CompiledProblem } from '../problem/model.js';
 import type { Plan } from '../solution/plan.js';
+import { mismatch, MISMATCH } from '../problem/compatibility.js';
+import { districtPenalty } from '../solution/fairness.js';
 
 /** Needs whose sources are expanded per search; bounds the pass on large runs. */
 export const DEFAULT_AUGMENT_NEEDS = 24;
@@ -94,7 +94,7 @@ function augmentOnce(search: Search, j: number, epoch: number): number {
     if (mismatch(model, j, s) !== MISMATCH.none) continue;
     sourceStamp[s] = epoch;
     parent[s] = -1;
-    if ((plan.remainingSource[s] ?? 0) > 0) return apply(search, j, s, -1);
+    if ((plan.remainingSource[s] ?? 0) > 0) return apply(search, j, { end: s, bump: -1 });
     queue[tail++] = s;
   }
   let expanded = 0;
@@ -105,7 +105,7 @@ function augmentOnce(search: Search, j: number, epoch: number): number {
       if (plan.quantityOf(r) === 0 || needStamp[k] === epoch) continue;
       needStamp[k] = epoch;
       // A lighter holder may simply give its units up.
-      const bumped = apply(search, j, -1, r);
+      const bumped = apply(search, j, { end: -1, bump: r });
       if (bumped > 0) return bumped;
       if (++expanded > search.maxNeeds) break;
       search.work -= last - first;
@@ -115,7 +115,7 @@ function augmentOnce(search: Search, j: number, epoch: number): number {
         sourceStamp[t] = epoch;
         parent[t] = r;
         if ((plan.remainingSource[t] ?? 0) > 0) {
-          const units = apply(search, j, t, -1);
+          const units = apply(search, j, { end: t, bump: -1 });
           if (units > 0) return units;
           continue;
         }
@@ -130,8 +130,9 @@ function augmentOnce(search: Search, j: number, epoch: number): number {
  * Applies the path ending at source `end` with stock (or, when `end` is -1, at record `bump`,
  * whose units are taken away) if it improves the objective; returns the units moved.
  */
-function apply(search: Search, j: number, end: number, bump: number): number {
+function apply(search: Search, j: number, path: { end: number; bump: number }): number {
   const { model, plan, finder, parent } = search;
+  const { end, bump } = path;
   let units = plan.remainingNeed[j] ?? 0;
   let gain = 0;
   // Walk back from the end: each record (k, s) on the path moves to the next source `next`.
@@ -152,12 +153,14 @@ function apply(search: Search, j: number, end: number, bump: number): number {
   gain = units * (gain + (model.needWeight[j] ?? 0) + finder.score(j, firstSource));
   gain -= penaltyChange(search, [j, units]);
   if (bumpedNeed >= 0) {
-    gain -= units * ((model.needWeight[bumpedNeed] ?? 0) + finder.score(bumpedNeed, plan.sourceOf(bump)));
-    gain -= penaltyChange(search, [bumpedNeed, -units], [j, units]) - penaltyChange(search, [j, units]);
+    gain -=
+      units * ((model.needWeight[bumpedNeed] ?? 0) + finder.score(bumpedNeed, plan.sourceOf(bump)));
+    gain -=
+      penaltyChange(search, [bumpedNeed, -units], [j, units]) - penaltyChange(search, [j, units]);
   }
   if (gain <= 1e-9) return 0;
   next = end;
-  for (record = end >= 0 ? (parent[end] ?? -1) : bump; record >= 0; ) {
+  for (record = end >= 0 ? (parent[end] ?? -1) : bump; record >= 0;) {
     const s = plan.sourceOf(record);
     const previous = parent[s] ?? -1;
     plan.take(record, units);

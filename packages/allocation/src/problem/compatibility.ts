@@ -32,7 +32,8 @@ export function mismatch(model: CompiledProblem, j: number, s: number): Mismatch
   const storage = model.needStorage[j] ?? -1;
   if (storage >= 0 && storage !== model.sourceStorage[s]) return MISMATCH.storage;
   const day = deliveryDay(model, j, s);
-  if (day > (model.needDeadline[j] ?? 0) || (model.sourceExpiry[s] ?? 0) < day) return MISMATCH.time;
+  if (day > (model.needDeadline[j] ?? 0) || (model.sourceExpiry[s] ?? 0) < day)
+    return MISMATCH.time;
   if (model.needFood[j] === 1) {
     const diet = model.needDiet[j] ?? 0;
     if ((diet & (model.sourceDiet[s] ?? 0)) !== diet) return MISMATCH.dietary;

@@ -1,3 +1,4 @@
+import type { AllocationProblem, AllocationRestrictions } from '@anbu/contracts/allocation';
 import {
   ALLERGENS,
   DIETARY_TAGS,
@@ -6,15 +7,11 @@ import {
   ITEM_UNITS,
   STORAGE_CLASSES,
 } from '@anbu/contracts';
-import type {
-  AllocationProblem,
-  AllocationRestrictions,
-} from '@anbu/contracts/allocation';
 
+import type { CompiledProblem } from './model.js';
 import { dayNumber } from './calendar.js';
 import { haversineKm } from './geo.js';
 import { NEVER, SOURCE_KIND } from './model.js';
-import type { CompiledProblem } from './model.js';
 import { EXPIRY_BONUS, expiryBonus, FOOD_CATEGORIES, needWeight } from './weights.js';
 
 const indexOf = <T extends string>(list: readonly T[]) =>
@@ -168,10 +165,14 @@ export function compileProblem(problem: AllocationProblem): CompiledProblem {
     sourceDistrictStart[s + 1] = districts.length;
   });
   let lastExpiry = day0;
-  for (const expiry of sourceExpiry) if (expiry !== NEVER) lastExpiry = Math.max(lastExpiry, expiry);
+  for (const expiry of sourceExpiry)
+    if (expiry !== NEVER) lastExpiry = Math.max(lastExpiry, expiry);
   const expirySpan = lastExpiry - day0 + 1;
   sourceExpiry.forEach((expiry, s) => {
-    sourceBonus[s] = expiryBonus({ daysToExpiry: expiry === NEVER ? Infinity : expiry - day0, expirySpan });
+    sourceBonus[s] = expiryBonus({
+      daysToExpiry: expiry === NEVER ? Infinity : expiry - day0,
+      expirySpan,
+    });
   });
 
   // Counting sort of sources into buckets, then first-expiring first inside each bucket.

@@ -24,7 +24,7 @@ export function unitsToNextBand(model: CompiledProblem, j: number, served: Float
   const bands = model.penalties.length;
   const band = bandOf(model, d, served[d] ?? 0);
   if (band >= bands - 1) return Infinity;
-  const boundary = (((model.districtDemand[d] ?? 0) / bands) * (band + 1));
+  const boundary = ((model.districtDemand[d] ?? 0) / bands) * (band + 1);
   const weight = model.needWeight[j] ?? 1;
   return Math.max(1, Math.ceil((boundary - (served[d] ?? 0)) / weight - EPSILON));
 }

@@ -1,10 +1,10 @@
 import type { AllocationMetrics } from '@anbu/contracts/allocation';
 
-import { SOURCE_KIND } from '../problem/model.js';
-import type { CompiledProblem } from '../problem/model.js';
 import type { SourceFinder } from '../construction/source-finder.js';
-import { districtPenalty } from './fairness.js';
+import type { CompiledProblem } from '../problem/model.js';
 import type { Plan } from './plan.js';
+import { SOURCE_KIND } from '../problem/model.js';
+import { districtPenalty } from './fairness.js';
 
 /**
  * The objective of a plan (see the package README):

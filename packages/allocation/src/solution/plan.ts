@@ -72,7 +72,8 @@ export class Plan {
     this.remainingNeed[j] = (this.remainingNeed[j] ?? 0) - quantity;
     this.remainingSource[s] = (this.remainingSource[s] ?? 0) - quantity;
     const d = this.#model.needDistrict[j] ?? 0;
-    this.districtServed[d] = (this.districtServed[d] ?? 0) + quantity * (this.#model.needWeight[j] ?? 0);
+    this.districtServed[d] =
+      (this.districtServed[d] ?? 0) + quantity * (this.#model.needWeight[j] ?? 0);
   }
 
   #grow(): void {

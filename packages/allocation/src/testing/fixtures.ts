@@ -1,13 +1,15 @@
-import { allocationProblemSchema } from '@anbu/contracts/allocation';
 import type {
   AllocationKitchenInput,
   AllocationLotInput,
   AllocationNeedInput,
   AllocationProblem,
 } from '@anbu/contracts/allocation';
+import { allocationProblemSchema } from '@anbu/contracts/allocation';
 
 /** A need with plausible defaults (side dishes, one box, medium risk, district A). */
-export function needInput(overrides: Partial<AllocationNeedInput> & { id: string }): AllocationNeedInput {
+export function needInput(
+  overrides: Partial<AllocationNeedInput> & { id: string },
+): AllocationNeedInput {
   return {
     householdId: `h-${overrides.id}`,
     category: 'side_dishes',
@@ -25,7 +27,9 @@ export function needInput(overrides: Partial<AllocationNeedInput> & { id: string
 }
 
 /** A lot with plausible defaults (side dishes, chilled, 10 boxes, depot p1, expires 2026-11-28). */
-export function lotInput(overrides: Partial<AllocationLotInput> & { id: string }): AllocationLotInput {
+export function lotInput(
+  overrides: Partial<AllocationLotInput> & { id: string },
+): AllocationLotInput {
   return {
     depotId: 'p1',
     category: 'side_dishes',

@@ -1,11 +1,19 @@
-import type { Allergen, DietaryTag, HouseholdType, ItemCategory, ItemUnit, RiskLevel, StorageClass } from '@anbu/contracts';
-import { allocationOptionsSchema } from '@anbu/contracts/allocation';
+import type {
+  Allergen,
+  DietaryTag,
+  HouseholdType,
+  ItemCategory,
+  ItemUnit,
+  RiskLevel,
+  StorageClass,
+} from '@anbu/contracts';
 import type {
   AllocationKitchen,
   AllocationLot,
   AllocationNeed,
   AllocationProblem,
 } from '@anbu/contracts/allocation';
+import { allocationOptionsSchema } from '@anbu/contracts/allocation';
 
 import { dateOfDay, dayNumber } from '../problem/calendar.js';
 import { createRng } from './random.js';
@@ -23,7 +31,12 @@ export interface GenerateOptions {
   readonly date?: string;
 }
 
-const KINDS: readonly { category: ItemCategory; unit: ItemUnit; storage: StorageClass; shelf: number }[] = [
+const KINDS: readonly {
+  category: ItemCategory;
+  unit: ItemUnit;
+  storage: StorageClass;
+  shelf: number;
+}[] = [
   { category: 'side_dishes', unit: 'box', storage: 'chilled', shelf: 6 },
   { category: 'rice_grain', unit: 'bag', storage: 'ambient', shelf: 90 },
   { category: 'instant_food', unit: 'pack', storage: 'ambient', shelf: 40 },
@@ -33,9 +46,31 @@ const KINDS: readonly { category: ItemCategory; unit: ItemUnit; storage: Storage
   { category: 'hygiene', unit: 'kit', storage: 'ambient', shelf: 0 },
   { category: 'bedding', unit: 'piece', storage: 'ambient', shelf: 0 },
 ];
-const RISKS: readonly RiskLevel[] = ['low', 'low', 'medium', 'medium', 'medium', 'high', 'high', 'critical'];
-const TYPES: readonly HouseholdType[] = ['elderly_alone', 'elderly_couple', 'middle_aged_alone', 'single_parent', 'multi_child', 'child_headed', 'disability', 'other'];
-const CHILD_TYPES: ReadonlySet<HouseholdType> = new Set(['single_parent', 'multi_child', 'child_headed']);
+const RISKS: readonly RiskLevel[] = [
+  'low',
+  'low',
+  'medium',
+  'medium',
+  'medium',
+  'high',
+  'high',
+  'critical',
+];
+const TYPES: readonly HouseholdType[] = [
+  'elderly_alone',
+  'elderly_couple',
+  'middle_aged_alone',
+  'single_parent',
+  'multi_child',
+  'child_headed',
+  'disability',
+  'other',
+];
+const CHILD_TYPES: ReadonlySet<HouseholdType> = new Set([
+  'single_parent',
+  'multi_child',
+  'child_headed',
+]);
 const ALLERGEN_POOL: readonly Allergen[] = ['peanut', 'egg', 'milk', 'wheat', 'soy', 'shellfish'];
 
 /**
@@ -44,7 +79,14 @@ const ALLERGEN_POOL: readonly Allergen[] = ['peanut', 'egg', 'milk', 'wheat', 's
  * and needs with risk levels, diets, allergies and waiting times. Same options, same instance.
  */
 export function generateInstance(options: GenerateOptions): AllocationProblem {
-  const { seed, depots = 8, districts = 24, kitchens = 3, supplyRatio = 0.7, date = '2026-11-25' } = options;
+  const {
+    seed,
+    depots = 8,
+    districts = 24,
+    kitchens = 3,
+    supplyRatio = 0.7,
+    date = '2026-11-25',
+  } = options;
   const rng = createRng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
@@ -84,10 +126,16 @@ export function generateInstance(options: GenerateOptions): AllocationProblem {
       location: spot(0.04, districtCentres[d]),
     });
   }
-  const asked = needs.reduce((sum, need) => sum + (need.category === 'meal_box' ? 0 : need.quantity), 0);
+  const asked = needs.reduce(
+    (sum, need) => sum + (need.category === 'meal_box' ? 0 : need.quantity),
+    0,
+  );
   const meanLot = Math.max(1, (supplyRatio * asked) / Math.max(1, options.lots));
 
-  const depotList = Array.from({ length: depots }, (_, p) => ({ id: `p${String(p)}`, location: spot(0.2) }));
+  const depotList = Array.from({ length: depots }, (_, p) => ({
+    id: `p${String(p)}`,
+    location: spot(0.2),
+  }));
   const lots: AllocationLot[] = [];
   for (let s = 0; s < options.lots; s++) {
     const kind = pick(KINDS);
@@ -103,7 +151,8 @@ export function generateInstance(options: GenerateOptions): AllocationProblem {
       ...(food ? { expiresOn: at(int(-2, kind.shelf)) } : {}),
       restrictions: {
         householdTypes: restricted < 0.05 ? ['elderly_alone', 'elderly_couple'] : [],
-        districtCodes: restricted > 0.97 ? [code(int(0, districts - 1)), code(int(0, districts - 1))] : [],
+        districtCodes:
+          restricted > 0.97 ? [code(int(0, districts - 1)), code(int(0, districts - 1))] : [],
         childrenOnly: restricted >= 0.05 && restricted < 0.1,
         noResale: rng() < 0.2,
       },
@@ -111,7 +160,10 @@ export function generateInstance(options: GenerateOptions): AllocationProblem {
       suitableFor: food ? suits() : [],
     });
   }
-  const mealNeeds = needs.reduce((sum, need) => sum + (need.category === 'meal_box' ? need.quantity : 0), 0);
+  const mealNeeds = needs.reduce(
+    (sum, need) => sum + (need.category === 'meal_box' ? need.quantity : 0),
+    0,
+  );
   const kitchenList: AllocationKitchen[] = Array.from({ length: kitchens }, (_, k) => ({
     id: `k${String(k)}`,
     depotId: pick(depotList).id,

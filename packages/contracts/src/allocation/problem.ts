@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { RiskLevel } from '../domain/household.js';
 import {
   coordinatesSchema,
   countSchema,
@@ -15,7 +16,6 @@ import {
   householdTypeSchema,
   riskLevelSchema,
 } from '../domain/household.js';
-import type { RiskLevel } from '../domain/household.js';
 import { itemCategorySchema, itemUnitSchema } from '../domain/item.js';
 
 /** Ids inside an allocation problem: any non-empty key the caller chooses (UUIDs in services). */
@@ -39,7 +39,12 @@ export const allocationRestrictionsSchema = donationRestrictionsSchema.extend({
 });
 export type AllocationRestrictions = z.infer<typeof allocationRestrictionsSchema>;
 
-const NO_RESTRICTIONS = { householdTypes: [], districtCodes: [], childrenOnly: false, noResale: false };
+const NO_RESTRICTIONS = {
+  householdTypes: [],
+  districtCodes: [],
+  childrenOnly: false,
+  noResale: false,
+};
 
 /** Food facts the matcher checks against a household's diet (food categories only). */
 const foodFactsShape = {
@@ -120,10 +125,12 @@ export type AllocationNeed = z.infer<typeof allocationNeedSchema>;
 export type AllocationNeedInput = z.input<typeof allocationNeedSchema>;
 
 /** Weight of one unit by household risk level (see the objective in `@anbu/allocation`). */
-export const DEFAULT_RISK_WEIGHTS = { low: 1, medium: 2, high: 4, critical: 8 } as const satisfies Record<
-  RiskLevel,
-  number
->;
+export const DEFAULT_RISK_WEIGHTS = {
+  low: 1,
+  medium: 2,
+  high: 4,
+  critical: 8,
+} as const satisfies Record<RiskLevel, number>;
 
 /** Tuning of the objective; the defaults are what the services use. */
 export const allocationOptionsSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { dateSchema, districtCodeSchema, quantitySchema } from '../domain/common.js';
 import { allocationReasonCodeSchema } from '../domain/allocation.js';
+import { dateSchema, districtCodeSchema, quantitySchema } from '../domain/common.js';
 import { allocationKeySchema } from './problem.js';
 
 /** Where matched units come from: a lot, or one day of a kitchen's cooking capacity. */
