@@ -48,14 +48,13 @@ export interface SolveOptions {
   readonly fleetShare?: number;
 }
 
-function firstPlan(model: Model, core: SisrCore): Plan {
-  const plan = new Plan(model);
+function construct(model: Model, opts: { core: SisrCore; plan: Plan; tick: () => void }): void {
+  const { core, plan, tick } = opts;
   const order = new Int32Array(model.nTasks);
   let count = 0;
   for (let t = 0; t < model.nTasks; t++) if (model.taskKind[t] !== TaskKind.delivery) order[count++] = t;
   core.order.sort(order, count);
-  core.recreate.insertAll(plan, { order, count, blinkRate: 0, openRoutes: true });
-  return plan;
+  core.recreate.insertAll(plan, { order, count, blinkRate: 0, openRoutes: true, tick });
 }
 
 /**
@@ -79,7 +78,7 @@ export function solve(problem: RoutingProblem, options: SolveOptions = {}): Rout
   const rng = new Rng(options.seed ?? 1);
   const params: SisrParams = { ...DEFAULT_PARAMS, ...options.params };
   const core = new SisrCore(model, { rng, params });
-  const best = firstPlan(model, core);
+  const best = new Plan(model);
   const current = new Plan(model);
   const candidate = new Plan(model);
   const interval = options.progressIntervalMs ?? 1000;
@@ -103,8 +102,9 @@ export function solve(problem: RoutingProblem, options: SolveOptions = {}): Rout
       phase,
     });
   };
-  report(true);
   const tick = (): void => report(false);
+  construct(model, { core, plan: best, tick });
+  report(true);
   if (model.objective === 'vehicles' && best.unassigned() === 0) {
     phase = 'fleet';
     minimiseFleet({ core, best, current, candidate, budget, until: options.fleetShare ?? DEFAULT_FLEET_SHARE, tick });

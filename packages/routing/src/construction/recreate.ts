@@ -26,6 +26,8 @@ export interface InsertOptions {
   readonly blinkRate: number;
   /** Whether empty vehicles may be opened. */
   readonly openRoutes: boolean;
+  /** Called every 64 insertions (progress on big instances). */
+  readonly tick?: () => void;
 }
 
 /**
@@ -137,13 +139,14 @@ export class Recreate {
   }
 
   /** Inserts the tasks of `order` one by one; returns how many stayed unassigned. */
-  insertAll(plan: Plan, { order, count, blinkRate, openRoutes }: InsertOptions): number {
+  insertAll(plan: Plan, { order, count, blinkRate, openRoutes, tick }: InsertOptions): number {
     this.#blinkRate = blinkRate;
     this.#untilBlink = 0;
     this.#skip();
     let missed = 0;
     for (let i = 0; i < count; i++) {
       if (!this.insertOne(plan, order[i] ?? 0, openRoutes)) missed++;
+      if (tick && (i & 63) === 63) tick();
     }
     return missed;
   }

@@ -22,7 +22,7 @@ export class LocalSearch {
   }
 
   /** Improves `plan` in place; returns the total gain. */
-  run(plan: Plan, touched: Touched, maxPasses = 10): number {
+  run(plan: Plan, touched: Touched, maxPasses = 3): number {
     let total = 0;
     for (let pass = 0; pass < maxPasses; pass++) {
       let count = 0;

@@ -37,8 +37,6 @@ export class TwoOptStar implements Operator {
     const from = i === 0 ? (m.vStart[v] ?? -1) : (m.taskLoc[x.tasks[i - 1] ?? 0] ?? 0);
     const to = j >= y.len ? (m.vEnd[v] ?? -1) : (m.taskLoc[y.tasks[j] ?? 0] ?? 0);
     const yFrom = j === 0 ? (m.vStart[v] ?? -1) : (m.taskLoc[y.tasks[j - 1] ?? 0] ?? 0);
-    const depart = i === 0 ? (m.vTwStart[v] ?? 0) : (x.dep[i - 1] ?? 0);
-    if (depart + travelTime(m, v, from, to) > (y.la[j] ?? 0) + EPS) return Infinity;
     const dims = m.dims;
     for (let d = 0; d < dims; d++) {
       const cap = (m.vCap[v * dims + d] ?? 0) + EPS;
@@ -53,6 +51,8 @@ export class TwoOptStar implements Operator {
       const yHead = slY + (y.load[j * dims + d] ?? 0) - slYAll;
       if ((y.sufMax[j * dims + d] ?? 0) - yHead + xHead > cap) return Infinity;
     }
+    const depart = i === 0 ? (m.vTwStart[v] ?? 0) : (x.dep[i - 1] ?? 0);
+    if (depart + travelTime(m, v, from, to) > (y.la[j] ?? 0) + EPS) return Infinity;
     const yTailDist = y.distance - (y.cumDist[j] ?? 0) - travelDistance(m, v, yFrom, to);
     const yTailTravel = y.travel - (y.cumTravel[j] ?? 0) - travelTime(m, v, yFrom, to);
     const distance = (x.cumDist[i] ?? 0) + travelDistance(m, v, from, to) + yTailDist;
@@ -79,8 +79,7 @@ export class TwoOptStar implements Operator {
     const va = plan.routeOf[t] ?? -1;
     const a = plan.routes[va];
     if (!a || a.linear) return 0;
-    let p = 0;
-    while (p < a.len && a.tasks[p] !== t) p++;
+    const p = plan.posOf[t] ?? 0;
     let best = EPS;
     const k = m.neighbourCount;
     const lim = Math.min(k, 30);
@@ -89,8 +88,7 @@ export class TwoOptStar implements Operator {
       const vb = plan.routeOf[u] ?? -1;
       const b = plan.routes[vb];
       if (!b || vb === va || b.linear || m.vClass[va] !== m.vClass[vb]) continue;
-      let q = 0;
-      while (q < b.len && b.tasks[q] !== u) q++;
+      const q = plan.posOf[u] ?? 0;
       // t then u: A[..p] + B[q..]; or u then t: B[..q] + A[p..].
       const g1 = this.#gain(a, b, p + 1, q);
       if (g1 > best) [best, this.#a, this.#b, this.#i, this.#j] = [g1, va, vb, p + 1, q];

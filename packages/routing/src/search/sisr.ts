@@ -82,6 +82,9 @@ export function arcScale(model: Model): number {
   return Math.max(1e-6, sum / model.nTasks);
 }
 
+/** Above this many tasks the local-search polish is skipped. */
+export const LOCAL_SEARCH_MAX_TASKS = 2000;
+
 /** Options of {@link anneal}. */
 export interface AnnealOptions {
   readonly core: SisrCore;
@@ -104,12 +107,14 @@ export function anneal({ core, current, candidate, best, budget, tick }: AnnealO
   let curCost = current.cost();
   let bestCost = best.cost();
   const touched = core.recreate.touched;
+  // On city-scale instances the descent costs more than the iterations it displaces.
+  const polish = core.params.localSearch && core.model.nTasks <= LOCAL_SEARCH_MAX_TASKS;
   while (!budget.exhausted()) {
     const t = temperature(cooling, budget.fraction());
     core.step(candidate, { openRoutes: true });
     budget.iteration++;
     let cost = candidate.cost();
-    if (core.params.localSearch && cost < bestCost - 1e-9) {
+    if (polish && cost < bestCost - 1e-9) {
       core.localSearch.run(candidate, touched);
       cost = candidate.cost();
     }

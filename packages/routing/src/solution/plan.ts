@@ -11,10 +11,13 @@ export class Plan {
   readonly model: Model;
   readonly routes: RouteState[];
   readonly routeOf: Int32Array;
+  /** Position of each routed task in its route (valid after the route's refresh). */
+  readonly posOf: Int32Array;
 
   constructor(model: Model) {
     this.model = model;
-    this.routes = Array.from({ length: model.nVehicles }, (_, v) => new RouteState(model, v));
+    this.posOf = new Int32Array(model.nTasks);
+    this.routes = Array.from({ length: model.nVehicles }, (_, v) => new RouteState(model, v, this.posOf));
     this.routeOf = new Int32Array(model.nTasks).fill(-1);
     for (const r of this.routes) r.refresh(model);
   }

@@ -36,8 +36,12 @@ export class RouteState {
   preference = 0;
   cost = 0;
 
-  constructor(model: Model, vehicle: number) {
+  /** Position of each task in its route, shared by the routes of one plan. */
+  readonly #positions: Int32Array | null;
+
+  constructor(model: Model, vehicle: number, positions?: Int32Array) {
     this.vehicle = vehicle;
+    this.#positions = positions ?? null;
     this.linear = (model.vBreaks[vehicle]?.length ?? 0) > 0;
     const cap = 16;
     this.tasks = new Int32Array(cap);
@@ -95,6 +99,8 @@ export class RouteState {
     this.slPre.set(other.slPre.subarray(0, (n + 1) * dims));
     this.prefPre.set(other.prefPre.subarray(0, n + 1));
     this.open.set(other.open.subarray(0, n + 1));
+    const positions = this.#positions;
+    if (positions) for (let i = 0; i < n; i++) positions[this.tasks[i] ?? 0] = i;
     this.len = n;
     this.distance = other.distance;
     this.travel = other.travel;
@@ -215,6 +221,8 @@ export class RouteState {
   refreshLoads(model: Model): void {
     const dims = model.dims;
     const n = this.len;
+    const positions = this.#positions;
+    if (positions) for (let i = 0; i < n; i++) positions[this.tasks[i] ?? 0] = i;
     let open = 0;
     let pref = 0;
     this.open[0] = 0;
