@@ -38,6 +38,20 @@ export function mayFitRoute(model: Model, route: RouteState, t: number): boolean
   return true;
 }
 
+/** Whether task `t` fits at every position: the worst prefix and suffix maxima still leave room. */
+export function fitsEverywhere(model: Model, route: RouteState, t: number): boolean {
+  const dims = model.dims;
+  const v = route.vehicle;
+  const n = route.len;
+  for (let d = 0; d < dims; d++) {
+    const cap = (model.vCap[v * dims + d] ?? 0) + EPS;
+    const sl = model.taskStartLoad[t * dims + d] ?? 0;
+    if ((route.preMax[n * dims + d] ?? 0) + sl > cap) return false;
+    if ((route.sufMax[d] ?? 0) + sl + (model.taskDelta[t * dims + d] ?? 0) > cap) return false;
+  }
+  return true;
+}
+
 /** Whether a task alone exceeds the vehicle's capacity (start load or load after). */
 export function exceedsCapacityAlone(model: Model, t: number, v: number): boolean {
   const dims = model.dims;

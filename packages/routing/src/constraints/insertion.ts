@@ -4,7 +4,7 @@ import type { Model } from '../problem/model.js';
 import { travelDistance, travelTime, windowStart } from '../problem/model.js';
 import { simulateRoute } from '../problem/schedule.js';
 import type { RouteState } from '../solution/route-state.js';
-import { fitsLoad, overflowsAt } from './capacity.js';
+import { fitsEverywhere, fitsLoad, overflowsAt } from './capacity.js';
 import { Failure, failureOf } from './failure.js';
 import { withinMaxTasks, withinRange } from './range.js';
 import { hasSkills } from './skills.js';
@@ -124,9 +124,10 @@ export class InsertionEvaluator {
     const mat = m.vMatrix[v];
     const dense = mat instanceof DenseMatrix && !route.linear && (m.vStart[v] ?? -1) >= 0 && (m.vEnd[v] ?? -1) >= 0;
     let best = Infinity;
+    const checkLoad = m.dims > 0 && !fitsEverywhere(m, route, t);
     for (let p = 0; p <= route.len; p++) {
       if (skip()) continue;
-      if (m.dims > 0 && !fitsLoad(m, route, t, p)) {
+      if (checkLoad && !fitsLoad(m, route, t, p)) {
         this.failure = Failure.capacity;
         continue;
       }
