@@ -33,11 +33,10 @@ async function main(): Promise<void> {
     demoSeed: env.ANBU_SEED_DEMO ? env.ANBU_DEMO_SEED : undefined,
     webDistDir: env.ANBU_WEB_DIST_DIR,
   });
-  const url = env.PORT === 8080 || env.PORT === 0 ? system.url : `http://localhost:${env.PORT}`;
   process.stdout.write(
     [
       '',
-      `Anbu is running at ${url}  (data: ${env.ANBU_DATA_DIR}${system.seeded ? ', demo city seeded just now' : ''})`,
+      `Anbu is running at ${system.url}  (data: ${env.ANBU_DATA_DIR}${system.seeded ? ', demo city seeded just now' : ''})`,
       ...(system.users.length > 0
         ? ['', 'Demo users (demo passwords, for this machine only):', usersTable(system.users)]
         : []),
