@@ -76,6 +76,49 @@ export async function verifyApiKey(
   return { id: row.id, prefix: row.prefix, organisationId: row.organisation_id, name: row.name };
 }
 
+/** A key in a list: its public part, owner and use (never the secret or its hash). */
+export interface ApiKeyListItem extends ApiKeyInfo {
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+const iso = (value: Date | string | null) =>
+  value === null ? null : new Date(value).toISOString();
+
+/** The keys of one organisation (or of all, without `organisationId`), newest first. */
+export async function listApiKeys(
+  db: Db,
+  options: { organisationId?: string | undefined },
+): Promise<ApiKeyListItem[]> {
+  let query = db
+    .selectFrom('api_keys')
+    .select(['id', 'prefix', 'organisation_id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .orderBy('created_at', 'desc')
+    .limit(500);
+  if (options.organisationId) query = query.where('organisation_id', '=', options.organisationId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    prefix: row.prefix,
+    organisationId: row.organisation_id,
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastUsedAt: iso(row.last_used_at),
+    revokedAt: iso(row.revoked_at),
+  }));
+}
+
+/** The organisation a key belongs to, if the key exists. */
+export async function apiKeyOrganisation(db: Db, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select('organisation_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.organisation_id;
+}
+
 /** Revokes a key; later requests with it get 401. */
 export async function revokeApiKey(db: Db, options: { id: string; now: Date }): Promise<void> {
   await db

@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 export const GATEWAY_SCHEMA = 'gateway';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (`default now()`) when the insert leaves it out. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** A person who signs in; their roles and organisations live in `households` memberships. */
 export interface UsersTable {
@@ -11,7 +13,7 @@ export interface UsersTable {
   login: string;
   display_name: string;
   password_hash: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
   disabled_at: Timestamp | null;
 }
 
@@ -28,7 +30,7 @@ export interface SessionsTable {
   memberships: ColumnType<unknown, string, string>;
   ip: string;
   user_agent: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
 }
@@ -47,7 +49,7 @@ export interface ApiKeysTable {
   key_hash: string;
   organisation_id: string;
   name: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }

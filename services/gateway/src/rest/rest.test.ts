@@ -221,3 +221,58 @@ describe('partner REST API', () => {
     expect(new Set(api)).toEqual(new Set([...described, 'get /openapi.json']));
   });
 });
+
+describe('API keys through tRPC', () => {
+  let fx: GatewayFixture;
+
+  beforeAll(async () => {
+    fx = await createGatewayFixture();
+    await fx.addUser('partner@keys', [{ role: 'partner', organisationId: ORG, districtCodes: [] }]);
+    await fx.addUser('other@keys', [
+      { role: 'partner', organisationId: OTHER_ORG, districtCodes: [] },
+    ]);
+  });
+  afterAll(() => fx[Symbol.asyncDispose]());
+
+  it('should let a partner issue a working key for its own organisation and revoke it', async () => {
+    const { cookie } = await fx.signIn('partner@keys');
+    const created = await fx.trpc('apiKeys.create', {
+      mutation: true,
+      cookie,
+      // A partner cannot pick another organisation: its own is used.
+      input: { name: 'ERP', organisationId: OTHER_ORG },
+    });
+    expect(created.status).toBe(200);
+    const key = ((await created.json()) as { result: { data: { id: string; key: string } } }).result
+      .data;
+    const me = await fx.app.request('/api/v1/me', {
+      headers: { authorization: `Bearer ${key.key}` },
+    });
+    expect(((await me.json()) as { organisationId: string }).organisationId).toBe(ORG);
+
+    const listed = await fx.trpc('apiKeys.list', { cookie, input: {} });
+    const items = ((await listed.json()) as { result: { data: { id: string; prefix: string }[] } })
+      .result.data;
+    expect(items.map((i) => i.id)).toEqual([key.id]);
+    expect(JSON.stringify(items)).not.toContain(key.key);
+
+    const other = await fx.signIn('other@keys');
+    const foreign = await fx.trpc('apiKeys.revoke', {
+      mutation: true,
+      cookie: other.cookie,
+      input: { id: key.id },
+    });
+    expect(foreign.status).toBe(404);
+
+    const revoked = await fx.trpc('apiKeys.revoke', {
+      mutation: true,
+      cookie,
+      input: { id: key.id },
+    });
+    expect(revoked.status).toBe(200);
+    const after = await fx.app.request('/api/v1/me', {
+      headers: { authorization: `Bearer ${key.key}` },
+    });
+    expect(after.status).toBe(401);
+  });
+});

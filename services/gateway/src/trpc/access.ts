@@ -91,6 +91,11 @@ export const ACCESS = {
   'care.acknowledgeAlert': { roles: { admin: 'all', caseworker: 'districts' } },
   'care.resolveAlert': { roles: { admin: 'all', caseworker: 'districts' } },
   'care.reportVisit': { roles: { carrier: 'carrier_today' } },
+
+  // API keys of partner systems: a partner manages its own organisation's keys.
+  'apiKeys.list': { roles: { admin: 'all', auditor: 'all', partner: 'organisation' } },
+  'apiKeys.create': { roles: { admin: 'all', partner: 'organisation' } },
+  'apiKeys.revoke': { roles: { admin: 'all', partner: 'organisation' } },
 } as const satisfies Record<string, AccessRule>;
 
 export type AccessTable = typeof ACCESS;

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './init.js';
+import { apiKeysRouter } from './routers/api-keys.js';
 import { authRouter } from './routers/auth.js';
 import { careRouter } from './routers/care.js';
 import { dispatchRouter } from './routers/dispatch.js';
@@ -14,6 +15,7 @@ export const appRouter = router({
   donations: donationsRouter,
   dispatch: dispatchRouter,
   care: careRouter,
+  apiKeys: apiKeysRouter,
 });
 
 /** The type the web app's tRPC client is built from. */
