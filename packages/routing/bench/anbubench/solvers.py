@@ -43,13 +43,14 @@ def snapshot_cli() -> tuple[Path, str]:
     """Copy dist/ aside so that a rebuild during a long run cannot mix two solver versions.
 
     The copy gets a package.json (ESM) and a node_modules link to the package's own, so that
-    its imports resolve exactly as from dist/.
+    its imports resolve exactly as from dist/. $ANBU_ROUTING_DIST names another build to use
+    (e.g. one of a clean checkout of a commit).
     """
-    dist = CLI_PATH.parent
-    if not CLI_PATH.exists():
+    dist = Path(os.environ.get("ANBU_ROUTING_DIST") or CLI_PATH.parent).resolve()
+    if not (dist / "cli.js").exists():
         raise FileNotFoundError(
-            f"{CLI_PATH} does not exist: build it with `pnpm exec tsc -p tsconfig.build.json` "
-            "in packages/routing (pnpm bench:routing does this)"
+            f"{dist / 'cli.js'} does not exist: build it with `pnpm exec tsc -p "
+            "tsconfig.build.json` in packages/routing (pnpm bench:routing does this)"
         )
     fingerprint = dist_fingerprint(dist)
     target = Path(tempfile.gettempdir()) / "anbu-routing-bench" / fingerprint
@@ -118,7 +119,9 @@ def peer_version(name: str) -> str:
 def make_solver(name: str) -> Solver:
     if name == "anbu":
         cli, fingerprint = snapshot_cli()
-        return Solver("anbu", f"dist {fingerprint}", 1e-6, cli)
+        label = os.environ.get("ANBU_ROUTING_LABEL")  # e.g. the commit the build came from
+        version = f"dist {fingerprint}" + (f" ({label})" if label else "")
+        return Solver("anbu", version, 1e-6, cli)
     # Peers report integer costs / SCALE: up to half a unit of rounding per edge (~200 edges).
     return Solver(name, peer_version(name), 0.5 / SCALE * 250)
 
