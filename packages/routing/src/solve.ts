@@ -27,7 +27,7 @@ export const DEFAULT_PARAMS: SisrParams = Object.freeze({
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 /** Share of the run spent removing vehicles under the `vehicles` objective. */
-export const DEFAULT_FLEET_SHARE = 0.6;
+export const DEFAULT_FLEET_SHARE = 0.8;
 
 /** Options of {@link solve}. */
 export interface SolveOptions {

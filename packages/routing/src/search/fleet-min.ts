@@ -55,9 +55,11 @@ export function minimiseFleet({ core, best, current, candidate, budget, until, t
   let cur = measure(current);
   const touched = core.recreate.touched;
   while (!budget.exhausted() && budget.fraction() < until) {
-    core.step(candidate, { openRoutes: false });
+    core.step(candidate, { openRoutes: false, priority: absences });
     budget.iteration++;
     const cand = measure(candidate);
+    // Both sides weighed with the same (current) absence counts.
+    cur = measure(current);
     for (let t = 0; t < m.nTasks; t++) {
       if (candidate.routeOf[t] === -1 && m.taskKind[t] !== TaskKind.delivery) absences[t] = (absences[t] ?? 0) + 1;
     }

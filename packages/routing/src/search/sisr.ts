@@ -46,7 +46,7 @@ export class SisrCore {
   }
 
   /** One ruin-and-recreate step on `plan`; touched routes are in `recreate.touched`. */
-  step(plan: Plan, opts: { openRoutes: boolean }): void {
+  step(plan: Plan, opts: { openRoutes: boolean; priority?: Float64Array }): void {
     const m = this.model;
     const touched = this.recreate.touched;
     touched.clear();
@@ -57,7 +57,13 @@ export class SisrCore {
     for (let t = 0; t < m.nTasks; t++) {
       if (plan.routeOf[t] === -1 && m.taskKind[t] !== TaskKind.delivery) this.pending[count++] = t;
     }
-    this.order.sort(this.pending, count);
+    // Fleet minimisation: half the time, the tasks that fell out most often go first.
+    const priority = opts.priority;
+    if (priority && this.rng.next() < 0.5) {
+      this.pending.subarray(0, count).sort((a, b) => (priority[b] ?? 0) - (priority[a] ?? 0) || a - b);
+    } else {
+      this.order.sort(this.pending, count);
+    }
     this.recreate.insertAll(plan, {
       order: this.pending,
       count,
