@@ -5,8 +5,7 @@ export {
   generateEncryptionKey,
   parseEncryptionKey,
   ENCRYPTION_KEY_BYTES,
-  DecryptionError,
-  InvalidEncryptionKeyError,
 } from './crypto/field-cipher.js';
+export { errors, DecryptionError, InvalidEncryptionKeyError } from './errors.js';
 export type { FieldCipher } from './crypto/field-cipher.js';
 export type { HouseholdsDatabase } from './repo/schema.js';

@@ -2,13 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import {
-  createFieldCipher,
-  DecryptionError,
-  generateEncryptionKey,
-  InvalidEncryptionKeyError,
-  parseEncryptionKey,
-} from './field-cipher.js';
+import { DecryptionError, InvalidEncryptionKeyError } from '../errors.js';
+import { createFieldCipher, generateEncryptionKey, parseEncryptionKey } from './field-cipher.js';
 
 describe('createFieldCipher', () => {
   const cipher = createFieldCipher(randomBytes(32));

@@ -1,25 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
+import { DecryptionError, InvalidEncryptionKeyError } from '../errors.js';
+
 /** Key length of AES-256 in bytes. */
 export const ENCRYPTION_KEY_BYTES = 32;
 const IV_BYTES = 12;
 const FORMAT = 'v1';
-
-/** The ciphertext could not be read: wrong key, tampered data, or not our format. */
-export class DecryptionError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'DecryptionError';
-  }
-}
-
-/** The key is not 32 bytes of base64. */
-export class InvalidEncryptionKeyError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'InvalidEncryptionKeyError';
-  }
-}
 
 /** Encrypts and decrypts JSON values with one AES-256-GCM key. */
 export interface FieldCipher {
