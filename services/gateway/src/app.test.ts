@@ -85,6 +85,7 @@ describe('gateway app', () => {
       expect((await fx.app.request('/assets/missing.js')).status).toBe(404);
       const res = await fx.app.request('/..%2F..%2Fetc%2Fpasswd');
       expect(await res.text()).not.toContain('root:');
+      expect((await fx.app.request('/%E0%A4%A')).status).toBe(400);
     });
 
     it('should explain that the web app is not built when the folder is missing', async () => {

@@ -99,10 +99,13 @@ export const ACCESS = {
 } as const satisfies Record<string, AccessRule>;
 
 export type AccessTable = typeof ACCESS;
+/** The path of every procedure of the router (`auth.login`, `households.get`, …). */
 export type ProcedurePath = keyof AccessTable;
+/** Paths of the public rows. */
 export type PublicPath = {
   [K in ProcedurePath]: AccessTable[K] extends PublicRule ? K : never;
 }[ProcedurePath];
+/** Paths of the rows that need a session and a role. */
 export type ProtectedPath = Exclude<ProcedurePath, PublicPath>;
 
 /** The roles the access table allows for `path` (empty for public procedures). */

@@ -34,8 +34,9 @@ const t = initTRPC
     },
   });
 
+/** Builds a router from procedures and sub-routers (used once, in root.ts). */
 export const router = t.router;
-export const middleware = t.middleware;
+/** Makes an in-process caller of a router for a given context. */
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call it (login, the health summary). */

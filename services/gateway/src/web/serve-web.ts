@@ -25,6 +25,15 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The web app is not built yet. Build it with <code>pnpm --filter @anbu/web build</code>;
 the API is up: see <a href="/healthz">/healthz</a>.</p></body></html>`;
 
+/** The decoded path, or undefined for malformed percent-encoding (`/%E0%A4%A`). */
+function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
@@ -43,10 +52,9 @@ export function serveWeb(dir: string | undefined) {
   return async (c: Context): Promise<Response> => {
     const index = root && join(root, 'index.html');
     if (!root || !index || !(await isFile(index))) return c.html(NOT_BUILT_PAGE);
-    const relative = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(
-      /^[/\\]+/,
-      '',
-    );
+    const decoded = safeDecode(new URL(c.req.url).pathname);
+    if (decoded === undefined) return c.text('bad path', 400);
+    const relative = normalize(decoded).replace(/^[/\\]+/, '');
     const path = join(root, relative);
     // normalize() removed `..` segments, but check the result lies inside root anyway.
     const inside = path === root || path.startsWith(root + sep);
