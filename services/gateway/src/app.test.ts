@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { GatewayFixture } from './testing/gateway-fixture.js';
+import { MAX_TRPC_BATCH_SIZE } from './app.js';
 import { createGatewayFixture } from './testing/gateway-fixture.js';
 
 describe('gateway app', () => {
@@ -130,6 +131,14 @@ describe('gateway app', () => {
         body: JSON.stringify({ login: 'nobody@nowhere', password: 'wrong password' }),
       });
       expect(res.status).toBe(401);
+    });
+
+    it('should refuse a tRPC batch larger than the cap with 400', async () => {
+      const call = (n: number) =>
+        fx.app.request(`/trpc/${Array.from({ length: n }, () => 'auth.me').join(',')}?batch=1`);
+      expect((await call(MAX_TRPC_BATCH_SIZE + 1)).status).toBe(400);
+      // Within the cap the batch runs (each call answers 401 without a session).
+      expect((await call(2)).status).toBe(401);
     });
 
     it('should answer 413 to a body over the limit', async () => {

@@ -16,6 +16,9 @@ import { createContext } from './trpc/context.js';
 import { appRouter } from './trpc/root.js';
 import { serveWeb } from './web/serve-web.js';
 
+/** Most tRPC calls in one batched request (the client's `maxItems` must not exceed it). */
+export const MAX_TRPC_BATCH_SIZE = 20;
+
 /**
  * The gateway's HTTP app, without `listen()`: tRPC at `/trpc`, partner REST at `/api/v1`,
  * `/healthz` and `/readyz`, and the web app at `/`.
@@ -103,6 +106,8 @@ export function createApp(options: GatewayOptions) {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
+      // The web app batches the calls of one render; more than this in one request is abuse.
+      maxBatchSize: MAX_TRPC_BATCH_SIZE,
       createContext: (opts, c) =>
         createContext({
           deps,

@@ -1,6 +1,6 @@
 export { createGateway } from './gateway.js';
 export type { Gateway } from './gateway.js';
-export { createApp } from './app.js';
+export { createApp, MAX_TRPC_BATCH_SIZE } from './app.js';
 export { DEFAULT_MAX_BODY_BYTES } from './deps.js';
 export type { GatewayOptions } from './deps.js';
 export { GATEWAY_SCHEMA } from './db/schema.js';
