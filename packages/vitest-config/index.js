@@ -49,8 +49,9 @@ export function defineAnbuConfig(overrides = {}) {
       resolve: { alias: sourceAliases() },
       test: {
         include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
+        // Generous: CI shares 2 cores between PGlite (WASM), PostgreSQL and nats-server start-ups.
+        testTimeout: 120_000,
+        hookTimeout: 180_000,
         reporters: process.env.CI ? ['default', 'json'] : ['default'],
         outputFile: process.env.CI ? { json: '.cache/vitest-report.json' } : undefined,
       },
