@@ -10,9 +10,11 @@ import { Rng } from '../search/rng.js';
 import { Plan } from '../solution/plan.js';
 import { Touched } from '../solution/touched.js';
 import { problemArbitrary } from '../testing/arbitraries.js';
+import { Relocate } from './relocate.js';
 import { LocalSearch } from './search.js';
+import { TwoOptStar } from './two-opt-star.js';
 
-describe('LocalSearch (2-opt*)', () => {
+describe('LocalSearch (2-opt*, relocate)', () => {
   it('should only apply feasible moves whose gain is real', () => {
     let moved = 0;
     fc.assert(
@@ -27,7 +29,8 @@ describe('LocalSearch (2-opt*)', () => {
         const before = plan.cost();
         const touched = new Touched(model.nVehicles);
         for (let v = 0; v < model.nVehicles; v++) touched.add(v);
-        const gain = new LocalSearch(model, { rng }).run(plan, touched);
+        const operators = [new TwoOptStar(model), new Relocate(model)];
+        const gain = new LocalSearch(model, { rng, operators }).run(plan, touched);
         if (gain > 0) moved++;
         expect(plan.cost()).toBeCloseTo(before - gain, 6);
         for (const route of plan.routes) {

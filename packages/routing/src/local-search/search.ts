@@ -17,6 +17,7 @@ export class LocalSearch {
 
   constructor(model: Model, options: { rng: Rng; operators?: readonly Operator[] }) {
     this.#rng = options.rng;
+    // Relocate measured no better than ruin-and-recreate alone next to 2-opt*; pass it explicitly.
     this.#operators = options.operators ?? [new TwoOptStar(model)];
     this.#order = new Int32Array(model.nTasks);
   }
