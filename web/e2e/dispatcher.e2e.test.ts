@@ -56,8 +56,10 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
       .poll(() => page.locator('.leaflet-overlay-pane path').count())
       .toBeGreaterThanOrEqual(20);
     // Names that would collide are thinned out at this zoom; the outer 읍면 always fit.
-    await expect.poll(() => page.locator('.district-label').count()).toBeGreaterThanOrEqual(10);
-    await page.locator('.district-label', { hasText: '함열읍' }).waitFor();
+    await expect
+      .poll(() => page.locator('.district-label span').count())
+      .toBeGreaterThanOrEqual(10);
+    await page.locator('.district-label span', { hasText: '함열읍' }).waitFor();
     expect(await page.locator('.depot-marker').count()).toBeGreaterThanOrEqual(3);
     // Tiles are out of reach here: the map says so and carries on with its own layers.
     await page.getByText('배경 지도를 불러올 수 없어').waitFor();
@@ -65,13 +67,13 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await screenshot(page, '03-dispatcher-map-ko');
     // Picking a district in the list zooms to it and names it.
     await page.getByRole('button', { name: '중앙동 보기' }).click();
-    await page.locator('.district-label', { hasText: '중앙동' }).waitFor();
+    await page.locator('.district-label span', { hasText: '중앙동' }).waitFor();
   });
 
   it('should switch the whole app to English and remember it', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: "Today's dispatch map" }).waitFor();
-    await page.locator('.district-label', { hasText: 'Jungang-dong' }).waitFor();
+    await page.locator('.district-label span', { hasText: 'Jungang-dong' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: "Today's dispatch map" }).waitFor();

@@ -62,12 +62,13 @@ export function DistrictLayer({
   const [zoom, setZoom] = useState(() => map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
   const shown = useMemo(() => {
-    // Bigger districts name first; the focused one always wins. Depots are obstacles.
+    // The focused district is always named; then bigger districts first. Depots are obstacles.
     const candidates = districts.map((district) => {
       // World pixels at this zoom: collisions do not depend on where the map is panned.
       const point = map.project([district.labelAt[0], district.labelAt[1]], zoom);
-      const rank = district.code === focusedCode ? -Infinity : -ringArea(district.rings[0] ?? []);
-      return { id: district.code, x: point.x, y: point.y, text: district.name, rank };
+      const rank = -ringArea(district.rings[0] ?? []);
+      const pinned = district.code === focusedCode;
+      return { id: district.code, x: point.x, y: point.y, text: district.name, rank, pinned };
     });
     const half = MARKER_CLEARANCE_PX / 2;
     const obstacles = avoid.map(([lat, lng]) => {

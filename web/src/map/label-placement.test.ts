@@ -19,6 +19,17 @@ describe('placeLabels', () => {
     expect(kept.size).toBe(0);
   });
 
+  it('should always keep a pinned label, and keep others clear of it', () => {
+    const kept = placeLabels(
+      [
+        { id: 'big', x: 50, y: 50, text: '오산면', rank: 1 },
+        { id: 'picked', x: 52, y: 50, text: '모현동', rank: 9, pinned: true },
+      ],
+      { obstacles: [{ x: 45, y: 45, width: 30, height: 30 }] },
+    );
+    expect([...kept]).toEqual(['picked']);
+  });
+
   it('should measure Hangul wider than Latin letters', () => {
     expect(estimateLabelWidth('중앙동')).toBeGreaterThan(estimateLabelWidth('Ma'));
   });

@@ -13,6 +13,8 @@ export interface LabelCandidate {
   readonly y: number;
   readonly text: string;
   readonly rank: number;
+  /** Drawn whatever it overlaps (the district the user picked); others then avoid it. */
+  readonly pinned?: boolean;
 }
 
 /** Pixel height of a district label (12 px type plus its halo). */
@@ -33,8 +35,8 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 /**
- * Greedy label placement: in rank order, a label is kept when its box overlaps no kept label
- * and no obstacle (markers). Returns the ids to draw.
+ * Greedy label placement: pinned labels first, then in rank order a label is kept when its box
+ * overlaps no kept label and no obstacle (markers). Returns the ids to draw.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
@@ -45,10 +47,13 @@ export function placeLabels(
 ): Set<string> {
   const kept = new Set<string>();
   const taken: Box[] = [...obstacles];
-  for (const candidate of [...candidates].sort((a, b) => a.rank - b.rank)) {
+  const ordered = [...candidates].sort(
+    (a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || a.rank - b.rank,
+  );
+  for (const candidate of ordered) {
     const width = estimateLabelWidth(candidate.text);
     const box = { x: candidate.x - width / 2, y: candidate.y - height / 2, width, height };
-    if (taken.some((other) => overlaps(box, other))) continue;
+    if (!candidate.pinned && taken.some((other) => overlaps(box, other))) continue;
     taken.push(box);
     kept.add(candidate.id);
   }

@@ -2,6 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { errorCode, useTRPC } from '../../lib/trpc.js';
 
+/** Whether two tRPC query keys name the same procedure (their first element is its path). */
+function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return JSON.stringify(a[0]) === JSON.stringify(b[0]);
+}
+
 /**
  * The signed-in user as the gateway's `auth.me` reports it: `signed-out` when there is no
  * session (or it expired), `loading` on the first request, `error` when the gateway is unreachable.
@@ -23,13 +28,14 @@ export function useSession() {
 /** The `me` of a signed-in session. */
 export type Me = Extract<ReturnType<typeof useSession>, { status: 'signed-in' }>['me'];
 
-/** Signs in; on success the session query is refetched, which swaps the login screen for the app. */
+/** Signs in; on success the session query holds the profile, which swaps the login screen for the app. */
 export function useLogin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
+      // The answer is the signed-in profile, the same `auth.me` would give.
+      onSuccess: (profile) => queryClient.setQueryData(trpc.auth.me.queryKey(), profile),
     }),
   );
 }
@@ -40,9 +46,11 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation(
     trpc.auth.logout.mutationOptions({
-      onSettled: () => {
-        queryClient.clear();
-        void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+      onSettled: async () => {
+        const meKey = trpc.auth.me.queryKey();
+        queryClient.removeQueries({ predicate: (query) => !samePath(query.queryKey, meKey) });
+        // Back to "no answer yet" and asked again: the gateway now says UNAUTHORIZED.
+        await queryClient.resetQueries({ queryKey: meKey });
       },
     }),
   );
@@ -54,11 +62,11 @@ export function useSwitchRole() {
   const queryClient = useQueryClient();
   return useMutation(
     trpc.auth.switchRole.mutationOptions({
-      onSuccess: async () => {
-        queryClient.removeQueries({
-          predicate: (q) => q.queryKey[0] !== trpc.auth.me.queryKey()[0],
-        });
-        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+      onSuccess: (profile) => {
+        const meKey = trpc.auth.me.queryKey();
+        queryClient.removeQueries({ predicate: (query) => !samePath(query.queryKey, meKey) });
+        // The answer is the new profile: no need to ask `auth.me` again.
+        queryClient.setQueryData(meKey, profile);
       },
     }),
   );
