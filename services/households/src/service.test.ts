@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EventOf } from '@anbu/contracts';
 import { on, RpcRemoteError } from '@anbu/bus';
-import { householdUpdated } from '@anbu/contracts/events';
+import { householdUpdated, needCreated } from '@anbu/contracts/events';
 import {
+  cancelNeed,
   countHouseholds as countHouseholdsRpc,
   enrol,
+  fileNeed,
+  generateCycleNeeds,
   getHousehold,
   importBulk,
   listHouseholds,
+  listNeeds,
   membershipsForUser,
   recordConsent,
   registerHousehold,
@@ -285,5 +289,82 @@ describe('households service', () => {
     expect(second.created).toEqual({});
     expect(second.existing).toEqual({ households: 1 });
     expect(await total()).toBe(before + 1);
+  });
+
+  it('should file an ad-hoc need with risk-weighted priority, announce it, and cancel it once', async () => {
+    const created: EventOf<typeof needCreated>[] = [];
+    const consumer = await h.bus.consume({
+      durable: 'test_need_created',
+      routes: [on(needCreated, (event) => Promise.resolve(void created.push(event)))],
+    });
+    const household = await h.bus.request(
+      registerHousehold,
+      householdInput({ riskLevel: 'critical' }),
+      { actor: caseworkerA },
+    );
+    const need = await h.bus.request(
+      fileNeed,
+      {
+        householdId: household.id,
+        category: 'heating',
+        quantity: 1,
+        unit: 'piece',
+        deadline: '2026-12-10',
+        priority: 30,
+      },
+      { actor: caseworkerA },
+    );
+    expect(need).toMatchObject({
+      source: 'ad_hoc',
+      status: 'open',
+      priority: 70,
+      districtCode: FIXTURE.districtA,
+    });
+    await expect
+      .poll(() => created.filter((e) => e.data.needId === need.id).length, { timeout: 5_000 })
+      .toBe(1);
+    await consumer.stop();
+    expect(JSON.stringify(created)).not.toContain('김순자');
+    const cancelled = await h.bus.request(cancelNeed, { needId: need.id }, { actor: caseworkerA });
+    expect(cancelled.status).toBe('cancelled');
+    const again = await remoteError(
+      h.bus.request(cancelNeed, { needId: need.id }, { actor: caseworkerA }),
+    );
+    expect(again.code).toBe('CONFLICT');
+  });
+
+  it("should generate a cycle's needs once, and cancel them when consent is withdrawn", async () => {
+    const household = await h.bus.request(registerHousehold, householdInput(), {
+      actor: caseworkerA,
+    });
+    const consent = await h.bus.request(
+      recordConsent,
+      { householdId: household.id, scopes: ['delivery'], givenOn: '2026-11-01', method: 'verbal' },
+      { actor: caseworkerA },
+    );
+    await h.bus.request(
+      enrol,
+      { householdId: household.id, programId: FIXTURE.programId, startsOn: '2026-12-01' },
+      { actor: caseworkerA },
+    );
+    const cycle = { programId: FIXTURE.programId, cycleKey: '2026-W50', deliverBy: '2026-12-08' };
+    const first = await h.bus.request(generateCycleNeeds, cycle, { actor: systemActor });
+    expect(first.created).toBeGreaterThanOrEqual(1);
+    const second = await h.bus.request(generateCycleNeeds, cycle, { actor: systemActor });
+    expect(second).toEqual({ created: 0, alreadyPresent: first.created + first.alreadyPresent });
+    const mine = await h.bus.request(
+      listNeeds,
+      { householdId: household.id },
+      { actor: caseworkerA },
+    );
+    expect(mine.items).toEqual([
+      expect.objectContaining({ source: 'cycle', cycleKey: '2026-W50', status: 'open' }),
+    ]);
+    const withdrawn = await h.bus.request(
+      withdrawConsent,
+      { consentId: consent.id },
+      { actor: caseworkerA },
+    );
+    expect(withdrawn.cancelledNeedIds).toEqual(mine.items.map((n) => n.id));
   });
 });

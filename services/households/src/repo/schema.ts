@@ -97,6 +97,32 @@ export interface EnrolmentsTable {
   created_at: Timestamp;
 }
 
+export interface NeedsTable {
+  id: string;
+  household_id: string;
+  district_code: string;
+  source: string;
+  program_id: string | null;
+  enrolment_id: string | null;
+  cycle_key: string | null;
+  line_index: ColumnType<number, number | undefined, number>;
+  alert_id: string | null;
+  category: string;
+  description: string | null;
+  quantity: number;
+  unit: string;
+  weight_kg: number | null;
+  storage_class: string | null;
+  deadline: string;
+  priority: number;
+  status: string;
+  note: string | null;
+  cancelled_reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The tables of the `households` schema. */
 export interface HouseholdsDatabase {
   organisations: OrganisationsTable;
@@ -106,6 +132,7 @@ export interface HouseholdsDatabase {
   consents: ConsentsTable;
   programs: ProgramsTable;
   enrolments: EnrolmentsTable;
+  needs: NeedsTable;
 }
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -116,3 +143,4 @@ export type EnrolmentRow = Selectable<EnrolmentsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type DistrictRow = Selectable<DistrictsTable>;
+export type NeedRow = Selectable<NeedsTable>;

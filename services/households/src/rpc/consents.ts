@@ -1,7 +1,7 @@
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
 import { seoulDate } from '@anbu/contracts';
-import { consentWithdrawn } from '@anbu/contracts/events';
+import { consentWithdrawn, needCancelled } from '@anbu/contracts/events';
 import { listConsents, recordConsent, withdrawConsent } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
@@ -15,6 +15,7 @@ import {
 } from '../repo/consents.js';
 import { endEnrolments } from '../repo/enrolments.js';
 import { findHouseholdRow } from '../repo/households.js';
+import { cancelNeeds } from '../repo/needs.js';
 import { notFound, requireDistrict, requireManager } from './guards.js';
 import { idFor } from './idempotency.js';
 
@@ -79,8 +80,24 @@ export function consentRoutes(deps: HouseholdsDeps): RpcRoute[] {
           consentId: consent.id,
           householdId: consent.householdId,
         });
-        // Needs are not stored here yet (the supply issue adds them): nothing to cancel.
-        return { consent, endedEnrolmentIds: ended.map((e) => e.id), cancelledNeedIds: [] };
+        // Without consent nothing more is delivered: open needs of the ended enrolments go too.
+        const cancelled = await cancelNeeds(trx, {
+          enrolmentIds: ended.map((e) => e.id),
+          reason: 'consent_withdrawn',
+          at,
+        });
+        for (const need of cancelled) {
+          await emit(trx, needCancelled, {
+            needId: need.id,
+            householdId: need.householdId,
+            reason: 'consent_withdrawn',
+          });
+        }
+        return {
+          consent,
+          endedEnrolmentIds: ended.map((e) => e.id),
+          cancelledNeedIds: cancelled.map((n) => n.id),
+        };
       });
       wake();
       return result;

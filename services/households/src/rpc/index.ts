@@ -5,6 +5,7 @@ import { consentRoutes } from './consents.js';
 import { directoryRoutes } from './directory.js';
 import { householdRoutes } from './households.js';
 import { importRoutes } from './import.js';
+import { needRoutes } from './needs.js';
 import { programRoutes } from './programs.js';
 
 /** Every RPC handler of the households service, as closures over its dependencies. */
@@ -15,6 +16,7 @@ export function createRpc(deps: HouseholdsDeps): RpcRoute[] {
     ...programRoutes(deps),
     ...directoryRoutes(deps),
     ...importRoutes(deps),
+    ...needRoutes(deps),
   ];
 }
 
