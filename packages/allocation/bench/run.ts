@@ -11,6 +11,8 @@ import {
   buildLinearModel,
   compileProblem,
   explainAllocation,
+  MISMATCH,
+  mismatch,
   solveCompiled,
   toSolution,
 } from '@anbu/allocation';
@@ -83,9 +85,11 @@ interface HighsModel {
 
 async function exact(needs: number, lots: number, seed: number): Promise<ExactResult> {
   const problem = generateInstance({ seed, needs, lots });
-  const linear = buildLinearModel(compileProblem(problem));
+  const compiled = compileProblem(problem);
+  const pairs = countPairs(compiled);
+  if (pairs > LP_PAIRS) return { pairs };
+  const linear = buildLinearModel(compiled);
   const result: ExactResult = { pairs: linear.pairCount };
-  if (linear.pairCount > LP_PAIRS) return result;
   const require = createRequire(import.meta.url);
   const highs = await (require('highs') as HighsLoader)();
   const inf = (values: Float64Array) =>
@@ -136,6 +140,20 @@ async function exact(needs: number, lots: number, seed: number): Promise<ExactRe
     });
   }
   return result;
+}
+
+/** Compatible need-source pairs (the LP's x columns), counted without building the model. */
+function countPairs(model: ReturnType<typeof compileProblem>): number {
+  let pairs = 0;
+  for (let j = 0; j < model.needCount; j++) {
+    const bucket = model.needBucket[j] ?? 0;
+    const end = model.bucketStart[bucket + 1] ?? 0;
+    for (let i = model.bucketStart[bucket] ?? 0; i < end; i++) {
+      const s = model.bucketSources[i] ?? 0;
+      if ((model.sourceQuantity[s] ?? 0) > 0 && mismatch(model, j, s) === MISMATCH.none) pairs++;
+    }
+  }
+  return pairs;
 }
 
 function measure(needs: number, lots: number, seed: number): CaseResult {
