@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { RpcRemoteError } from '@anbu/bus';
 import type { NatsServer } from '@anbu/bus/testing';
 import type { PostgresServer } from '@anbu/db/testing';
-import type { RpcRemoteError } from '@anbu/bus';
 import { createNatsBus } from '@anbu/bus/nats';
 import { hasNatsServer, startNatsServer } from '@anbu/bus/testing';
 import {

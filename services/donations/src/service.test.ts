@@ -10,6 +10,8 @@ import {
   receiveDonation,
   recordPickup,
   stockSummary,
+  sweepExpiry,
+  writeOffLot,
 } from '@anbu/contracts/rpc';
 
 import type { DonationsHarness } from './testing/harness.js';
@@ -174,5 +176,65 @@ describe('donations service', () => {
       { actor: dispatcher },
     );
     expect(after.status).toBe('picked_up');
+  });
+
+  it('should write off counted losses and sweep expired lots, conserving every unit', async () => {
+    const posted = await h.bus.request(
+      postDonation,
+      donationInput({
+        items: [
+          {
+            category: 'dairy',
+            quantity: 10,
+            unit: 'pack',
+            storageClass: 'chilled',
+            expiresOn: '2099-01-10',
+          },
+          { category: 'dry_food', quantity: 5, unit: 'bag', storageClass: 'ambient' },
+        ],
+      }),
+      { actor: partnerRotary },
+    );
+    await h.bus.request(acceptDonation, { donationId: posted.id }, { actor: dispatcher });
+    await h.bus.request(recordPickup, { donationId: posted.id }, { actor: dispatcher });
+    const { lots } = await h.bus.request(
+      receiveDonation,
+      { donationId: posted.id, depotId: FIXTURE.depotId },
+      { actor: dispatcher },
+    );
+    const [dairy, dry] = lots;
+    const damaged = await h.bus.request(
+      writeOffLot,
+      { lotId: dairy?.id ?? '', quantity: 3, reason: 'torn packs' },
+      { actor: dispatcher },
+    );
+    expect(damaged).toMatchObject({
+      quantityAvailable: 7,
+      quantityWrittenOff: 3,
+      status: 'in_stock',
+    });
+    const tooMany = await remoteError(
+      h.bus.request(
+        writeOffLot,
+        { lotId: dairy?.id ?? '', quantity: 8, reason: 'x' },
+        { actor: dispatcher },
+      ),
+    );
+    expect(tooMany.issues[0]?.path).toBe('quantity');
+    const swept = await h.bus.request(sweepExpiry, { asOf: '2099-01-11' }, { actor: dispatcher });
+    expect(swept.expiredLotIds).toContain(dairy?.id);
+    expect(swept.expiredLotIds).not.toContain(dry?.id);
+    const after = await h.bus.request(
+      listLots,
+      { depotId: FIXTURE.depotId, statuses: ['expired'] },
+      { actor: dispatcher },
+    );
+    const expired = after.items.find((l) => l.id === dairy?.id);
+    expect(expired).toMatchObject({
+      quantityAvailable: 0,
+      quantityWrittenOff: 10,
+      quantityReceived: 10,
+      status: 'expired',
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   fileNeed,
   generateCycleNeeds,
   getHousehold,
+  getMatchingProfiles,
   importBulk,
   listHouseholds,
   listNeeds,
@@ -366,5 +367,35 @@ describe('households service', () => {
       { actor: caseworkerA },
     );
     expect(withdrawn.cancelledNeedIds).toEqual(mine.items.map((n) => n.id));
+  });
+
+  it('should give the matcher profiles without names or addresses, and refuse caseworkers', async () => {
+    const household = await h.bus.request(
+      registerHousehold,
+      householdInput({ allergens: ['peanut'] }),
+      { actor: caseworkerA },
+    );
+    const service = { kind: 'service' as const, id: 'matching', districtCodes: [] };
+    const { profiles } = await h.bus.request(
+      getMatchingProfiles,
+      { householdIds: [household.id] },
+      { actor: service },
+    );
+    expect(profiles).toEqual([
+      {
+        householdId: household.id,
+        districtCode: FIXTURE.districtA,
+        type: 'elderly_alone',
+        riskLevel: 'high',
+        memberCount: 1,
+        dietaryTags: ['soft_food'],
+        allergens: ['peanut'],
+        location: household.location,
+      },
+    ]);
+    const refused = await remoteError(
+      h.bus.request(getMatchingProfiles, { householdIds: [household.id] }, { actor: caseworkerA }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
   });
 });

@@ -149,3 +149,66 @@ export async function stockRows(
     }),
   );
 }
+
+/** Lots in stock whose date is before `asOf`, locked for the sweep. */
+export async function lockExpiringLots(db: Db, asOf: string): Promise<Lot[]> {
+  const rows = await db
+    .selectFrom('lots')
+    .select(COLUMNS)
+    .where('status', '=', 'in_stock')
+    .where('expires_on', '<', asOf)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(rowToLot);
+}
+
+/** One lot, locked for a change. */
+export async function lockLot(db: Db, id: string): Promise<Lot | undefined> {
+  const row = await db
+    .selectFrom('lots')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && rowToLot(row);
+}
+
+/**
+ * Moves `quantity` available units of a lot to written off (the conservation check in the table
+ * refuses anything else); a lot with nothing left to give becomes `status`.
+ */
+export async function writeOffUnits(
+  db: Db,
+  options: { id: string; quantity: number; emptyStatus: 'depleted' | 'expired' | 'written_off' },
+): Promise<Lot> {
+  const row = await db
+    .updateTable('lots')
+    .set((eb) => ({
+      quantity_available: eb('quantity_available', '-', options.quantity),
+      quantity_written_off: eb('quantity_written_off', '+', options.quantity),
+    }))
+    .where('id', '=', options.id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  if (row.quantity_available > 0 || row.quantity_allocated > 0) return rowToLot(row);
+  const empty = await db
+    .updateTable('lots')
+    .set({ status: options.emptyStatus })
+    .where('id', '=', options.id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return rowToLot(empty);
+}
+
+/** Sets a lot's status (an expired lot stays expired even while allocations still hold units). */
+export async function setLotStatus(
+  db: Db,
+  options: { id: string; status: Lot['status'] },
+): Promise<void> {
+  await db
+    .updateTable('lots')
+    .set({ status: options.status })
+    .where('id', '=', options.id)
+    .execute();
+}

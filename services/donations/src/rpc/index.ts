@@ -2,11 +2,12 @@ import type { RpcRoute } from '@anbu/bus';
 
 import type { DonationsDeps } from './deps.js';
 import { donationRoutes } from './donations.js';
+import { lotRoutes } from './lots.js';
 import { stockRoutes } from './stock.js';
 
 /** Every RPC handler of the donations service, as closures over its dependencies. */
 export function createRpc(deps: DonationsDeps): RpcRoute[] {
-  return [...donationRoutes(deps), ...stockRoutes(deps)];
+  return [...donationRoutes(deps), ...stockRoutes(deps), ...lotRoutes(deps)];
 }
 
 export type { DonationsDeps } from './deps.js';

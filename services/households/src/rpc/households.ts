@@ -5,6 +5,7 @@ import { householdUpdated } from '@anbu/contracts/events';
 import {
   getDeliveryProfiles,
   getHousehold,
+  getMatchingProfiles,
   listHouseholds,
   registerHousehold,
   updateHousehold,
@@ -165,6 +166,30 @@ export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {
             ? { preferredWindow: { from: row.preferred_from, to: row.preferred_to } }
             : {}),
         })),
+      };
+    }),
+
+    handle(getMatchingProfiles, async (input, { actor }) => {
+      // Service-to-service: the matcher needs dietary needs and distance, not names.
+      if (actor.kind !== 'service' && actor.kind !== 'system' && actor.role !== 'admin') {
+        throw new RpcError('FORBIDDEN', 'matching profiles are for the matcher');
+      }
+      const rows = await findHouseholdRows(db, input.householdIds);
+      log.info({ count: rows.length, actor: actor.id }, 'matching profiles read');
+      return {
+        profiles: rows.map((row) => {
+          const household = rowToHousehold(row, cipher);
+          return {
+            householdId: household.id,
+            districtCode: household.districtCode,
+            type: household.type,
+            riskLevel: household.riskLevel,
+            memberCount: household.memberCount,
+            dietaryTags: household.dietaryTags,
+            allergens: household.allergens,
+            location: household.location,
+          };
+        }),
       };
     }),
   ];

@@ -1,0 +1,73 @@
+import type { RpcRoute } from '@anbu/bus';
+import { handle, RpcError } from '@anbu/bus';
+import { seoulDate } from '@anbu/contracts';
+import { lotExpired } from '@anbu/contracts/events';
+import { sweepExpiry, writeOffLot } from '@anbu/contracts/rpc';
+import { transaction } from '@anbu/db';
+
+import type { DonationsDeps } from './deps.js';
+import { isDonationsStaff } from '../domain/access.js';
+import { isExpired } from '../domain/expiry.js';
+import { emit } from '../events/emit.js';
+import { lockExpiringLots, lockLot, setLotStatus, writeOffUnits } from '../repo/lots.js';
+
+/** Write-offs: the expiry sweep and a counted loss on one lot. */
+export function lotRoutes(deps: DonationsDeps): RpcRoute[] {
+  const { db, now, wake, log } = deps;
+  return [
+    handle(sweepExpiry, async (input, { actor }) => {
+      if (!isDonationsStaff(actor)) throw new RpcError('FORBIDDEN', 'only staff sweep stock');
+      const asOf = input.asOf ?? seoulDate(now());
+      const result = await transaction(db, async (trx) => {
+        const expiredLotIds: string[] = [];
+        let unitsWrittenOff = 0;
+        for (const lot of await lockExpiringLots(trx, asOf)) {
+          if (!isExpired(lot.expiresOn, asOf) || lot.expiresOn === undefined) continue;
+          // Allocated units stay with their allocation: matching releases them on `lot.expired`.
+          const quantity = lot.quantityAvailable;
+          if (quantity > 0)
+            await writeOffUnits(trx, { id: lot.id, quantity, emptyStatus: 'expired' });
+          await setLotStatus(trx, { id: lot.id, status: 'expired' });
+          await emit(trx, lotExpired, {
+            lotId: lot.id,
+            depotId: lot.depotId,
+            expiresOn: lot.expiresOn,
+            quantityWrittenOff: quantity,
+          });
+          expiredLotIds.push(lot.id);
+          unitsWrittenOff += quantity;
+        }
+        return { expiredLotIds, unitsWrittenOff };
+      });
+      wake();
+      log.info(
+        { asOf, lots: result.expiredLotIds.length, units: result.unitsWrittenOff },
+        'expiry sweep',
+      );
+      return result;
+    }),
+
+    handle(writeOffLot, async (input, { actor }) => {
+      if (!isDonationsStaff(actor)) throw new RpcError('FORBIDDEN', 'only staff write stock off');
+      return transaction(db, async (trx) => {
+        const lot = await lockLot(trx, input.lotId);
+        if (!lot) {
+          throw new RpcError('NOT_FOUND', `lot ${input.lotId} not found`, {
+            issues: [{ path: 'lotId', message: 'not found' }],
+          });
+        }
+        if (input.quantity > lot.quantityAvailable) {
+          throw new RpcError('UNPROCESSABLE', `only ${lot.quantityAvailable} units are available`, {
+            issues: [{ path: 'quantity', message: `at most ${lot.quantityAvailable}` }],
+          });
+        }
+        log.info({ lotId: lot.id, quantity: input.quantity }, 'lot written off');
+        return writeOffUnits(trx, {
+          id: lot.id,
+          quantity: input.quantity,
+          emptyStatus: 'written_off',
+        });
+      });
+    }),
+  ];
+}
