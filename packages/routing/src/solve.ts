@@ -48,13 +48,30 @@ export interface SolveOptions {
   readonly fleetShare?: number;
 }
 
+/** Insertion orders tried by the construction (see `InsertionOrder.sortBy`); small instances try all. */
+const CONSTRUCTION_ORDERS = [8, 4, 11, 0, 10] as const;
+
+/** Up to this many tasks, the construction keeps the best of several insertion orders. */
+export const MULTI_START_TASKS = 2000;
+
 function construct(model: Model, opts: { core: SisrCore; plan: Plan; tick: () => void }): void {
   const { core, plan, tick } = opts;
   const order = new Int32Array(model.nTasks);
   let count = 0;
   for (let t = 0; t < model.nTasks; t++) if (model.taskKind[t] !== TaskKind.delivery) order[count++] = t;
-  core.order.sort(order, count);
-  core.recreate.insertAll(plan, { order, count, blinkRate: 0, openRoutes: true, tick });
+  const orders = model.nTasks <= MULTI_START_TASKS ? CONSTRUCTION_ORDERS : CONSTRUCTION_ORDERS.slice(0, 1);
+  let best = Infinity;
+  for (const criterion of orders) {
+    // The first attempt builds in place (its progress is visible); later ones in a fresh plan.
+    const target = best === Infinity ? plan : new Plan(model);
+    core.order.sortBy(order, { count, criterion });
+    core.recreate.insertAll(target, { order, count, blinkRate: 0, openRoutes: true, tick });
+    const cost = target.cost();
+    if (cost < best) {
+      if (target !== plan) plan.copyFrom(target);
+      best = cost;
+    }
+  }
 }
 
 /**

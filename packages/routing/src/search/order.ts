@@ -9,6 +9,7 @@ import type { Rng } from './rng.js';
 export class InsertionOrder {
   readonly #demand: Float64Array;
   readonly #far: Float64Array;
+  readonly #due: Float64Array;
   readonly #rng: Rng;
 
   constructor(model: Model, rng: Rng) {
@@ -17,6 +18,10 @@ export class InsertionOrder {
     const dims = model.dims;
     this.#demand = new Float64Array(n);
     this.#far = new Float64Array(n);
+    this.#due = Float64Array.from({ length: n }, (_, t) => {
+      const end = model.twEnd[(model.twOff[t + 1] ?? 1) - 1] ?? 0;
+      return Number.isFinite(end) ? end : 0;
+    });
     const depot = model.vStart[0] ?? -1;
     for (let t = 0; t < n; t++) {
       let d = 0;
@@ -30,8 +35,20 @@ export class InsertionOrder {
 
   /** Sorts the first `count` tasks of `list` by a randomly drawn criterion. */
   sort(list: Int32Array, count: number): void {
-    const r = this.#rng.int(11);
+    this.sortBy(list, { count, criterion: this.#rng.int(11) });
+  }
+
+  /**
+   * Sorts by a given criterion: 0–3 random, 4–7 demand, 8–9 far first, 10 close first, 11 latest
+   * window end first (construction only).
+   */
+  sortBy(list: Int32Array, { count, criterion: r }: { count: number; criterion: number }): void {
     const view = list.subarray(0, count);
+    if (r === 11) {
+      const e = this.#due;
+      view.sort((a, b) => (e[b] ?? 0) - (e[a] ?? 0) || a - b);
+      return;
+    }
     if (r < 4) {
       this.#rng.shuffle(list, count);
     } else if (r < 8) {
