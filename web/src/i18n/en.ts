@@ -75,6 +75,8 @@ export const en: Translation = {
   },
   map: {
     label: 'Map',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
     districts: 'District boundaries',
     roads: 'Main roads',
     legend: 'Legend',

@@ -31,6 +31,8 @@ export async function createI18n({ language = 'ko' }: { language?: Language } = 
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
   });
+  // Whatever the init path, the page's language matches the one chosen.
+  if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
   return i18n;
 }
 

@@ -72,6 +72,8 @@ export const ko = {
   },
   map: {
     label: '지도',
+    zoomIn: '확대',
+    zoomOut: '축소',
     districts: '읍면동 경계',
     roads: '주요 도로',
     legend: '범례',

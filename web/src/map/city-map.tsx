@@ -4,7 +4,7 @@ import './map.css';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, ScaleControl } from 'react-leaflet';
+import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
 
 import type { LatLngTuple } from './geometry.js';
 import { BaseTileLayer } from './base-tile-layer.js';
@@ -36,7 +36,7 @@ export function CityMap({
   /** Points the first view must show (the city's outline); overrides `center` and `zoom`. */
   fitTo?: readonly LatLngTuple[] | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [offline, setOffline] = useState(false);
   return (
     <div className="city-map" data-tiles={offline ? 'offline' : 'online'}>
@@ -48,7 +48,15 @@ export function CityMap({
         className="city-map__canvas"
         aria-label={t('map.label')}
         zoomSnap={0.5}
+        zoomControl={false}
       >
+        <ZoomControl
+          // Leaflet reads the titles once: a new control per language.
+          key={i18n.resolvedLanguage}
+          position="topleft"
+          zoomInTitle={t('map.zoomIn')}
+          zoomOutTitle={t('map.zoomOut')}
+        />
         <BaseTileLayer
           url={tileUrl}
           attribution={tileAttribution}

@@ -2,6 +2,7 @@ import { createDemoCity, districtsGeoJson, roadsGeoJson } from '@anbu/demo-city'
 
 import type { CityGeography, RoadClass } from './city-geography.js';
 import type { LatLngTuple } from './geometry.js';
+import { ringCentroid } from './geometry.js';
 
 /** `[lng, lat]` (GeoJSON) to `[lat, lng]` (Leaflet). */
 const toLatLng = ([lng, lat]: readonly [number, number]): LatLngTuple => [lat, lng];
@@ -19,16 +20,15 @@ function roadClassOf(nameEn: string): RoadClass {
 export function demoCityGeography(language: 'ko' | 'en'): CityGeography {
   // No households: the base map needs none, and recipients' data never ships in the bundle.
   const city = createDemoCity({ householdCount: 0 });
-  const centres = new Map(city.districts.map((d) => [d.code, d.centre]));
   return {
     districts: districtsGeoJson(city).features.map((feature) => {
-      const centre = centres.get(feature.properties.code);
-      const outer = feature.geometry.coordinates[0] ?? [];
+      const rings = feature.geometry.coordinates.map((ring) => ring.map(toLatLng));
+      const outer = rings[0] ?? [];
       return {
         code: feature.properties.code,
         name: language === 'ko' ? feature.properties.name : feature.properties.nameEn,
-        rings: feature.geometry.coordinates.map((ring) => ring.map(toLatLng)),
-        labelAt: centre ? [centre.lat, centre.lng] : toLatLng(outer[0] ?? [0, 0]),
+        rings,
+        labelAt: ringCentroid(outer) ?? outer[0] ?? [0, 0],
       };
     }),
     roads: roadsGeoJson(city).features.map((feature, index) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { arrowPlacements, bearing } from './geometry.js';
+import { arrowPlacements, bearing, ringCentroid } from './geometry.js';
 import { ROUTE_PALETTE, routeColour } from './stop-status.js';
 
 describe('bearing', () => {
@@ -37,5 +37,27 @@ describe('routeColour', () => {
     expect(routeColour(0)).toBe(ROUTE_PALETTE[0]);
     expect(routeColour(ROUTE_PALETTE.length)).toBe(ROUTE_PALETTE[0]);
     expect(routeColour(3)).not.toBe(routeColour(4));
+  });
+});
+
+describe('ringCentroid', () => {
+  it('should find the middle of a square, closed or not', () => {
+    const square = [
+      [0, 0],
+      [0, 2],
+      [2, 2],
+      [2, 0],
+      [0, 0],
+    ] as const;
+    expect(ringCentroid(square)).toEqual([1, 1]);
+  });
+
+  it('should give nothing for a degenerate ring', () => {
+    expect(
+      ringCentroid([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBeUndefined();
   });
 });

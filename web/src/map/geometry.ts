@@ -39,3 +39,23 @@ export function arrowPlacements(
   }
   return placements;
 }
+
+/**
+ * The area-weighted centroid of a ring, or undefined for a ring with no area. Where a district's
+ * name reads best: a town's seat, its nominal centre, is where depots tend to stand.
+ */
+export function ringCentroid(ring: readonly LatLngTuple[]): LatLngTuple | undefined {
+  let twiceArea = 0;
+  let lat = 0;
+  let lng = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [y1, x1] = ring[i] ?? [0, 0];
+    const [y2, x2] = ring[(i + 1) % ring.length] ?? [0, 0];
+    const cross = x1 * y2 - x2 * y1;
+    twiceArea += cross;
+    lng += (x1 + x2) * cross;
+    lat += (y1 + y2) * cross;
+  }
+  if (twiceArea === 0) return undefined;
+  return [lat / (3 * twiceArea), lng / (3 * twiceArea)];
+}
