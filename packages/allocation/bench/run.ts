@@ -60,11 +60,13 @@ const SIZES: readonly [number, number][] = [
   [1_000, 10_000],
   [10_000, 10_000],
   [100_000, 10_000],
+  // Small enough for the exact MIP: a second shape beside 1k × 1k.
+  [2_000, 500],
 ];
 const SEEDS = [1, 2];
 /** HiGHS solves the LP up to this many pairs and the MIP up to MIP_PAIRS (in one WASM thread). */
-const LP_PAIRS = 800_000;
-const MIP_PAIRS = 200_000;
+const LP_PAIRS = 150_000;
+const MIP_PAIRS = 150_000;
 const RUNS = 3;
 
 type HighsLoader = () => Promise<{
@@ -210,13 +212,14 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(result));
     return;
   }
-  const only = args.includes('--quick') ? SIZES.slice(0, 2) : SIZES;
+  const only = args.includes('--quick') ? SIZES.slice(0, 1) : SIZES;
   const self = fileURLToPath(import.meta.url);
   const results: CaseResult[] = [];
   for (const [needs, lots] of only) {
-    for (const seed of SEEDS) {
-      // The LP of the larger sizes takes minutes in one WebAssembly thread: one seed only.
-      const withExact = !args.includes('--no-exact') && (seed === SEEDS[0] || needs <= 1_000);
+    for (const seed of needs === 2_000 ? SEEDS.slice(0, 1) : SEEDS) {
+      // The LP of 10k needs × 1k lots (740k pairs) did not finish in 16 minutes on the shared
+      // machine, so HiGHS runs only where the pair count is below LP_PAIRS.
+      const withExact = !args.includes('--no-exact');
       const out = execFileSync(
         process.execPath,
         [
