@@ -123,8 +123,9 @@ export class InsertionEvaluator {
     if (!withinMaxTasks(m, v, route.len + 1)) return ((this.failure = Failure.maxTasks), Infinity);
     const mat = m.vMatrix[v];
     const dense = mat instanceof DenseMatrix && !route.linear && (m.vStart[v] ?? -1) >= 0 && (m.vEnd[v] ?? -1) >= 0;
-    let best = Infinity;
     const checkLoad = m.dims > 0 && !fitsEverywhere(m, route, t);
+    if (dense) return this.#bestSingleDense(route, t, { skip, bound: opts.bound, checkLoad });
+    let best = Infinity;
     for (let p = 0; p <= route.len; p++) {
       if (skip()) continue;
       if (checkLoad && !fitsLoad(m, route, t, p)) {
@@ -132,12 +133,87 @@ export class InsertionEvaluator {
         continue;
       }
       this.late = false;
-      const c = dense ? this.#singleDense(route, t, p, best < opts.bound ? best : opts.bound) : this.single(route, t, p);
+      const c = this.single(route, t, p);
       if (c < best) {
         best = c;
         this.bestP = p;
       }
       else if (c === Infinity && this.late) break;
+    }
+    return best;
+  }
+
+  /**
+   * {@link bestSingle} on a stored matrix with both depots: the same checks as {@link #singleDense}
+   * position after position, with the route's and the task's constants read once.
+   */
+  #bestSingleDense(route: RouteState, t: number, opts: { skip: () => boolean; bound: number; checkLoad: boolean }): number {
+    const m = this.#model;
+    const v = route.vehicle;
+    const mat = m.vMatrix[v] as DenseMatrix;
+    const size = mat.size;
+    const dur = mat.durations;
+    const dist = mat.distances;
+    const tasks = route.tasks;
+    const taskLoc = m.taskLoc;
+    const la = route.la;
+    const dep = route.dep;
+    const len = route.len;
+    const { skip, checkLoad } = opts;
+    const x = taskLoc[t] ?? 0;
+    const xRow = x * size;
+    const lastEnd = m.twEnd[(m.twOff[t + 1] ?? 1) - 1] ?? 0;
+    const service = m.taskService[t] ?? 0;
+    const maxDist = (m.vMaxDist[v] ?? Infinity) + EPS;
+    const maxTravel = (m.vMaxTravel[v] ?? Infinity) + EPS;
+    const costDist = m.vCostDist[v] ?? 0;
+    const costDur = m.vCostDur[v] ?? 0;
+    const balance = m.balanceWeight / 3600;
+    // Route cost without distance and travel: fixed, continuity surcharges, minus the current cost.
+    const base = (m.vFixed[v] ?? 0) + route.preference + this.#pref(t, v) - route.cost;
+    const twOff0 = m.twOff[t] ?? 0;
+    const twOff1 = m.twOff[t + 1] ?? 0;
+    const single = twOff1 - twOff0 === 1;
+    const twStart0 = m.twStart[twOff0] ?? 0;
+    let best = Infinity;
+    let prev = m.vStart[v] ?? 0;
+    let depPrev = m.vTwStart[v] ?? 0;
+    for (let p = 0; p <= len; p++) {
+      if (p > 0) {
+        prev = taskLoc[tasks[p - 1] ?? 0] ?? 0;
+        depPrev = dep[p - 1] ?? 0;
+      }
+      if (skip()) continue;
+      if (checkLoad && !fitsLoad(m, route, t, p)) {
+        this.failure = Failure.capacity;
+        continue;
+      }
+      const next = p >= len ? (m.vEnd[v] ?? 0) : (taskLoc[tasks[p] ?? 0] ?? 0);
+      const tPx = dur[prev * size + x] ?? 0;
+      const arrival = depPrev + tPx;
+      if (arrival > lastEnd) {
+        // Departures only grow along the route: every later position is late too.
+        this.late = true;
+        this.failure = Failure.timeWindow;
+        break;
+      }
+      const tXn = dur[xRow + next] ?? 0;
+      const pn = prev * size + next;
+      const distance = route.distance + (dist[prev * size + x] ?? 0) + (dist[xRow + next] ?? 0) - (dist[pn] ?? 0);
+      const travel = route.travel + tPx + tXn - (dur[pn] ?? 0);
+      if (distance > maxDist || travel > maxTravel) {
+        this.failure = distance > maxDist ? Failure.range : Failure.maxDuration;
+        continue;
+      }
+      const c = base + costDist * distance + costDur * travel + balance * travel * travel;
+      if (c >= (best < opts.bound ? best : opts.bound)) continue;
+      const start = single ? (arrival > twStart0 ? arrival : twStart0) : windowStart(m, t, arrival);
+      if (start + service + tXn > (la[p] ?? 0) + EPS) {
+        this.failure = Failure.timeWindow;
+        continue;
+      }
+      best = c;
+      this.bestP = p;
     }
     return best;
   }

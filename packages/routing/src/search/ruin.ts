@@ -44,8 +44,11 @@ export class StringRuin {
     ctx.out[ctx.n++] = m.taskKind[t] === TaskKind.delivery ? partner : t;
   }
 
-  /** Ruins `plan` in place (routes left unrefreshed); returns the count written to `out`. */
-  ruin(plan: Plan, opts: { out: Int32Array; touched: Touched; scale?: number }): number {
+  /**
+   * Ruins `plan` in place (routes left unrefreshed); returns the count written to `out`. `seed`
+   * (a task, possibly unassigned) centres the ruin; by default it is drawn at random.
+   */
+  ruin(plan: Plan, opts: { out: Int32Array; touched: Touched; scale?: number; seed?: number }): number {
     const m = this.#model;
     const rng = this.#rng;
     const n = m.nTasks;
@@ -64,7 +67,7 @@ export class StringRuin {
     const ksMax = (4 * avgRemoved) / (1 + lsMax) - 1;
     const ks = Math.floor(rng.next() * ksMax) + 1;
     const ctx = { out: opts.out, n: 0, touched: opts.touched };
-    const seed = rng.int(n);
+    const seed = opts.seed !== undefined && opts.seed >= 0 ? opts.seed : rng.int(n);
     const k = m.neighbourCount;
     let ruined = 0;
     for (let i = -1; i < k && ruined < ks; i++) {

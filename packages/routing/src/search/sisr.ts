@@ -23,6 +23,9 @@ export interface SisrParams {
   readonly cooling: Cooling;
 }
 
+/** Share of fleet-minimisation ruins centred on an unserved task. */
+export const FLEET_SEED_BIAS = 0.5;
+
 /** Shared machinery: ruin, recreate, orders and the scratch list of tasks to insert. */
 export class SisrCore {
   readonly model: Model;
@@ -50,7 +53,14 @@ export class SisrCore {
     const m = this.model;
     const touched = this.recreate.touched;
     touched.clear();
-    this.ruiner.ruin(plan, { out: this.pending, touched });
+    // Fleet minimisation: mostly ruin around a task left out, to make room where it is needed.
+    let seed = -1;
+    if (opts.priority && this.rng.next() < FLEET_SEED_BIAS) {
+      let missing = 0;
+      for (let t = 0; t < m.nTasks; t++) if (plan.routeOf[t] === -1 && m.taskKind[t] !== TaskKind.delivery) this.pending[missing++] = t;
+      if (missing > 0) seed = this.pending[this.rng.int(missing)] ?? -1;
+    }
+    this.ruiner.ruin(plan, { out: this.pending, touched, seed });
     for (let i = 0; i < touched.count; i++) plan.routes[touched.list[i] ?? 0]?.refresh(m);
     // Everything unserved is retried, not only what was just removed.
     let count = 0;
