@@ -18,7 +18,8 @@ const FOCUSED_STYLE = {
   ...DISTRICT_STYLE,
   weight: 3,
   color: '#1f3b57',
-  fillOpacity: 0.55,
+  fillColor: '#bcd3e8',
+  fillOpacity: 0.6,
 } as const;
 
 /** The square around a marker that labels keep clear of. */
