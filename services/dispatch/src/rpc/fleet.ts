@@ -21,18 +21,12 @@ import { checkShifts } from '../domain/shift.js';
 import {
   findCarrier,
   findCarriers,
-  findShift,
-  findVehicle,
   insertCarrier,
-  insertShift,
-  insertVehicle,
   listCarrierRows,
-  listShiftRows,
-  listVehicleRows,
-  markShiftCancelled,
   replaceCarrier,
-  replaceVehicle,
-} from '../repo/fleet.js';
+} from '../repo/carriers.js';
+import { findShift, insertShift, listShiftRows, markShiftCancelled } from '../repo/shifts.js';
+import { findVehicle, insertVehicle, listVehicleRows, replaceVehicle } from '../repo/vehicles.js';
 import { idFor } from './idempotency.js';
 
 function requireFleetManager(actor: Actor): void {
