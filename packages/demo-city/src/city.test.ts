@@ -51,7 +51,7 @@ describe('createDemoCity', () => {
       }
     `);
     expect(demoCityFingerprint(city)).toMatchInlineSnapshot(
-      `"9c9abcdc4a8de791900eb4122572e0e0ffab8655"`,
+      `"aea87db00fb043ca6297db62cbe60b5d7678fef2"`,
     );
   });
 
@@ -83,6 +83,7 @@ describe('createDemoCity', () => {
       ...city.organisations.map((o) => o.id),
       ...city.depots.map((d) => d.id),
       ...city.programs.map((p) => p.id),
+      ...city.districts.map((d) => d.welfareOffice.id),
     ];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => UUID.test(id))).toBe(true);

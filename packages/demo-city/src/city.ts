@@ -28,7 +28,7 @@ export function createDemoCity({
   seed = DEFAULT_DEMO_SEED,
   householdCount = DEFAULT_HOUSEHOLD_COUNT,
 }: DemoCityOptions = {}): DemoCity {
-  const districts = buildDistricts();
+  const districts = buildDistricts(seed);
   const organisations = buildOrganisations(seed);
   const depots = buildDepots(seed, organisations);
   const programs = buildPrograms(seed, organisations);

@@ -39,4 +39,17 @@ describe('seedPayloads', () => {
     const walker = city.users.find((u) => u.login === 'carrier.walker');
     expect(memberships.find((m) => m.userId === walker?.id)?.carrierId).toBe(walker?.carrierId);
   });
+
+  it('should register every district with its welfare office as an organisation', () => {
+    const [directory] = payloads.households;
+    const offices = new Map(
+      (directory?.organisations ?? [])
+        .filter((o) => o.kind === 'welfare_office')
+        .map((o) => [o.id, o]),
+    );
+    expect(offices.size).toBe(city.districts.length);
+    for (const district of directory?.districts ?? []) {
+      expect(offices.get(district.welfareOfficeId ?? '')?.districtCodes).toEqual([district.code]);
+    }
+  });
 });

@@ -57,16 +57,26 @@ function householdImport(city: DemoCity, household: DemoHousehold) {
  */
 export function seedPayloads(city: DemoCity): SeedPayloads {
   const directory: RpcInput<typeof importBulk> = {
-    organisations: city.organisations.map((o) => ({
-      id: o.id,
-      name: o.name,
-      kind: o.kind,
-      districtCodes: [],
-    })),
+    organisations: [
+      ...city.organisations.map((o) => ({
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        districtCodes: [],
+      })),
+      // Each district's 행정복지센터 is an organisation of its own, working in that district.
+      ...city.districts.map((d) => ({
+        id: d.welfareOffice.id,
+        name: d.welfareOffice.name,
+        kind: 'welfare_office' as const,
+        districtCodes: [d.code],
+      })),
+    ],
     districts: city.districts.map((d) => ({
       code: d.code,
       nameKo: d.name,
       nameEn: d.nameEn,
+      welfareOfficeId: d.welfareOffice.id,
       centre: d.centre,
     })),
     memberships: city.users.flatMap((user) =>

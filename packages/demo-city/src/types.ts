@@ -33,7 +33,8 @@ export interface DemoDistrict {
   readonly group: DistrictGroup;
   readonly centre: LatLng;
   readonly boundary: PolygonGeometry;
-  readonly welfareOffice: { readonly name: string; readonly location: LatLng };
+  /** The district's 행정복지센터, an organisation of kind `welfare_office`. */
+  readonly welfareOffice: { readonly id: string; readonly name: string; readonly location: LatLng };
 }
 
 export interface DemoOrganisation {
