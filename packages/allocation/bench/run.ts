@@ -240,8 +240,9 @@ async function main(): Promise<void> {
       console.log(line(result));
     }
   }
-  const report = renderReport(results);
-  writeFileSync(new URL('./REPORT.md', import.meta.url), report);
+  // Only a full run replaces the committed report.
+  if (args.length > 0) return;
+  writeFileSync(new URL('./REPORT.md', import.meta.url), renderReport(results));
   console.log('\nwrote bench/REPORT.md');
 }
 
