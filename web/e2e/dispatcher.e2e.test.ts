@@ -94,6 +94,36 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await signIn(page, caseworker);
     await page.getByRole('heading', { name: `안녕하세요, ${caseworker.displayName} 님` }).waitFor();
     await page.getByText(`담당 읍면동 ${caseworker.districtCodes.length}곳`).waitFor();
+    await page.getByRole('heading', { name: '열린 안부 알림' }).waitFor();
     await screenshot(page, '05-caseworker-home-ko');
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await page.getByRole('heading', { name: '로그인' }).waitFor();
+  });
+
+  it("should show a partner its organisation's donations", async () => {
+    const partner = demoUserWithRole('partner');
+    await signIn(page, partner);
+    await page.getByRole('heading', { name: '우리 기관의 기부' }).waitFor();
+    // Whatever the seed holds, the card settles on a list or on its empty message.
+    const card = page.getByRole('region', { name: '우리 기관의 기부' });
+    await card.getByText('불러오는 중…').waitFor({ state: 'detached' });
+    expect(await card.getByText('불러오지 못했습니다', { exact: false }).count()).toBe(0);
+    await screenshot(page, '09-partner-home-ko');
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await page.getByRole('heading', { name: '로그인' }).waitFor();
+  });
+
+  it("should show a carrier today's route in English", async () => {
+    const carrier = demoUserWithRole('carrier');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto('/');
+    await page.getByLabel('Login').fill(carrier.login);
+    await page.getByLabel('Password').fill(carrier.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: "Today's route" }).waitFor();
+    const card = page.getByRole('region', { name: "Today's route" });
+    await card.getByText('Loading…').waitFor({ state: 'detached' });
+    expect(await card.getByText('Could not load this', { exact: false }).count()).toBe(0);
+    await screenshot(page, '10-carrier-home-en');
   });
 });

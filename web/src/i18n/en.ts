@@ -186,5 +186,6 @@ export const en: Translation = {
   },
   common: {
     retry: 'Try again',
+    loadFailed: 'Could not load this. Please try again shortly.',
   },
 };

@@ -183,5 +183,6 @@ export const ko = {
   },
   common: {
     retry: '다시 시도',
+    loadFailed: '불러오지 못했습니다. 잠시 후 다시 시도하세요.',
   },
 } as const;

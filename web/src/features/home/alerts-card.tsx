@@ -16,7 +16,7 @@ export function AlertsCard() {
         {t('alerts.title')}
       </h2>
       {alerts.isPending && <p className="muted">{t('app.loading')}</p>}
-      {alerts.isError && <p className="muted">{t('home.statusUnavailable')}</p>}
+      {alerts.isError && <p className="muted">{t('common.loadFailed')}</p>}
       {alerts.data?.items.length === 0 && <p className="muted">{t('alerts.empty')}</p>}
       {alerts.data && alerts.data.items.length > 0 && (
         <ul className="item-list">

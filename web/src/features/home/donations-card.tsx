@@ -16,7 +16,7 @@ export function DonationsCard() {
         {t('donations.title')}
       </h2>
       {donations.isPending && <p className="muted">{t('app.loading')}</p>}
-      {donations.isError && <p className="muted">{t('home.statusUnavailable')}</p>}
+      {donations.isError && <p className="muted">{t('common.loadFailed')}</p>}
       {donations.data?.items.length === 0 && <p className="muted">{t('donations.empty')}</p>}
       {donations.data && donations.data.items.length > 0 && (
         <ul className="item-list">

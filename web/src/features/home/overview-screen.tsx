@@ -19,13 +19,13 @@ function SystemStatusCard() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const health = useQuery(trpc.system.health.queryOptions(undefined, { refetchInterval: 30_000 }));
-  if (health.isError && errorCode(health.error) === 'FORBIDDEN') return null;
+  // Only the roles allowed to see it get a card: nothing while asking, nothing on FORBIDDEN.
+  if (health.isPending || (health.isError && errorCode(health.error) === 'FORBIDDEN')) return null;
   return (
     <section className="card" aria-labelledby="system-status">
       <h2 id="system-status" className="card__title">
         {t('home.systemStatus')}
       </h2>
-      {health.isPending && <p className="muted">{t('app.loading')}</p>}
       {health.isError && <p className="muted">{t('home.statusUnavailable')}</p>}
       {health.data && (
         <>

@@ -15,7 +15,7 @@ export function RouteCard() {
         {t('route.title')}
       </h2>
       {myRoute.isPending && <p className="muted">{t('app.loading')}</p>}
-      {myRoute.isError && <p className="muted">{t('home.statusUnavailable')}</p>}
+      {myRoute.isError && <p className="muted">{t('common.loadFailed')}</p>}
       {myRoute.data && !route && <p className="muted">{t('route.none')}</p>}
       {route && (
         <ul className="figure-list">
