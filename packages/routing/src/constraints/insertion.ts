@@ -114,8 +114,7 @@ export class InsertionEvaluator {
    * `skip` blinks over. Route-level checks run once; positions after the task's last window stop
    * the scan.
    */
-  bestSingle(route: RouteState, t: number, opts: { skip: () => boolean; bound: number }): number {
-    const skip = opts.skip;
+  bestSingle(route: RouteState, t: number, skip: () => boolean, bound: number): number {
     const m = this.#model;
     const v = route.vehicle;
     this.bestP = -1;
@@ -124,7 +123,7 @@ export class InsertionEvaluator {
     const mat = m.vMatrix[v];
     const dense = mat instanceof DenseMatrix && !route.linear && (m.vStart[v] ?? -1) >= 0 && (m.vEnd[v] ?? -1) >= 0;
     const checkLoad = m.dims > 0 && !fitsEverywhere(m, route, t);
-    if (dense) return this.#bestSingleDense(route, t, { skip, bound: opts.bound, checkLoad });
+    if (dense) return this.#bestSingleDense(route, t, skip, bound, checkLoad);
     let best = Infinity;
     for (let p = 0; p <= route.len; p++) {
       if (skip()) continue;
@@ -147,7 +146,7 @@ export class InsertionEvaluator {
    * {@link bestSingle} on a stored matrix with both depots: the same checks as {@link #singleDense}
    * position after position, with the route's and the task's constants read once.
    */
-  #bestSingleDense(route: RouteState, t: number, opts: { skip: () => boolean; bound: number; checkLoad: boolean }): number {
+  #bestSingleDense(route: RouteState, t: number, skip: () => boolean, bound: number, checkLoad: boolean): number {
     const m = this.#model;
     const v = route.vehicle;
     const mat = m.vMatrix[v] as DenseMatrix;
@@ -159,7 +158,6 @@ export class InsertionEvaluator {
     const la = route.la;
     const dep = route.dep;
     const len = route.len;
-    const { skip, checkLoad } = opts;
     const x = taskLoc[t] ?? 0;
     const xRow = x * size;
     const lastEnd = m.twEnd[(m.twOff[t + 1] ?? 1) - 1] ?? 0;
@@ -206,7 +204,7 @@ export class InsertionEvaluator {
         continue;
       }
       const c = base + costDist * distance + costDur * travel + balance * travel * travel;
-      if (c >= (best < opts.bound ? best : opts.bound)) continue;
+      if (c >= (best < bound ? best : bound)) continue;
       const start = single ? (arrival > twStart0 ? arrival : twStart0) : windowStart(m, t, arrival);
       if (start + service + tXn > (la[p] ?? 0) + EPS) {
         this.failure = Failure.timeWindow;

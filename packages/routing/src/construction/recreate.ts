@@ -85,7 +85,7 @@ export class Recreate {
       if (c < this.#bestCost) this.#setBest(c, v, ev.bestQ);
       return;
     }
-    const c = ev.bestSingle(route, t, { skip: this.#skip, bound: this.#bestCost });
+    const c = ev.bestSingle(route, t, this.#skip, this.#bestCost);
     if (c < this.#bestCost) this.#setBest(c, v, -1);
   }
 
