@@ -33,6 +33,14 @@ if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
+# Debian's Chromium for the web app's browser tests (never a browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Chromium from Debian (browser tests)"
+  need_root chromium
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 GOBIN_DIR="$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
 nats_ok() {
   local v
