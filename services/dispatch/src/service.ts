@@ -1,20 +1,47 @@
 import type { ServiceDefinition } from '@anbu/service-kit';
 import { defineService } from '@anbu/service-kit';
 
+import type { PlanningRunnerOptions } from './planning/planning-runner.js';
 import type { DispatchDatabase } from './repo/schema.js';
+import { createConsumers } from './events.js';
 import { migrations } from './migrations/index.js';
+import { createPlanningRunner } from './planning/planning-runner.js';
 import { createRpc } from './rpc/index.js';
 
+/** Tuning of the planning runner (tests shorten the lease and the poll). */
+export type DispatchServiceOptions = Partial<
+  Pick<
+    PlanningRunnerOptions,
+    'leaseMs' | 'pollMs' | 'heartbeatMs' | 'maxAttempts' | 'seed' | 'workerUrl'
+  >
+> & {
+  /** Whether this replica runs planning runs (default true; false serves RPCs only). */
+  readonly runPlanning?: boolean;
+};
+
 /**
- * The dispatch service: carriers, vehicles and shifts (planning runs and routes come with the
- * routing issue).
+ * The dispatch service: carriers, vehicles and shifts, the delivery-order pool, and planning
+ * runs solved by a runner on every replica (claimed under a lease, so a dead replica's run is
+ * taken over).
  * @example
  * await startService(createDispatchService(), { db, bus, log });
  */
-export function createDispatchService(): ServiceDefinition<DispatchDatabase> {
+export function createDispatchService(
+  options: DispatchServiceOptions = {},
+): ServiceDefinition<DispatchDatabase> {
   return defineService<DispatchDatabase>({
     name: 'dispatch',
     migrations,
-    start: ({ db, log }) => Promise.resolve({ routes: createRpc({ db, log }) }),
+    start: ({ db, bus, log, instanceId }) => {
+      const { runPlanning = true, ...tuning } = options;
+      const runner = runPlanning
+        ? createPlanningRunner({ ...tuning, db, log, owner: instanceId })
+        : undefined;
+      return Promise.resolve({
+        routes: createRpc({ db, log, bus, onRunQueued: () => runner?.wake() }),
+        consumers: createConsumers({ db, log }),
+        tasks: runner ? [runner] : [],
+      });
+    },
   });
 }

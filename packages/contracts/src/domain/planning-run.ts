@@ -24,6 +24,8 @@ export const planningProgressSchema = z.object({
   /** Share of the time budget used, 0…1, for a progress bar. */
   fraction: z.number().min(0).max(1),
   unassigned: z.number().int().nonnegative().optional(),
+  /** Routes (vehicles) used by the best plan so far. */
+  vehicles: z.number().int().nonnegative().optional(),
 });
 export type PlanningProgress = z.infer<typeof planningProgressSchema>;
 
@@ -40,6 +42,8 @@ export const planningRunSchema = z.object({
   /** The plan it produced, once succeeded. */
   planId: idSchema.optional(),
   error: shortText(1000).optional(),
+  /** What the run left out while building the problem (carriers without a shift, …). */
+  notes: z.array(shortText(500)).max(5000).default([]),
   attempts: z.number().int().nonnegative(),
   requestedBy: idSchema,
   createdAt: dateTimeSchema,

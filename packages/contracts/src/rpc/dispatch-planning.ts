@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { defineRpc } from '../core/rpc.js';
 import { dateSchema, districtCodeSchema, idSchema, noteText } from '../domain/common.js';
+import { deliveryOrderSchema } from '../domain/delivery-order.js';
 import { addressSchema, contactSchema } from '../domain/household.js';
 import { planSchema } from '../domain/plan.js';
 import { planningRunSchema } from '../domain/planning-run.js';
@@ -132,8 +133,26 @@ export const updateStop = defineRpc({
   output: z.object({ stop: stopSchema, route: routeSchema }),
 });
 
+/** The fields of a new delivery order (dispatchers, imports; matching sends `delivery.ordered`). */
+export const deliveryOrderInputSchema = deliveryOrderSchema.omit({
+  id: true,
+  status: true,
+  attempts: true,
+  createdAt: true,
+});
+
+/** Adds a delivery order to the pool planning draws from (idempotent by `Idempotency-Key`). */
+export const createOrder = defineRpc({
+  service,
+  method: 'order.create',
+  kind: 'mutation',
+  input: deliveryOrderInputSchema,
+  output: deliveryOrderSchema,
+});
+
 /** Every planning and route RPC of the dispatch service. */
 export const DISPATCH_PLANNING_RPCS = [
+  createOrder,
   startPlanningRun,
   getPlanningRun,
   cancelPlanningRun,

@@ -93,6 +93,8 @@ export {
   DISPATCH_FLEET_RPCS,
 } from './dispatch.js';
 export {
+  createOrder,
+  deliveryOrderInputSchema,
   startPlanningRun,
   getPlanningRun,
   cancelPlanningRun,

@@ -1,8 +1,10 @@
 import type { Migrations } from '@anbu/db';
 
 import { createFleet } from './2026-11-25T00-00-00_create_fleet.js';
+import { createPlanning } from './2026-11-25T18-00-00_create_planning.js';
 
 /** The dispatch schema's migrations, in the order they run. */
 export const migrations: Migrations = {
   '2026-11-25T00-00-00_create_fleet': createFleet,
+  '2026-11-25T18-00-00_create_planning': createPlanning,
 };

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Json = ColumnType<unknown, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in when the insert leaves it out. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface VehiclesTable {
   id: string;
@@ -44,13 +46,68 @@ export interface ShiftsTable {
   cancelled: Generated<boolean>;
 }
 
+export interface DeliveryOrdersTable {
+  id: string;
+  kind: string;
+  household_id: string | null;
+  district_code: string;
+  status: string;
+  deliver_by: string;
+  priority: number;
+  attempts: Generated<number>;
+  details: Json;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PlanningRunsTable {
+  id: string;
+  date: string;
+  district_codes: ColumnType<string[], string[] | undefined, string[]>;
+  time_limit_seconds: number;
+  status: string;
+  progress: Json;
+  notes: ColumnType<unknown, string | undefined, string>;
+  input: Json;
+  plan_id: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+  cancel_requested: Generated<boolean>;
+  lease_owner: string | null;
+  lease_expires_at: Timestamp | null;
+  requested_by: string;
+  created_at: DefaultedTimestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface PlansTable {
+  id: string;
+  run_id: string;
+  date: string;
+  status: string;
+  routes: Json;
+  unassigned: Json;
+  total_distance_meters: ColumnType<string | number, number, number>;
+  total_duration_seconds: ColumnType<string | number, number, number>;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
 /** The tables of the `dispatch` schema. */
 export interface DispatchDatabase {
   vehicles: VehiclesTable;
   carriers: CarriersTable;
   shifts: ShiftsTable;
+  delivery_orders: DeliveryOrdersTable;
+  planning_runs: PlanningRunsTable;
+  plans: PlansTable;
 }
 
 export type VehicleRow = Selectable<VehiclesTable>;
 export type CarrierRow = Selectable<CarriersTable>;
 export type ShiftRow = Selectable<ShiftsTable>;
+export type DeliveryOrderRow = Selectable<DeliveryOrdersTable>;
+export type PlanningRunRow = Selectable<PlanningRunsTable>;
+export type PlanRow = Selectable<PlansTable>;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 
+import type { Bus } from '@anbu/bus';
 import type { Logger } from '@anbu/db';
 
 import type { DispatchDatabase } from '../repo/schema.js';
@@ -8,4 +9,8 @@ import type { DispatchDatabase } from '../repo/schema.js';
 export interface DispatchDeps {
   readonly db: Kysely<DispatchDatabase>;
   readonly log: Logger;
+  /** For calls to other services (households' delivery profiles, donations' depots). */
+  readonly bus?: Bus;
+  /** Tells this replica's planning runner that a run was queued. */
+  readonly onRunQueued?: () => void;
 }

@@ -9,6 +9,7 @@ import { createTestLogger } from '@anbu/db/testing';
 import { startService } from '@anbu/service-kit';
 
 import type { DispatchDatabase } from '../repo/schema.js';
+import type { DispatchServiceOptions } from '../service.js';
 import { createDispatchService } from '../service.js';
 
 /** A dispatch service on its own database and bus, for tests. */
@@ -20,16 +21,24 @@ export interface DispatchHarness extends AsyncDisposable {
 
 /** Starts dispatch on PGlite in memory (or PostgreSQL at `url`) and the memory bus (or `bus`). */
 export async function startDispatch(
-  options: { url?: string; bus?: Bus } = {},
+  options: {
+    url?: string;
+    bus?: Bus;
+    instanceId?: string;
+    service?: DispatchServiceOptions;
+    /** Keep the bus open on dispose (it is shared with other replicas). */
+    sharedBus?: boolean;
+  } = {},
 ): Promise<DispatchHarness> {
   const log = createTestLogger();
   const handle = await createDb({ url: options.url, dataDir: 'memory://', log });
   const bus = options.bus ?? createMemoryBus({ log });
-  const running = await startService(createDispatchService(), {
+  const running = await startService(createDispatchService(options.service), {
     db: handle,
     bus,
     log,
     outboxPollMs: 50,
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
   });
   return {
     bus,
@@ -37,7 +46,7 @@ export async function startDispatch(
     log,
     async [Symbol.asyncDispose]() {
       await running.stop();
-      await bus.close();
+      if (!options.sharedBus) await bus.close();
       await handle.close();
     },
   };

@@ -1,0 +1,124 @@
+import type { Kysely, Transaction } from 'kysely';
+
+import type { DeliveryOrder, DeliveryOrderKind, DeliveryOrderStatus } from '@anbu/contracts';
+import { deliveryOrderSchema } from '@anbu/contracts';
+
+import type { DeliveryOrderRow, DispatchDatabase } from './schema.js';
+import { decodeCursor, toPage } from './page.js';
+
+type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
+
+const ORDER_COLUMNS = [
+  'id',
+  'kind',
+  'household_id',
+  'district_code',
+  'status',
+  'deliver_by',
+  'priority',
+  'attempts',
+  'details',
+  'created_at',
+] as const;
+
+function rowToOrder(row: DeliveryOrderRow): DeliveryOrder {
+  const details = typeof row.details === 'object' && row.details !== null ? row.details : {};
+  return deliveryOrderSchema.parse({
+    ...details,
+    id: row.id,
+    kind: row.kind,
+    householdId: row.household_id ?? undefined,
+    districtCode: row.district_code,
+    status: row.status,
+    deliverBy: row.deliver_by,
+    priority: row.priority,
+    attempts: row.attempts,
+    createdAt: row.created_at.toISOString(),
+  });
+}
+
+/** Inserts an order; `false` when its id exists already (a redelivered event, a retried call). */
+export async function insertOrder(db: Db, order: DeliveryOrder): Promise<boolean> {
+  const { id, kind, householdId, districtCode, status, deliverBy, priority, attempts, createdAt } =
+    order;
+  const details = {
+    donationId: order.donationId,
+    depotId: order.depotId,
+    needIds: order.needIds,
+    allocationIds: order.allocationIds,
+    items: order.items,
+    storageClass: order.storageClass,
+    window: order.window,
+  };
+  const result = await db
+    .insertInto('delivery_orders')
+    .values({
+      id,
+      kind,
+      household_id: householdId ?? null,
+      district_code: districtCode,
+      status,
+      deliver_by: deliverBy,
+      priority,
+      attempts,
+      details: JSON.stringify(details),
+      created_at: createdAt,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+/** One order, or undefined. */
+export async function findOrder(db: Db, id: string): Promise<DeliveryOrder | undefined> {
+  const row = await db
+    .selectFrom('delivery_orders')
+    .select(ORDER_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && rowToOrder(row);
+}
+
+/** What {@link listOrderRows} filters on. */
+export interface OrderFilter {
+  statuses?: readonly DeliveryOrderStatus[] | undefined;
+  kinds?: readonly DeliveryOrderKind[] | undefined;
+  districtCodes?: readonly string[] | undefined;
+  deliverBy?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** A page of orders, by id. */
+export async function listOrderRows(
+  db: Db,
+  filter: OrderFilter,
+): Promise<{ items: DeliveryOrder[]; nextCursor?: string }> {
+  let query = db
+    .selectFrom('delivery_orders')
+    .select(ORDER_COLUMNS)
+    .orderBy('id')
+    .limit(filter.limit + 1);
+  if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+  if (filter.kinds?.length) query = query.where('kind', 'in', filter.kinds);
+  if (filter.districtCodes?.length)
+    query = query.where('district_code', 'in', filter.districtCodes);
+  if (filter.deliverBy) query = query.where('deliver_by', '=', filter.deliverBy);
+  const after = decodeCursor(filter.cursor);
+  if (after) query = query.where('id', '>', after);
+  return toPage(await query.execute(), { limit: filter.limit, map: rowToOrder });
+}
+
+/** Every open order (of some districts, when given): the pool a planning run draws from. */
+export async function openOrders(
+  db: Db,
+  districtCodes: readonly string[],
+): Promise<DeliveryOrder[]> {
+  let query = db
+    .selectFrom('delivery_orders')
+    .select(ORDER_COLUMNS)
+    .where('status', '=', 'open')
+    .orderBy('id');
+  if (districtCodes.length > 0) query = query.where('district_code', 'in', districtCodes);
+  return (await query.execute()).map(rowToOrder);
+}

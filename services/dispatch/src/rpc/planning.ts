@@ -1,0 +1,84 @@
+import type { RpcRoute } from '@anbu/bus';
+import type { Actor } from '@anbu/contracts';
+import { handle, RpcError } from '@anbu/bus';
+import { cancelPlanningRun, getPlan, getPlanningRun, startPlanningRun } from '@anbu/contracts/rpc';
+
+import type { DispatchDeps } from './deps.js';
+import { canManageFleet, fleetReadScope } from '../domain/access.js';
+import { buildPlanningInput } from '../domain/planning-input.js';
+import { loadPlanningSources } from '../planning/planning-sources.js';
+import { findRun, insertRun, requestCancel } from '../repo/planning-runs.js';
+import { findPlan } from '../repo/plans.js';
+import { idFor } from './idempotency.js';
+
+function requirePlanner(actor: Actor): void {
+  if (!canManageFleet(actor))
+    throw new RpcError('FORBIDDEN', `role ${actor.role ?? actor.kind} may not plan`);
+}
+
+function requireStaff(actor: Actor): void {
+  if (fleetReadScope(actor).kind !== 'all')
+    throw new RpcError('FORBIDDEN', 'planning runs and plans are for dispatch staff');
+}
+
+const notFound = (field: string, id: string) =>
+  new RpcError('NOT_FOUND', `${field} ${id} not found`, {
+    issues: [{ path: field, message: 'not found' }],
+  });
+
+/** Planning runs (start, follow, cancel) and the plans they produce. */
+export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
+  const { db, bus } = deps;
+  return [
+    handle(startPlanningRun, async (input, context) => {
+      requirePlanner(context.actor);
+      if (input.basePlanId !== undefined) {
+        throw new RpcError('BAD_REQUEST', 're-planning around locked stops is not supported yet', {
+          issues: [{ path: 'basePlanId', message: 'not supported yet' }],
+        });
+      }
+      if (!bus) throw new RpcError('INTERNAL', 'dispatch was started without a bus');
+      const sources = await loadPlanningSources({
+        db,
+        bus,
+        date: input.date,
+        districtCodes: input.districtCodes,
+      }).catch((err: unknown) => {
+        throw new RpcError('UNAVAILABLE', 'could not gather household or depot locations', {
+          cause: err,
+        });
+      });
+      const run = await insertRun(db, {
+        id: idFor(context, 'planning.start'),
+        date: input.date,
+        districtCodes: input.districtCodes,
+        timeLimitSeconds: input.timeLimitSeconds,
+        requestedBy: context.actor.id,
+        input: buildPlanningInput(sources),
+      });
+      deps.onRunQueued?.();
+      return run;
+    }),
+
+    handle(getPlanningRun, async (input, { actor }) => {
+      requireStaff(actor);
+      const run = await findRun(db, input.runId);
+      if (!run) throw notFound('runId', input.runId);
+      return run;
+    }),
+
+    handle(cancelPlanningRun, async (input, { actor }) => {
+      requirePlanner(actor);
+      const run = await requestCancel(db, input.runId);
+      if (!run) throw notFound('runId', input.runId);
+      return run;
+    }),
+
+    handle(getPlan, async (input, { actor }) => {
+      requireStaff(actor);
+      const plan = await findPlan(db, input.planId);
+      if (!plan) throw notFound('planId', input.planId);
+      return plan;
+    }),
+  ];
+}
