@@ -117,7 +117,8 @@ export class Recreate {
         const v = plan.routeOf[m.neighbours[t * k + i] ?? 0] ?? -1;
         if (v >= 0 && m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) this.#tryRoute(plan, v, t);
       }
-      for (let v = 0; v < nv; v++) {
+      // Without opening vehicles the empty ones need no look.
+      for (let v = 0; openRoutes && v < nv; v++) {
         if (plan.routes[v]?.len === 0 && m.compat[t * nv + v] === 1 && this.#candidateRoute(plan, v, openRoutes)) {
           this.#tryRoute(plan, v, t);
         }

@@ -3,6 +3,11 @@ import type { Plan } from '../solution/plan.js';
 import type { Budget } from './budget.js';
 import type { SisrCore } from './sisr.js';
 
+/** Iterations without fewer unserved tasks after which a route-removal attempt restarts. */
+export const FLEET_RESTART = 5000;
+/** Random spread (in tasks) of the route size when a restart picks the route to drop. */
+export const FLEET_RESTART_NOISE = 4;
+
 /** Options of {@link minimiseFleet}. */
 export interface FleetOptions {
   readonly core: SisrCore;
@@ -35,12 +40,12 @@ export function minimiseFleet({ core, best, current, candidate, budget, until, t
     }
     return { missing, weight };
   };
-  const dropSmallestRoute = (plan: Plan): boolean => {
+  const dropSmallestRoute = (plan: Plan, noise = 0.5): boolean => {
     let pick = -1;
     let size = Infinity;
     for (const r of plan.routes) {
       // Ties broken at random so repeated attempts try different routes.
-      const s = r.len + core.rng.next() * 0.5;
+      const s = r.len + core.rng.next() * noise;
       if (r.len > 0 && s < size) [pick, size] = [r.vehicle, s];
     }
     const route = plan.routes[pick];
@@ -54,7 +59,19 @@ export function minimiseFleet({ core, best, current, candidate, budget, until, t
   candidate.copyFrom(current);
   let cur = measure(current);
   const touched = core.recreate.touched;
+  // Iterations since the fewest unserved tasks last fell: a stalled attempt restarts from the best
+  // plan with another route dropped (a random small one), keeping the absence counts.
+  let fewest = cur.missing;
+  let stall = 0;
   while (!budget.exhausted() && budget.fraction() < until) {
+    if (++stall > FLEET_RESTART) {
+      current.copyFrom(best);
+      if (!dropSmallestRoute(current, FLEET_RESTART_NOISE)) break;
+      candidate.copyFrom(current);
+      cur = measure(current);
+      fewest = cur.missing;
+      stall = 0;
+    }
     core.step(candidate, { openRoutes: false, priority: absences });
     budget.iteration++;
     const cand = measure(candidate);
@@ -66,11 +83,13 @@ export function minimiseFleet({ core, best, current, candidate, budget, until, t
     if (cand.missing < cur.missing || cand.weight < cur.weight) {
       current.copyRoutes(candidate, touched.list, touched.count);
       cur = cand;
+      if (cand.missing < fewest) [fewest, stall] = [cand.missing, 0];
       if (cand.missing === 0) {
         best.copyFrom(current);
         if (!dropSmallestRoute(current)) break;
         candidate.copyFrom(current);
         cur = measure(current);
+        [fewest, stall] = [cur.missing, 0];
       }
     } else {
       candidate.copyRoutes(current, touched.list, touched.count);
