@@ -19,6 +19,8 @@ export interface FleetOptions {
   /** Share of the run (0–1) at which this phase ends. */
   readonly until: number;
   readonly tick: () => void;
+  /** Stalled iterations before a restart; {@link FLEET_RESTART} by default. */
+  readonly restartAfter?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface FleetOptions {
  * vehicles, accepting a candidate with fewer unserved tasks or a lower sum of their absence
  * counts (tasks that keep falling out weigh more, so the search stops sacrificing the same ones).
  */
-export function minimiseFleet({ core, best, current, candidate, budget, until, tick }: FleetOptions): void {
+export function minimiseFleet({ core, best, current, candidate, budget, until, tick, restartAfter = FLEET_RESTART }: FleetOptions): void {
   const m = core.model;
   const absences = new Float64Array(m.nTasks);
   const measure = (plan: Plan): { missing: number; weight: number } => {
@@ -64,7 +66,7 @@ export function minimiseFleet({ core, best, current, candidate, budget, until, t
   let fewest = cur.missing;
   let stall = 0;
   while (!budget.exhausted() && budget.fraction() < until) {
-    if (++stall > FLEET_RESTART) {
+    if (++stall > restartAfter) {
       current.copyFrom(best);
       if (!dropSmallestRoute(current, FLEET_RESTART_NOISE)) break;
       candidate.copyFrom(current);
