@@ -487,6 +487,9 @@ def targets_section(
             )
         elif stops <= 1000:
             text += f" (target: the day planned in ≤ 10 s {_mark(r['time_ms'] <= 10_500)})"
+        gap = r.get("max_progress_gap_s")
+        if gap is not None:
+            text += f"; longest progress gap {gap:.2f} s (target ≤ 1 s: {_mark(gap <= 1.05)})"
         lines.append(text + ".")
     if not lines:
         return ""
