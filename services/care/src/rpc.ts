@@ -10,7 +10,7 @@ import { transaction } from '@anbu/db';
 
 import type { CareDatabase } from './repo/schema.js';
 import { canReadAlert, canWorkAlert, refuseAcknowledge, refuseResolve } from './domain/alert.js';
-import { emit } from './events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import { findAlert, listAlertRows, markAcknowledged, markResolved } from './repo/alerts.js';
 
 /** What the care handlers are built from. */

@@ -3,7 +3,8 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 
 import type { EventDefinition } from '@anbu/contracts';
-import { enqueue } from '@anbu/bus/outbox';
+
+import { enqueue } from './enqueue.js';
 
 /**
  * Writes an event of `definition` into the outbox, in the caller's transaction: it is published

@@ -1,5 +1,6 @@
 export { outboxMigration, outboxMigrations, OUTBOX_MIGRATION_NAME } from './outbox-migration.js';
 export { enqueue } from './enqueue.js';
+export { emit } from './emit.js';
 export {
   createOutboxRelay,
   DEFAULT_OUTBOX_POLL_MS,

@@ -4,7 +4,7 @@ import type { Carrier } from '@anbu/contracts';
 import { carrierSchema } from '@anbu/contracts';
 
 import type { CarrierRow, DispatchDatabase } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 type Page<T> = Promise<{ items: T[]; nextCursor?: string }>;

@@ -4,7 +4,7 @@ import type { DeliveryOrder, DeliveryOrderKind, DeliveryOrderStatus } from '@anb
 import { deliveryOrderSchema } from '@anbu/contracts';
 
 import type { DeliveryOrderRow, DispatchDatabase } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 

@@ -4,7 +4,7 @@ import type { Shift } from '@anbu/contracts';
 import { shiftSchema } from '@anbu/contracts';
 
 import type { DispatchDatabase, ShiftRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 type Page<T> = Promise<{ items: T[]; nextCursor?: string }>;

@@ -4,7 +4,7 @@ import type { Vehicle } from '@anbu/contracts';
 import { vehicleSchema } from '@anbu/contracts';
 
 import type { DispatchDatabase, VehicleRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 type Page<T> = Promise<{ items: T[]; nextCursor?: string }>;

@@ -4,7 +4,7 @@ import type { ActorRef, Donation, DonationInput, DonationStatus } from '@anbu/co
 import { donationSchema } from '@anbu/contracts';
 
 import type { DonationRow, DonationsDatabase, HistoryRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
 

@@ -6,7 +6,7 @@ import { lotSchema } from '@anbu/contracts';
 import { stockSummaryRowSchema } from '@anbu/contracts/rpc';
 
 import type { DonationsDatabase, LotRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
 

@@ -30,7 +30,7 @@ import type { DonationsDatabase } from '../repo/schema.js';
 import type { DonationsDeps } from './deps.js';
 import { canPostDonation, donationScope, isDonationsStaff } from '../domain/access.js';
 import { planLots } from '../domain/receive.js';
-import { emit } from '../events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import { findDepot } from '../repo/depots.js';
 import {
   findDonation,

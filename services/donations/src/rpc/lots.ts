@@ -8,7 +8,7 @@ import { transaction } from '@anbu/db';
 import type { DonationsDeps } from './deps.js';
 import { isDonationsStaff } from '../domain/access.js';
 import { isExpired } from '../domain/expiry.js';
-import { emit } from '../events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import { lockExpiringLots, lockLot, setLotStatus, writeOffUnits } from '../repo/lots.js';
 
 /** Write-offs: the expiry sweep and a counted loss on one lot. */

@@ -4,7 +4,7 @@ import type { District, Organisation, RoleLink } from '@anbu/contracts';
 import { districtSchema, organisationSchema, roleLinkSchema } from '@anbu/contracts';
 
 import type { DistrictRow, HouseholdsDatabase, MembershipRow, OrganisationRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

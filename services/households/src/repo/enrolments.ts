@@ -4,7 +4,7 @@ import type { Enrolment } from '@anbu/contracts';
 import { enrolmentSchema } from '@anbu/contracts';
 
 import type { EnrolmentRow, HouseholdsDatabase } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

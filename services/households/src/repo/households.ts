@@ -7,7 +7,7 @@ import type { RecordCipher } from '../crypto/field-cipher.js';
 import type { SensitiveFields } from '../domain/household.js';
 import type { HouseholdRow, HouseholdsDatabase, NewHouseholdRow } from './schema.js';
 import { splitSensitive } from '../domain/household.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

@@ -4,7 +4,7 @@ import type { Need } from '@anbu/contracts';
 import { needSchema } from '@anbu/contracts';
 
 import type { HouseholdsDatabase, NeedRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

@@ -4,7 +4,7 @@ import type { Program, ProgramInput } from '@anbu/contracts';
 import { programSchema } from '@anbu/contracts';
 
 import type { HouseholdsDatabase, ProgramRow } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

@@ -6,7 +6,7 @@ import { listConsents, recordConsent, withdrawConsent } from '@anbu/contracts/rp
 import { transaction } from '@anbu/db';
 
 import type { HouseholdsDeps } from './deps.js';
-import { emit } from '../events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import {
   findConsent,
   insertConsent,

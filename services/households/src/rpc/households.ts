@@ -15,7 +15,7 @@ import { transaction } from '@anbu/db';
 import type { HouseholdsDeps } from './deps.js';
 import { canSeeDistrict, forbiddenDistricts } from '../domain/access.js';
 import { applyChanges, changedFields } from '../domain/household.js';
-import { emit } from '../events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import { districtExists } from '../repo/directory.js';
 import {
   decryptSensitive,

@@ -5,7 +5,7 @@ import { importBulk } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
 import type { HouseholdsDeps } from './deps.js';
-import { emit } from '../events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import { insertConsent } from '../repo/consents.js';
 import { insertOrganisation, upsertDistrict, upsertMembership } from '../repo/directory.js';
 import { insertEnrolment } from '../repo/enrolments.js';

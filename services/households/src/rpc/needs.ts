@@ -13,7 +13,7 @@ import type { HouseholdsDatabase } from '../repo/schema.js';
 import type { HouseholdsDeps } from './deps.js';
 import { districtScope, forbiddenDistricts } from '../domain/access.js';
 import { cycleNeeds, needPriority } from '../domain/need.js';
-import { emit } from '../events/emit.js';
+import { emit } from '@anbu/bus/outbox';
 import { findHouseholdRow } from '../repo/households.js';
 import {
   cancelNeeds,

@@ -4,7 +4,7 @@ import type { Allocation, AllocationRunSummary } from '@anbu/contracts';
 import { allocationRunSummarySchema, allocationSchema } from '@anbu/contracts';
 
 import type { AllocationRow, AllocationRunRow, MatchingDatabase } from './schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<MatchingDatabase> | Transaction<MatchingDatabase>;
 
