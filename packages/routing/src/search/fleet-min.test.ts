@@ -37,7 +37,9 @@ describe('minimiseFleet', () => {
           expect(r.cost).toBeCloseTo(route.cost, 6);
         }
       }),
-      { numRuns: 40 },
+      // A fixed seed: the count of instances where a restart saved a vehicle must not depend on
+      // the draw (with random seeds an unlucky draw of 40 easy instances saves none).
+      { numRuns: 40, seed: 20261125 },
     );
     expect(fewer).toBeGreaterThan(0);
   });
