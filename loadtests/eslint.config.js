@@ -1,0 +1,3 @@
+import config from '@anbu/eslint-config/base';
+
+export default config;
