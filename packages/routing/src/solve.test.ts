@@ -84,4 +84,17 @@ describe('solve', () => {
     expect(seen.length).toBeGreaterThan(2);
     expect(solution.unassigned).toEqual([]);
   });
+
+  it('should report a compile phase first, before any plan exists', () => {
+    const phases: string[] = [];
+    const problem = parseProblem({
+      jobs: Array.from({ length: 20 }, (_, i) => ({ id: i + 1, location: [i % 5, Math.floor(i / 5)] as [number, number] })),
+      vehicles: [{ id: 1, start: [0, 0] }],
+      options: plane,
+    });
+    solve(problem, { seed: 1, iterations: 30, progressIntervalMs: 0, onProgress: (p) => phases.push(p.phase) });
+    expect(phases[0]).toBe('compile');
+    expect(phases.at(-1)).toBe('done');
+    expect(phases.indexOf('construction')).toBeGreaterThan(0);
+  });
 });

@@ -91,22 +91,45 @@ export function solve(problem: RoutingProblem, options: SolveOptions = {}): Rout
     signal: options.signal,
     shouldStop: options.shouldStop,
   });
-  const model = compileProblem(problem);
+  const interval = options.progressIntervalMs ?? 1000;
+  let lastReport = -Infinity;
+  // Throttles every report to the interval; `force` reports regardless.
+  const due = (force: boolean): number | null => {
+    if (!options.onProgress) return null;
+    const elapsedMs = budget.elapsedMs();
+    if (!force && elapsedMs - lastReport < interval) return null;
+    lastReport = elapsedMs;
+    return elapsedMs;
+  };
+  // Compiling a city-scale problem takes seconds (neighbour lists): report while it runs too.
+  const compileTick = (force = false): void => {
+    const elapsedMs = due(force);
+    if (elapsedMs === null) return;
+    options.onProgress?.({
+      elapsedMs,
+      cost: 0,
+      distance: 0,
+      vehicles: 0,
+      unassigned: problem.jobs.length + problem.shipments.length,
+      iterations: 0,
+      feasible: false,
+      phase: 'compile',
+    });
+  };
+  compileTick(true);
+  const model = compileProblem(problem, { tick: compileTick });
   const rng = new Rng(options.seed ?? 1);
   const params: SisrParams = { ...DEFAULT_PARAMS, ...options.params };
   const core = new SisrCore(model, { rng, params });
   const best = new Plan(model);
   const current = new Plan(model);
   const candidate = new Plan(model);
-  const interval = options.progressIntervalMs ?? 1000;
-  let lastReport = -Infinity;
   let phase: Progress['phase'] = 'construction';
   const report = (force: boolean): void => {
+    const elapsedMs = due(force);
+    if (elapsedMs === null) return;
     const onProgress = options.onProgress;
     if (!onProgress) return;
-    const elapsedMs = budget.elapsedMs();
-    if (!force && elapsedMs - lastReport < interval) return;
-    lastReport = elapsedMs;
     const unassigned = best.unassigned();
     onProgress({
       elapsedMs,

@@ -65,10 +65,16 @@ function taskSpecs(problem: RoutingProblem, index: (p: object) => number, dims: 
 /** Above this many tasks with coordinates, neighbours come from a grid instead of all pairs. */
 export const GRID_NEIGHBOURS_FROM = 2000;
 
-function neighboursOf(opts: { taskLoc: Int32Array; matrix: TravelMatrix | undefined; k: number; points: readonly Location[] | null }): Int32Array {
-  const { taskLoc, matrix, k, points } = opts;
+function neighboursOf(opts: {
+  taskLoc: Int32Array;
+  matrix: TravelMatrix | undefined;
+  k: number;
+  points: readonly Location[] | null;
+  tick: (() => void) | undefined;
+}): Int32Array {
+  const { taskLoc, matrix, k, points, tick } = opts;
   if (!matrix || k === 0) return new Int32Array(0);
-  if (points && taskLoc.length >= GRID_NEIGHBOURS_FROM) return gridNeighbours({ taskLoc, points, matrix, k });
+  if (points && taskLoc.length >= GRID_NEIGHBOURS_FROM) return gridNeighbours({ taskLoc, points, matrix, k, tick });
   return nearestNeighbours({ taskLoc, matrix, k });
 }
 
@@ -76,6 +82,8 @@ function neighboursOf(opts: { taskLoc: Int32Array; matrix: TravelMatrix | undefi
 export interface CompileOptions {
   /** Size of each task's granular neighbourhood; default min(n − 1, 100), 40 on large instances. */
   readonly neighbourCount?: number;
+  /** Called now and then during the long steps, so that a caller can report progress. */
+  readonly tick?: () => void;
 }
 
 /** Validates a parsed problem and compiles it into the flat {@link Model} the search works on. */
@@ -191,7 +199,7 @@ export function compileProblem(problem: RoutingProblem, options: CompileOptions 
     balanceWeight,
     vehicleWeight,
     locations: table.points,
-    neighbours: neighboursOf({ taskLoc, matrix: m0, k, points: table.points }),
+    neighbours: neighboursOf({ taskLoc, matrix: m0, k, points: table.points, tick: options.tick }),
     neighbourCount: k,
   };
 }

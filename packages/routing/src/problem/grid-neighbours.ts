@@ -9,23 +9,31 @@ export interface GridNeighbourOptions {
   readonly points: readonly Location[];
   readonly matrix: TravelMatrix;
   readonly k: number;
+  /** Called every few hundred tasks, so that a caller can report progress on a long compile. */
+  readonly tick?: (() => void) | undefined;
 }
+
+const TICK_EVERY = 256;
 
 /**
  * Approximately the `k` nearest tasks of every task, via a uniform grid over the coordinates:
  * candidates come from rings of cells around the task until 2k are found (plus one more ring),
- * then are ranked by the matrix distance. O(n·k) instead of O(n²) for city-scale instances.
+ * then are ranked by the matrix distance (ties by task index). O(n·k) instead of O(n²) for
+ * city-scale instances.
  */
-export function gridNeighbours({ taskLoc, points, matrix, k }: GridNeighbourOptions): Int32Array {
+export function gridNeighbours({ taskLoc, points, matrix, k, tick }: GridNeighbourOptions): Int32Array {
   const n = taskLoc.length;
   const out = new Int32Array(n * k);
-  const xy = (t: number): Location => points[taskLoc[t] ?? 0] ?? [0, 0];
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (let t = 0; t < n; t++) {
-    const [x, y] = xy(t);
+    const [x, y] = points[taskLoc[t] ?? 0] ?? [0, 0];
+    xs[t] = x;
+    ys[t] = y;
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
     maxX = Math.max(maxX, x);
@@ -34,36 +42,77 @@ export function gridNeighbours({ taskLoc, points, matrix, k }: GridNeighbourOpti
   const side = Math.max(1, Math.ceil(Math.sqrt(n / 4)));
   const w = (maxX - minX) / side || 1;
   const h = (maxY - minY) / side || 1;
-  const cellOf = (t: number): [number, number] => {
-    const [x, y] = xy(t);
-    return [Math.min(side - 1, Math.floor((x - minX) / w)), Math.min(side - 1, Math.floor((y - minY) / h))];
-  };
-  const cells: number[][] = Array.from({ length: side * side }, () => []);
+  const cellX = new Int32Array(n);
+  const cellY = new Int32Array(n);
+  const cellCount = new Int32Array(side * side + 1);
   for (let t = 0; t < n; t++) {
-    const [cx, cy] = cellOf(t);
-    cells[cy * side + cx]?.push(t);
+    cellX[t] = Math.min(side - 1, Math.floor(((xs[t] ?? 0) - minX) / w));
+    cellY[t] = Math.min(side - 1, Math.floor(((ys[t] ?? 0) - minY) / h));
+    const c = (cellY[t] ?? 0) * side + (cellX[t] ?? 0);
+    cellCount[c + 1] = (cellCount[c + 1] ?? 0) + 1;
   }
-  const cand: number[] = [];
-  const dist: number[] = [];
+  // Tasks bucketed by cell (CSR layout), in task order within a cell.
+  const cellStart = new Int32Array(side * side + 1);
+  for (let c = 0; c < side * side; c++) cellStart[c + 1] = (cellStart[c] ?? 0) + (cellCount[c + 1] ?? 0);
+  const fill = cellStart.slice(0, side * side);
+  const cellTasks = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const c = (cellY[t] ?? 0) * side + (cellX[t] ?? 0);
+    cellTasks[fill[c] ?? 0] = t;
+    fill[c] = (fill[c] ?? 0) + 1;
+  }
+
+  // The best `k` so far, sorted by (distance, task): insertion keeps it ordered.
+  const bestD = new Float64Array(k);
+  const bestT = new Int32Array(k);
+  const want = Math.min(2 * k, n - 1);
   for (let a = 0; a < n; a++) {
-    const [cx, cy] = cellOf(a);
-    cand.length = 0;
+    if (tick && a % TICK_EVERY === 0) tick();
+    const cx = cellX[a] ?? 0;
+    const cy = cellY[a] ?? 0;
+    const la = taskLoc[a] ?? 0;
+    let size = 0;
+    let seen = 0;
     let extra = 1;
+    const offer = (b: number): void => {
+      const lb = taskLoc[b] ?? 0;
+      const d = matrix.distance(la, lb) + matrix.distance(lb, la);
+      if (size === k) {
+        const worstD = bestD[k - 1] ?? 0;
+        if (d > worstD || (d === worstD && b > (bestT[k - 1] ?? 0))) return;
+      } else size++;
+      let i = size - 1;
+      while (i > 0) {
+        const pd = bestD[i - 1] ?? 0;
+        if (pd < d || (pd === d && (bestT[i - 1] ?? 0) < b)) break;
+        bestD[i] = pd;
+        bestT[i] = bestT[i - 1] ?? 0;
+        i--;
+      }
+      bestD[i] = d;
+      bestT[i] = b;
+    };
     for (let r = 0; r <= side; r++) {
-      for (let y = cy - r; y <= cy + r; y++) {
-        for (let x = cx - r; x <= cx + r; x++) {
-          if (x < 0 || y < 0 || x >= side || y >= side) continue;
-          if (Math.max(Math.abs(x - cx), Math.abs(y - cy)) !== r) continue;
-          for (const b of cells[y * side + x] ?? []) if (b !== a) cand.push(b);
+      const y0 = Math.max(0, cy - r);
+      const y1 = Math.min(side - 1, cy + r);
+      for (let y = y0; y <= y1; y++) {
+        // On the ring's top and bottom rows every cell; otherwise only its two ends.
+        const full = y === cy - r || y === cy + r;
+        const step = full ? 1 : 2 * r;
+        for (let x = cx - r; x <= cx + r; x += Math.max(1, step)) {
+          if (x < 0 || x >= side) continue;
+          const c = y * side + x;
+          for (let i = cellStart[c] ?? 0, end = cellStart[c + 1] ?? 0; i < end; i++) {
+            const b = cellTasks[i] ?? 0;
+            if (b === a) continue;
+            seen++;
+            offer(b);
+          }
         }
       }
-      if (cand.length >= Math.min(2 * k, n - 1) && extra-- <= 0) break;
+      if (seen >= want && extra-- <= 0) break;
     }
-    const la = taskLoc[a] ?? 0;
-    dist.length = 0;
-    for (const b of cand) dist.push(matrix.distance(la, taskLoc[b] ?? 0) + matrix.distance(taskLoc[b] ?? 0, la));
-    const order = cand.map((_, i) => i).sort((i, j) => (dist[i] ?? 0) - (dist[j] ?? 0) || (cand[i] ?? 0) - (cand[j] ?? 0));
-    for (let i = 0; i < k; i++) out[a * k + i] = cand[order[i] ?? 0] ?? a;
+    for (let i = 0; i < k; i++) out[a * k + i] = i < size ? (bestT[i] ?? a) : a;
   }
   return out;
 }

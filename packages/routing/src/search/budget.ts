@@ -7,7 +7,8 @@ export interface Progress {
   readonly unassigned: number;
   readonly iterations: number;
   readonly feasible: boolean;
-  readonly phase: 'construction' | 'fleet' | 'cost' | 'done';
+  /** `compile`: the problem is being prepared (matrix, neighbours); no plan yet. */
+  readonly phase: 'compile' | 'construction' | 'fleet' | 'cost' | 'done';
 }
 
 /** Options of {@link Budget}. */
