@@ -70,9 +70,21 @@ export const alertResolved = defineEvent({
   }),
 });
 
+/** What care asks for: goods (a follow-up of an alert) or a welfare visit by a carrier. */
+export const NEED_REQUEST_KINDS = ['goods', 'visit'] as const;
+
+/** Parses one of {@link NEED_REQUEST_KINDS}. */
+export const needRequestKindSchema = z.enum(NEED_REQUEST_KINDS);
+export type NeedRequestKind = z.infer<typeof needRequestKindSchema>;
+
+/** Why care asks for the need. */
+export const NEED_REQUEST_REASONS = ['alert_follow_up', 'unanswered_check_in'] as const;
+
 /**
  * Care asks for a need to be filed (a follow-up from an alert, or a welfare visit when nobody
- * could clear a signal by phone); the households service takes it up as a `follow_up` need.
+ * could clear a signal by phone); the households service takes it up as a `follow_up` need,
+ * once per `requestId`. A `visit` request carries category `welfare_visit`, 1 `visit`: the
+ * next plan routes it to a carrier as a visit stop.
  */
 export const needRequested = defineEvent({
   service: 'care',
@@ -82,7 +94,12 @@ export const needRequested = defineEvent({
   data: z.object({
     requestId: idSchema,
     householdId: idSchema,
+    /** Absent in events from before visits were requested: goods. */
+    kind: needRequestKindSchema.default('goods'),
+    reason: z.enum(NEED_REQUEST_REASONS).default('alert_follow_up'),
     alertId: idSchema.optional(),
+    /** The household's district as care knows it (absent when care has not heard of it yet). */
+    districtCode: districtCodeSchema.optional(),
     category: itemCategorySchema,
     quantity: quantitySchema,
     unit: itemUnitSchema,

@@ -27,7 +27,11 @@ export {
   alertAcknowledged,
   alertResolved,
   needRequested,
+  NEED_REQUEST_KINDS,
+  NEED_REQUEST_REASONS,
+  needRequestKindSchema,
 } from './care.js';
+export type { NeedRequestKind } from './care.js';
 export { HOUSEHOLDS_EVENTS, DONATIONS_EVENTS, MATCHING_EVENTS, DISPATCH_EVENTS, CARE_EVENTS };
 
 /** Every event of every service, e.g. to build stream subjects or to check uniqueness. */
