@@ -1,0 +1,14 @@
+export { assemble, tile, UNREACHABLE } from './blocks.js';
+export type { Block, BlockResult } from './blocks.js';
+export { attachRoadMatrices } from './attach.js';
+export type { AttachOptions, AttachResult } from './attach.js';
+export { tableServiceFromEnv } from './env.js';
+export type { Fetch } from './http.js';
+export { createOsrmTable, DEFAULT_OSRM_PROFILES } from './osrm.js';
+export type { OsrmOptions } from './osrm.js';
+export { buildRoadMatrix } from './road-matrix.js';
+export type { RoadMatrixOptions } from './road-matrix.js';
+export { RoadMatrixError } from './table-service.js';
+export type { TableRequest, TableService } from './table-service.js';
+export { createValhallaTable, DEFAULT_VALHALLA_COSTING } from './valhalla.js';
+export type { ValhallaOptions } from './valhalla.js';

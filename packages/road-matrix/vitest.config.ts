@@ -1,0 +1,3 @@
+import { defineAnbuConfig } from '@anbu/vitest-config';
+
+export default defineAnbuConfig();
