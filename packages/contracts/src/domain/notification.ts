@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { dateTimeSchema, idSchema, shortText } from './common.js';
+import { roleSchema } from '../core/actor.js';
+import { dateTimeSchema, districtCodeSchema, idSchema, shortText } from './common.js';
 
 /** Channels a notification can go through. */
 export const NOTIFICATION_CHANNELS = ['sms', 'messenger', 'email', 'webhook', 'log'] as const;
@@ -12,11 +13,17 @@ export type NotificationChannel = z.infer<typeof notificationChannelSchema>;
 /** Lifecycle of a notification; failed sends are retried until `attempts` runs out. */
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
 
-/** A message to a user about an alert (or another event), without personal details. */
+/**
+ * A message about an alert (or another event), without personal details. It goes to a person
+ * (`recipientUserId`) or to everyone holding `recipientRole` for `districtCode` (the caseworkers
+ * of a 읍면동; program managers: every district).
+ */
 export const notificationSchema = z.object({
   id: idSchema,
   channel: notificationChannelSchema,
-  recipientUserId: idSchema,
+  recipientUserId: idSchema.optional(),
+  recipientRole: roleSchema.optional(),
+  districtCode: districtCodeSchema.optional(),
   /** Template key, e.g. `alert.raised`. */
   template: z
     .string()
@@ -27,6 +34,8 @@ export const notificationSchema = z.object({
   status: z.enum(NOTIFICATION_STATUSES),
   attempts: z.number().int().nonnegative(),
   lastError: shortText(1000).optional(),
+  /** When a pending send is tried (again). */
+  nextAttemptAt: dateTimeSchema.optional(),
   createdAt: dateTimeSchema,
   sentAt: dateTimeSchema.optional(),
 });
