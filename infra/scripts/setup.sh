@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Brings a bare Debian machine of this project's kind to what Anbu needs: Node 24 LTS, pnpm 10,
-# PostgreSQL, nats-server >= 2.12, and the workspace's packages. Idempotent: a second run only
+# PostgreSQL, nats-server >= 2.12, k6 (load tests), and the workspace's packages. Idempotent: a second run only
 # checks. Used by the README's two commands and by .ci/run.
 set -euo pipefail
 
@@ -53,8 +53,16 @@ if ! nats_ok; then
   GOFLAGS=-mod=mod go install github.com/nats-io/nats-server/v2@v2.15.2
 fi
 
+# k6 for the load tests (loadtests/, `pnpm loadtest`), built from source like nats-server. k6 is
+# AGPL-licensed: a tool run against the stack, never a dependency of the project.
+K6_VERSION=v1.8.1
+if ! "$GOBIN_DIR/k6" version 2>/dev/null | grep -qF "k6 $K6_VERSION"; then
+  log "building k6 $K6_VERSION (go install, ~3 min)"
+  go install "go.k6.io/k6@$K6_VERSION"
+fi
+
 if [ "${ANBU_SETUP_SKIP_INSTALL:-}" != 1 ]; then
   log "installing workspace packages (frozen lockfile)"
   pnpm install --frozen-lockfile
 fi
-log "ready: node $(node -v), pnpm $(pnpm -v), $("$GOBIN_DIR/nats-server" --version), postgres $("$(pg_bin)/postgres" --version | awk '{print $3}')"
+log "ready: node $(node -v), pnpm $(pnpm -v), $("$GOBIN_DIR/nats-server" --version), k6 $K6_VERSION, postgres $("$(pg_bin)/postgres" --version | awk '{print $3}')"
