@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { canReadAlert, canWorkAlert, newAlert, refuseAcknowledge } from './alert.js';
+import {
+  canReadAlert,
+  canWorkAlert,
+  newAlert,
+  nextEscalation,
+  refuseAcknowledge,
+} from './alert.js';
 
 const now = new Date('2026-11-25T00:00:00.000Z');
 const base = {
@@ -43,5 +49,39 @@ describe('canWorkAlert', () => {
     const auditor = { ...caseworker, role: 'auditor' as const };
     expect(canWorkAlert(auditor, '5214057000')).toBe(false);
     expect(canReadAlert(auditor, '5214057000')).toBe(true);
+  });
+});
+
+describe('nextEscalation', () => {
+  const alert = newAlert({ ...base, severity: 'critical' });
+  const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+  it('should escalate to the program manager past the deadline, then to an admin, then stop', () => {
+    expect(nextEscalation(alert, later(14))).toBeUndefined();
+    const first = nextEscalation(alert, later(15));
+    expect(first).toEqual({
+      level: 1,
+      toRole: 'program_manager',
+      ackDeadline: later(30).toISOString(),
+    });
+    const escalated = {
+      ...alert,
+      status: 'escalated' as const,
+      escalationLevel: 1,
+      ackDeadline: later(30).toISOString(),
+    };
+    expect(nextEscalation(escalated, later(29))).toBeUndefined();
+    expect(nextEscalation(escalated, later(31))?.toRole).toBe('admin');
+    expect(nextEscalation({ ...escalated, escalationLevel: 2 }, later(600))).toBeUndefined();
+  });
+
+  it('should not escalate an acknowledged or resolved alert', () => {
+    expect(
+      nextEscalation(
+        { ...alert, status: 'acknowledged', acknowledgedAt: now.toISOString() },
+        later(60),
+      ),
+    ).toBeUndefined();
+    expect(nextEscalation({ ...alert, status: 'resolved' }, later(60))).toBeUndefined();
   });
 });

@@ -75,3 +75,34 @@ export function refuseAcknowledge(alert: Alert): string | undefined {
 export function refuseResolve(alert: Alert): string | undefined {
   return alert.status === 'resolved' ? 'the alert is resolved already' : undefined;
 }
+
+/** Escalation goes program manager (level 1), then admin (level 2), and stops there. */
+export const ESCALATION_ROLES = ['program_manager', 'admin'] as const;
+/** The highest escalation level. */
+export const MAX_ESCALATION_LEVEL = ESCALATION_ROLES.length;
+
+/** One escalation step of an alert. */
+export interface Escalation {
+  readonly level: number;
+  readonly toRole: (typeof ESCALATION_ROLES)[number];
+  /** The new deadline for the next level to acknowledge. */
+  readonly ackDeadline: string;
+}
+
+/**
+ * The next escalation of an alert nobody acknowledged by its deadline, or undefined when it
+ * is not due (acknowledged, resolved, before its deadline, or at the top level already).
+ */
+export function nextEscalation(alert: Alert, now: Date): Escalation | undefined {
+  if (alert.status === 'resolved' || alert.status === 'acknowledged') return undefined;
+  if (alert.acknowledgedAt !== undefined) return undefined;
+  if (Date.parse(alert.ackDeadline) > now.getTime()) return undefined;
+  const toRole = ESCALATION_ROLES[alert.escalationLevel];
+  if (!toRole) return undefined;
+  const minutes = DEFAULT_ACK_DEADLINE_MINUTES[alert.severity];
+  return {
+    level: alert.escalationLevel + 1,
+    toRole,
+    ackDeadline: new Date(now.getTime() + minutes * 60_000).toISOString(),
+  };
+}
