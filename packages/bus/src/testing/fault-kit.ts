@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { ChildProcess } from 'node:child_process';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 
 /** How hard the fault suites push: the CI subset or the full `pnpm test:faults` repetitions. */
