@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
 import { defineRpc } from '../core/rpc.js';
-import { dateSchema, districtCodeSchema, idSchema, noteText } from '../domain/common.js';
-import { deliveryOrderSchema } from '../domain/delivery-order.js';
+import {
+  coordinatesSchema,
+  dateSchema,
+  districtCodeSchema,
+  idSchema,
+  noteText,
+} from '../domain/common.js';
+import { deliveryOrderSchema, deliveryOrderStatusSchema } from '../domain/delivery-order.js';
 import { addressSchema, contactSchema } from '../domain/household.js';
 import { planSchema } from '../domain/plan.js';
 import { planningRunSchema } from '../domain/planning-run.js';
@@ -68,15 +74,20 @@ const planEdit = z.object({
   expectedVersion: z.number().int().positive(),
 });
 
-/** Moves a stop to another route (or position), recomputing ETAs of both routes. */
+/**
+ * Moves a stop to another route (or another position of its own), recomputing ETAs, load and
+ * distance of the routes it leaves and joins. Without `toRouteId` the stop is taken off its
+ * route and its order listed as unassigned (`reason: 'dispatcher'`). Without `toSequence` it
+ * goes last.
+ */
 export const moveStop = defineRpc({
   service,
   method: 'plan.moveStop',
   kind: 'mutation',
   input: planEdit.extend({
     stopId: idSchema,
-    toRouteId: idSchema,
-    toSequence: z.number().int().nonnegative().max(10_000),
+    toRouteId: idSchema.optional(),
+    toSequence: z.number().int().nonnegative().max(10_000).optional(),
   }),
   output: planSchema,
 });
@@ -150,9 +161,50 @@ export const createOrder = defineRpc({
   output: deliveryOrderSchema,
 });
 
+/** Most orders one {@link listOrdersOnMap} page carries (a day's pool fits in a few pages). */
+export const MAX_MAP_ORDERS = 5000;
+
+/** An order as the dispatcher's map shows it: ids and where it goes, no names or addresses. */
+export const orderOnMapSchema = deliveryOrderSchema
+  .pick({
+    id: true,
+    kind: true,
+    householdId: true,
+    districtCode: true,
+    status: true,
+    deliverBy: true,
+    window: true,
+    priority: true,
+    storageClass: true,
+    attempts: true,
+  })
+  .extend({
+    /** The household's delivery location (absent when households has none). */
+    location: coordinatesSchema.optional(),
+  });
+
+/** Orders with their map location, for the dispatcher's map (open ones by default). */
+export const listOrdersOnMap = defineRpc({
+  service,
+  method: 'order.map',
+  input: z.object({
+    statuses: z.array(deliveryOrderStatusSchema).min(1).max(6).default(['open']),
+    districtCodes: z.array(districtCodeSchema).max(200).default([]),
+    /** Orders due by this day (inclusive); absent means any. */
+    deliverBy: dateSchema.optional(),
+    cursor: z.string().min(1).max(500).optional(),
+    limit: z.number().int().positive().max(MAX_MAP_ORDERS).default(1000),
+  }),
+  output: z.object({
+    items: z.array(orderOnMapSchema).max(MAX_MAP_ORDERS),
+    nextCursor: z.string().max(500).optional(),
+  }),
+});
+
 /** Every planning and route RPC of the dispatch service. */
 export const DISPATCH_PLANNING_RPCS = [
   createOrder,
+  listOrdersOnMap,
   startPlanningRun,
   getPlanningRun,
   cancelPlanningRun,

@@ -95,6 +95,9 @@ export {
 export {
   createOrder,
   deliveryOrderInputSchema,
+  MAX_MAP_ORDERS,
+  orderOnMapSchema,
+  listOrdersOnMap,
   startPlanningRun,
   getPlanningRun,
   cancelPlanningRun,

@@ -80,6 +80,17 @@ export const ACCESS = {
 
   // Dispatch: carriers see only their own route of today.
   'dispatch.carriers': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
+  'dispatch.orders': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
+  'dispatch.planningStart': { roles: { admin: 'all', dispatcher: 'all' } },
+  'dispatch.planningGet': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
+  'dispatch.planningCancel': { roles: { admin: 'all', dispatcher: 'all' } },
+  'dispatch.planningProgress': {
+    roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' },
+  },
+  'dispatch.plan': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
+  'dispatch.moveStop': { roles: { admin: 'all', dispatcher: 'all' } },
+  'dispatch.lockStop': { roles: { admin: 'all', dispatcher: 'all' } },
+  'dispatch.publish': { roles: { admin: 'all', dispatcher: 'all' } },
   'dispatch.myRoute': { roles: { carrier: 'carrier_today' } },
   'dispatch.updateStop': { roles: { carrier: 'carrier_today' } },
 

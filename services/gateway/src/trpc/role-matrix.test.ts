@@ -11,6 +11,33 @@ import { appRouter } from './root.js';
 
 const ORG = '00000000-0000-4000-8000-0000000000f1';
 
+/**
+ * The HTTP status a call answered: a subscription answers 200 with an SSE stream whose first
+ * `serialized-error` event carries the status of a refusal (tRPC sends errors inside the stream).
+ */
+async function statusOf(res: Response): Promise<number> {
+  if (!res.headers.get('content-type')?.startsWith('text/event-stream') || !res.body) {
+    return res.status;
+  }
+  const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const match = /event: serialized-error\ndata: (.*)\n/.exec(text);
+      if (match?.[1]) {
+        const error = JSON.parse(match[1]) as { data?: { httpStatus?: number } };
+        return error.data?.httpStatus ?? 500;
+      }
+      const { value, done } = await reader.read();
+      if (done) return res.status;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel();
+  }
+}
+
 /** Every protected procedure with whether it is a query or a mutation, read from the router. */
 function protectedProcedures(): { path: ProcedurePath; mutation: boolean }[] {
   return (
@@ -48,7 +75,7 @@ describe('role matrix (every protected procedure × every role)', () => {
   it('should answer 401 to every protected procedure without a session', async () => {
     for (const { path, mutation } of protectedProcedures()) {
       const res = await fx.trpc(path, { mutation, input: {} });
-      expect(res.status, path).toBe(401);
+      expect(await statusOf(res), path).toBe(401);
     }
   });
 
@@ -60,10 +87,11 @@ describe('role matrix (every protected procedure × every role)', () => {
       for (const role of ROLES) {
         // Guards run before input parsing, so an empty input tells allow from deny.
         const res = await fx.trpc(path, { mutation, input: {}, cookie: cookies.get(role) ?? '' });
-        const denied = res.status === 403;
+        const status = await statusOf(res);
+        const denied = status === 403;
         checked++;
-        if (denied === allowed.includes(role) || res.status === 401) {
-          mismatches.push(`${path} as ${role}: ${res.status}`);
+        if (denied === allowed.includes(role) || status === 401) {
+          mismatches.push(`${path} as ${role}: ${status}`);
         }
       }
     }

@@ -6,9 +6,12 @@ import { declare } from '../access.js';
 import { auditRead } from '../audit.js';
 import { callService } from '../call.js';
 import { assertStopOfToday, routeOfToday } from './carrier-route.js';
+import { dispatchPlanningRouter } from './dispatch-planning.js';
 
-/** Dispatch: the fleet for dispatchers; for carriers, their own route of today. */
+/** Dispatch: the fleet and planning for dispatchers; for carriers, their own route of today. */
 export const dispatchRouter = {
+  ...dispatchPlanningRouter,
+
   carriers: declare('dispatch.carriers')
     .input(listCarriers.input)
     .query(({ ctx, input }) => callService(ctx, listCarriers, input)),
