@@ -26,12 +26,16 @@ import {
 
 const service = 'households';
 
-/** Registers a household (consent is recorded separately, before any enrolment). */
+/**
+ * Registers a household. `consent`, when given, is recorded with it in one transaction; a
+ * `careNotes` (health and circumstances) needs it with the `sensitive_data` scope, or the
+ * registration is refused naming `careNotes`. Consent may also be recorded later.
+ */
 export const registerHousehold = defineRpc({
   service,
   method: 'household.register',
   kind: 'mutation',
-  input: householdInputSchema,
+  input: householdInputSchema.extend({ consent: consentInputSchema.optional() }),
   output: householdSchema,
 });
 

@@ -4,6 +4,7 @@ import { DISPATCH_PLANNING_RPCS } from './dispatch-planning.js';
 import { DISPATCH_FLEET_RPCS } from './dispatch.js';
 import { DONATIONS_RPCS } from './donations.js';
 import { HOUSEHOLDS_DIRECTORY_RPCS } from './households-directory.js';
+import { HOUSEHOLDS_IMPORT_RPCS } from './households-import.js';
 import { HOUSEHOLDS_NEEDS_RPCS } from './households-needs.js';
 import { HOUSEHOLDS_RPCS } from './households.js';
 import { MATCHING_RPCS } from './matching.js';
@@ -19,6 +20,18 @@ export {
   HOUSEHOLDS_DIRECTORY_RPCS,
 } from './households-directory.js';
 export type { ImportedHousehold } from './households-directory.js';
+export {
+  MAX_IMPORT_FILE_ROWS,
+  MAX_IMPORT_FILE_CHARS,
+  IMPORT_FILE_KINDS,
+  importFileKindSchema,
+  IMPORT_FILE_FORMATS,
+  importFileFormatSchema,
+  importRejectionSchema,
+  importHouseholdsFile,
+  HOUSEHOLDS_IMPORT_RPCS,
+} from './households-import.js';
+export type { ImportFileKind, ImportFileFormat, ImportRejection } from './households-import.js';
 export {
   createProgram,
   listPrograms,
@@ -137,6 +150,7 @@ export const RPCS_BY_SERVICE = {
     ...HOUSEHOLDS_RPCS,
     ...HOUSEHOLDS_DIRECTORY_RPCS,
     ...HOUSEHOLDS_NEEDS_RPCS,
+    ...HOUSEHOLDS_IMPORT_RPCS,
   ],
   donations: [healthRpc.donations, ...DONATIONS_RPCS],
   matching: [healthRpc.matching, ...MATCHING_RPCS],

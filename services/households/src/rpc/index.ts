@@ -4,6 +4,7 @@ import type { HouseholdsDeps } from './deps.js';
 import { consentRoutes } from './consents.js';
 import { directoryRoutes } from './directory.js';
 import { householdRoutes } from './households.js';
+import { importFileRoutes } from './import-file.js';
 import { importRoutes } from './import.js';
 import { needRoutes } from './needs.js';
 import { programRoutes } from './programs.js';
@@ -16,6 +17,7 @@ export function createRpc(deps: HouseholdsDeps): RpcRoute[] {
     ...programRoutes(deps),
     ...directoryRoutes(deps),
     ...importRoutes(deps),
+    ...importFileRoutes(deps),
     ...needRoutes(deps),
   ];
 }
