@@ -43,14 +43,14 @@ describe('App', () => {
     fireEvent.change(screen.getByLabelText('아이디'), { target: { value: 'cw.oldtown' } });
     fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'pw' } });
     fireEvent.click(screen.getByRole('button', { name: '로그인' }));
-    await screen.findByRole('heading', { name: '안녕하세요, 구도심 사례관리 담당 님' });
+    await screen.findByRole('heading', { name: /안부 알림함/ });
+    expect(screen.getByText('구도심 사례관리 담당 님')).toBeTruthy();
     expect(calls.find((c) => c.path === 'auth.login')?.input).toEqual({
       login: 'cw.oldtown',
       password: 'pw',
     });
-    // The caseworker's alerts are asked for; the health card hides itself on FORBIDDEN.
+    // The caseworker's home is the alert inbox.
     await screen.findByText('담당 읍면동에 열린 알림이 없습니다.');
-    expect(screen.queryByText('시스템 상태')).toBeNull();
     // One role only: no role switch.
     expect(screen.queryByLabelText('역할')).toBeNull();
   });

@@ -1,4 +1,5 @@
 import type { Translation } from './resources.js';
+import { enCare } from './en/care.js';
 
 /** English: the same keys as {@link ko}; the type fails the build when one is missing. */
 export const en: Translation = {
@@ -184,6 +185,7 @@ export const en: Translation = {
     dispatch: 'Dispatch',
     care: 'Wellbeing checks',
   },
+  care: enCare,
   common: {
     retry: 'Try again',
     loadFailed: 'Could not load this. Please try again shortly.',

@@ -1,3 +1,5 @@
+import { koCare } from './ko/care.js';
+
 /** Korean, the default language: every string the web app shows. {@link en} mirrors its keys. */
 export const ko = {
   app: {
@@ -181,6 +183,7 @@ export const ko = {
     dispatch: '배차',
     care: '안부 확인',
   },
+  care: koCare,
   common: {
     retry: '다시 시도',
     loadFailed: '불러오지 못했습니다. 잠시 후 다시 시도하세요.',

@@ -25,3 +25,23 @@ export function formatTime(iso: string | number | Date, language: string): strin
 export function formatToday(language: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: SEOUL }).format(now);
 }
+
+/** The calendar day in Korea, `YYYY-MM-DD` (the format of the contracts' dates). */
+export function seoulDay(now: Date | number = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: SEOUL,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** A Korean wall-clock time on a day as an instant with its offset: `2026-11-25T09:00:00+09:00`. */
+export function seoulInstant(day: string, time: string): string {
+  return `${day}T${time}:00+09:00`;
+}
+
+/** `1,234` / `1,234`: a count in the reader's language. */
+export function formatCount(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}

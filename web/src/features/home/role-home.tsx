@@ -6,15 +6,23 @@ import { OverviewScreen } from './overview-screen.js';
 
 // The map and Leaflet load only for the roles that see them.
 const DispatchScreen = lazy(() => import('../dispatch/dispatch-screen.js'));
+const CaseworkerScreen = lazy(() => import('../care/caseworker-screen.js'));
 
 /** The first screen after sign-in, chosen by the role the user acts in. */
 export function RoleHome({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const fallback = <div className="splash">{t('app.loading')}</div>;
   switch (me.role) {
     case 'dispatcher':
       return (
-        <Suspense fallback={<div className="splash">{t('app.loading')}</div>}>
+        <Suspense fallback={fallback}>
           <DispatchScreen />
+        </Suspense>
+      );
+    case 'caseworker':
+      return (
+        <Suspense fallback={fallback}>
+          <CaseworkerScreen />
         </Suspense>
       );
     default:
