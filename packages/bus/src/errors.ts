@@ -55,6 +55,29 @@ export class RpcTimeoutError extends Error {
   }
 }
 
+/**
+ * The broker did not acknowledge a publish in time (it is stalled or unreachable). The event may
+ * or may not be stored: publish it again with the same envelope, the broker drops a duplicate id.
+ */
+export class PublishTimeoutError extends Error {
+  readonly subject: string;
+  readonly eventId: string;
+  readonly timeoutMs: number;
+  constructor(
+    details: { subject: string; eventId: string; timeoutMs: number },
+    options?: ErrorOptions,
+  ) {
+    super(
+      `no acknowledgement of event ${details.eventId} on ${details.subject} within ${details.timeoutMs} ms`,
+      options,
+    );
+    this.name = 'PublishTimeoutError';
+    this.subject = details.subject;
+    this.eventId = details.eventId;
+    this.timeoutMs = details.timeoutMs;
+  }
+}
+
 /** Nobody serves the subject (no replica of the service is running or connected). */
 export class RpcNoRespondersError extends Error {
   readonly subject: string;
@@ -114,6 +137,7 @@ export const errors = Object.freeze({
   RpcRemoteError,
   RpcTimeoutError,
   RpcNoRespondersError,
+  PublishTimeoutError,
   InvalidReplyError,
   InvalidEventError,
   BusClosedError,

@@ -18,6 +18,7 @@ export {
   RpcRemoteError,
   RpcTimeoutError,
   RpcNoRespondersError,
+  PublishTimeoutError,
   InvalidReplyError,
   InvalidEventError,
   BusClosedError,

@@ -4,6 +4,7 @@ export {
   DEFAULT_NATS_MAX_DELIVER,
   DEFAULT_NATS_CONCURRENCY,
   DEFAULT_ACK_WAIT_MS,
+  DEFAULT_PUBLISH_TIMEOUT_MS,
 } from './nats-bus.js';
 export type { NatsBusOptions } from './nats-bus.js';
 export {

@@ -11,6 +11,7 @@ import { DEFAULT_RPC_TIMEOUT_MS } from '../bus.js';
 import {
   BusClosedError,
   InvalidEventError,
+  PublishTimeoutError,
   RpcNoRespondersError,
   RpcTimeoutError,
 } from '../errors.js';
@@ -29,6 +30,8 @@ export const DEFAULT_NATS_RETRY_BASE_MS = 500;
 export const DEFAULT_NATS_MAX_DELIVER = 10;
 export const DEFAULT_NATS_CONCURRENCY = 8;
 export const DEFAULT_ACK_WAIT_MS = 30_000;
+/** How long a publish waits for the broker's acknowledgement. */
+export const DEFAULT_PUBLISH_TIMEOUT_MS = 5_000;
 
 export interface NatsBusOptions {
   /** `nats://host:4222`, or several for a cluster. */
@@ -47,6 +50,8 @@ export interface NatsBusOptions {
    * heartbeats every half of it, and two missed ones make the consumer recreate itself.
    */
   readonly pullExpiresMs?: number;
+  /** How long a publish waits for its PubAck (default {@link DEFAULT_PUBLISH_TIMEOUT_MS}). */
+  readonly publishTimeoutMs?: number;
 }
 
 /**
@@ -86,6 +91,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
     log,
     retryBaseMs: options.retryBaseMs,
     pullExpiresMs: options.pullExpiresMs,
+    publishTimeoutMs: options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
   });
 }
 
@@ -96,6 +102,7 @@ class NatsBus implements Bus {
   readonly #log: Logger;
   readonly #retryBaseMs: number;
   readonly #pullExpiresMs: number | undefined;
+  readonly #publishTimeoutMs: number;
   readonly #stops = new Set<() => Promise<void>>();
   #closed = false;
 
@@ -106,6 +113,7 @@ class NatsBus implements Bus {
     log: Logger;
     retryBaseMs: number | undefined;
     pullExpiresMs: number | undefined;
+    publishTimeoutMs: number;
   }) {
     this.#nc = deps.nc;
     this.#js = deps.js;
@@ -113,14 +121,30 @@ class NatsBus implements Bus {
     this.#log = deps.log;
     this.#retryBaseMs = deps.retryBaseMs ?? DEFAULT_NATS_RETRY_BASE_MS;
     this.#pullExpiresMs = deps.pullExpiresMs;
+    this.#publishTimeoutMs = deps.publishTimeoutMs;
   }
 
   async publish(subject: string, envelope: Envelope): Promise<void> {
     this.#assertOpen();
     const issues = checkOutgoing(subject, envelope);
     if (issues.length > 0) throw new InvalidEventError(subject, issues);
-    // Resolves on the PubAck: the event is stored (or was a duplicate of a stored one).
-    await this.#js.publish(subject, JSON.stringify(envelope), { msgID: envelope.id });
+    const timeoutMs = this.#publishTimeoutMs;
+    try {
+      // Resolves on the PubAck: the event is stored (or was a duplicate of a stored one).
+      await this.#js.publish(subject, JSON.stringify(envelope), {
+        msgID: envelope.id,
+        timeout: timeoutMs,
+      });
+    } catch (error) {
+      // The library's bare "timeout" names neither the subject nor the event: say which.
+      if (isTimeout(error)) {
+        throw new PublishTimeoutError(
+          { subject, eventId: envelope.id, timeoutMs },
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
 
   async consume(options: ConsumeOptions): Promise<Consumer> {
@@ -202,10 +226,7 @@ class NatsBus implements Bus {
       if (error instanceof RequestError && error.isNoResponders()) {
         throw new RpcNoRespondersError(rpc.subject, { cause: error });
       }
-      if (
-        error instanceof TimeoutError ||
-        (error instanceof Error && error.cause instanceof TimeoutError)
-      ) {
+      if (isTimeout(error)) {
         throw new RpcTimeoutError({ subject: rpc.subject, timeoutMs }, { cause: error });
       }
       throw error;
@@ -234,4 +255,11 @@ class NatsBus implements Bus {
   #assertOpen(): void {
     if (this.#closed) throw new BusClosedError();
   }
+}
+
+/** A nats.js timeout, thrown directly or as the cause of a request error. */
+function isTimeout(error: unknown): boolean {
+  return (
+    error instanceof TimeoutError || (error instanceof Error && error.cause instanceof TimeoutError)
+  );
 }
