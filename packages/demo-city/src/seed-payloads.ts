@@ -30,7 +30,11 @@ function householdImport(city: DemoCity, household: DemoHousehold) {
       contact: { name: household.headName, phone: household.phone, relation: 'self' as const },
       dietaryTags: [...household.dietaryTags],
       allergens: [...household.allergens],
-      careNotes: district ? `${district.welfareOffice.name} 관리 대상` : undefined,
+      // Care notes are sensitive data: kept only with the household's sensitive-data consent.
+      careNotes:
+        district && household.consent?.scopes.includes('sensitive_data')
+          ? `${district.welfareOffice.name} 관리 대상`
+          : undefined,
     },
     consent: household.consent
       ? {

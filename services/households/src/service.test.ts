@@ -25,6 +25,7 @@ import type { HouseholdsHarness } from './testing/harness.js';
 import {
   caseworkerA,
   FIXTURE,
+  FULL_CONSENT,
   householdInput,
   seedDirectory,
   startHouseholds,
@@ -208,9 +209,11 @@ describe('households service', () => {
       durable: 'test_household_updates',
       routes: [on(householdUpdated, (event) => Promise.resolve(void seen.push(event)))],
     });
-    const household = await h.bus.request(registerHousehold, householdInput(), {
-      actor: caseworkerA,
-    });
+    const household = await h.bus.request(
+      registerHousehold,
+      { ...householdInput(), consent: FULL_CONSENT },
+      { actor: caseworkerA },
+    );
     const updated = await h.bus.request(
       updateHousehold,
       {
@@ -300,7 +303,7 @@ describe('households service', () => {
     });
     const household = await h.bus.request(
       registerHousehold,
-      householdInput({ riskLevel: 'critical' }),
+      { ...householdInput({ riskLevel: 'critical' }), consent: FULL_CONSENT },
       { actor: caseworkerA },
     );
     const need = await h.bus.request(

@@ -1,4 +1,4 @@
-import type { HouseholdChanges, HouseholdInput } from '@anbu/contracts';
+import type { Household, HouseholdChanges, HouseholdInput } from '@anbu/contracts';
 
 /** The personal fields of a household that are stored encrypted, never in plain columns. */
 export interface SensitiveFields {
@@ -49,4 +49,18 @@ export function changedFields(before: HouseholdInput, after: HouseholdInput): st
         JSON.stringify((after as Record<string, unknown>)[key]),
     )
     .sort();
+}
+
+/** The fields of a stored household that a caseworker enters (id, status and stamps dropped). */
+export function householdInputOf(household: Household): HouseholdInput {
+  const {
+    id: _id,
+    organisationId: _organisationId,
+    status: _status,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    version: _version,
+    ...input
+  } = household;
+  return input;
 }

@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { District, Organisation, RoleLink } from '@anbu/contracts';
 import { districtSchema, organisationSchema, roleLinkSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { DistrictRow, HouseholdsDatabase, MembershipRow, OrganisationRow } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Enrolment } from '@anbu/contracts';
 import { enrolmentSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { EnrolmentRow, HouseholdsDatabase } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

@@ -2,12 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Household, HouseholdInput, HouseholdPublic } from '@anbu/contracts';
 import { householdPublicSchema, householdSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { RecordCipher } from '../crypto/field-cipher.js';
 import type { SensitiveFields } from '../domain/household.js';
 import type { HouseholdRow, HouseholdsDatabase, NewHouseholdRow } from './schema.js';
 import { splitSensitive } from '../domain/household.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

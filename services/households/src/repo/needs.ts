@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Need } from '@anbu/contracts';
 import { needSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { HouseholdsDatabase, NeedRow } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 
@@ -112,16 +112,23 @@ export async function findNeed(
   return row && rowToNeed(row);
 }
 
-/** Cancels open needs (one, or those of some enrolments); returns the ones cancelled. */
+/** Cancels open needs (one, a household's, or those of some enrolments); returns those cancelled. */
 export async function cancelNeeds(
   db: Db,
-  options: { needId?: string; enrolmentIds?: readonly string[]; reason: string; at: Date },
+  options: {
+    needId?: string;
+    enrolmentIds?: readonly string[];
+    householdId?: string;
+    reason: string;
+    at: Date;
+  },
 ): Promise<Need[]> {
   let query = db
     .updateTable('needs')
     .set({ status: 'cancelled', cancelled_reason: options.reason, updated_at: options.at })
     .where('status', 'in', ['open', 'allocated']);
   if (options.needId) query = query.where('id', '=', options.needId);
+  if (options.householdId) query = query.where('household_id', '=', options.householdId);
   if (options.enrolmentIds) {
     if (options.enrolmentIds.length === 0) return [];
     query = query.where('enrolment_id', 'in', options.enrolmentIds);

@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Program, ProgramInput } from '@anbu/contracts';
 import { programSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { HouseholdsDatabase, ProgramRow } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<HouseholdsDatabase> | Transaction<HouseholdsDatabase>;
 

@@ -1,12 +1,17 @@
+import type { Transaction } from 'kysely';
+
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { seoulDate } from '@anbu/contracts';
-import { consentWithdrawn, needCancelled } from '@anbu/contracts/events';
+import { consentWithdrawn, householdUpdated, needCancelled } from '@anbu/contracts/events';
 import { listConsents, recordConsent, withdrawConsent } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
+import type { HouseholdsDatabase } from '../repo/schema.js';
 import type { HouseholdsDeps } from './deps.js';
-import { emit } from '@anbu/bus/outbox';
+import { hasLiveScope } from '../domain/consent-gates.js';
+import { householdInputOf } from '../domain/household.js';
 import {
   findConsent,
   insertConsent,
@@ -14,14 +19,35 @@ import {
   markConsentWithdrawn,
 } from '../repo/consents.js';
 import { endEnrolments } from '../repo/enrolments.js';
-import { findHouseholdRow } from '../repo/households.js';
+import { findHouseholdRow, rowToHousehold, updateHouseholdRow } from '../repo/households.js';
 import { cancelNeeds } from '../repo/needs.js';
 import { notFound, requireDistrict, requireManager } from './guards.js';
 import { idFor } from './idempotency.js';
 
 /** Record, list and withdraw consents. */
 export function consentRoutes(deps: HouseholdsDeps): RpcRoute[] {
-  const { db, now, wake } = deps;
+  const { db, cipher, now, wake } = deps;
+
+  /** Drops a household's care notes (re-encrypting the rest) and says which field changed. */
+  const eraseCareNotes = async (trx: Transaction<HouseholdsDatabase>, householdId: string) => {
+    const row = await findHouseholdRow(trx, householdId, { forUpdate: true });
+    if (!row) return;
+    const input = householdInputOf(rowToHousehold(row, cipher));
+    if (input.careNotes === undefined) return;
+    const next = await updateHouseholdRow(trx, {
+      id: row.id,
+      expectedVersion: row.version,
+      input: { ...input, careNotes: undefined },
+      cipher,
+    });
+    if (!next) throw new RpcError('CONFLICT', 'household changed concurrently');
+    await emit(trx, householdUpdated, {
+      householdId: row.id,
+      districtCode: row.district_code,
+      version: next.version,
+      changedFields: ['careNotes'],
+    });
+  };
 
   const householdInScope = async (
     householdId: string,
@@ -80,12 +106,20 @@ export function consentRoutes(deps: HouseholdsDeps): RpcRoute[] {
           consentId: consent.id,
           householdId: consent.householdId,
         });
-        // Without consent nothing more is delivered: open needs of the ended enrolments go too.
+        const remaining = await listConsentsOf(trx, consent.householdId);
+        // Without a delivery consent nothing more is delivered: every open need of the household
+        // goes (ad-hoc and follow-up ones too); with another one left, only the ended enrolments'.
         const cancelled = await cancelNeeds(trx, {
-          enrolmentIds: ended.map((e) => e.id),
+          ...(hasLiveScope(remaining, 'delivery')
+            ? { enrolmentIds: ended.map((e) => e.id) }
+            : { householdId: consent.householdId }),
           reason: 'consent_withdrawn',
           at,
         });
+        // Without a sensitive-data consent, health and crisis notes may not be kept.
+        if (!hasLiveScope(remaining, 'sensitive_data')) {
+          await eraseCareNotes(trx, consent.householdId);
+        }
         for (const need of cancelled) {
           await emit(trx, needCancelled, {
             needId: need.id,

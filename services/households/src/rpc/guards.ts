@@ -33,3 +33,18 @@ export function notFound(field: string, id: string): RpcError {
     issues: [{ path: field, message: 'not found' }],
   });
 }
+
+/**
+ * Throws PRECONDITION_FAILED for a domain refusal (a consent gate), naming its field with
+ * `prefix` (`changes.` for an update's fields); does nothing without one.
+ */
+export function refuse(
+  refusal: { readonly field: string; readonly message: string } | undefined,
+  prefix = '',
+): void {
+  if (!refusal) return;
+  const path = `${prefix}${refusal.field}`;
+  throw new RpcError('PRECONDITION_FAILED', `${path}: ${refusal.message}`, {
+    issues: [{ path, message: refusal.message }],
+  });
+}

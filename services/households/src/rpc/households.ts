@@ -1,6 +1,6 @@
 import type { RpcRoute } from '@anbu/bus';
-import type { Household } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { householdUpdated } from '@anbu/contracts/events';
 import {
   getDeliveryProfiles,
@@ -14,8 +14,9 @@ import { transaction } from '@anbu/db';
 
 import type { HouseholdsDeps } from './deps.js';
 import { canSeeDistrict, forbiddenDistricts } from '../domain/access.js';
-import { applyChanges, changedFields } from '../domain/household.js';
-import { emit } from '@anbu/bus/outbox';
+import { careNotesRefusal } from '../domain/consent-gates.js';
+import { applyChanges, changedFields, householdInputOf } from '../domain/household.js';
+import { insertConsent, listConsentsOf } from '../repo/consents.js';
 import { districtExists } from '../repo/directory.js';
 import {
   decryptSensitive,
@@ -26,7 +27,14 @@ import {
   rowToHousehold,
   updateHouseholdRow,
 } from '../repo/households.js';
-import { notFound, requireDistrict, requireManager, requireOrganisation } from './guards.js';
+import { actorUserId } from './consents.js';
+import {
+  notFound,
+  refuse,
+  requireDistrict,
+  requireManager,
+  requireOrganisation,
+} from './guards.js';
 import { idFor } from './idempotency.js';
 
 /** Register, update, read and list households. */
@@ -45,24 +53,35 @@ export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {
       const organisationId = requireOrganisation(actor);
       if (!(await districtExists(db, input.districtCode)))
         throw unknownDistrict(input.districtCode);
+      const { consent, ...household } = input;
+      refuse(
+        careNotesRefusal({ careNotes: household.careNotes, consents: consent ? [consent] : [] }),
+      );
       const id = idFor({ actor, idempotencyKey }, 'household.register');
       await transaction(db, async (trx) => {
         const created = await insertHousehold(trx, {
           id,
           organisationId,
-          input,
+          input: household,
           cipher,
           createdBy: actor.id,
         });
         // A retried call (same idempotency key) finds its household and emits nothing new.
-        if (created) {
-          await emit(trx, householdUpdated, {
+        if (!created) return;
+        if (consent) {
+          await insertConsent(trx, {
+            ...consent,
+            id: idFor({ actor, idempotencyKey }, 'household.register.consent'),
             householdId: id,
-            districtCode: input.districtCode,
-            version: 1,
-            changedFields: Object.keys(input).sort(),
+            recordedBy: actorUserId(actor.id),
           });
         }
+        await emit(trx, householdUpdated, {
+          householdId: id,
+          districtCode: household.districtCode,
+          version: 1,
+          changedFields: Object.keys(household).sort(),
+        });
       });
       wake();
       const row = await findHouseholdRow(db, id);
@@ -92,8 +111,17 @@ export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {
             },
           );
         }
-        const before = toInput(rowToHousehold(row, cipher));
+        const before = householdInputOf(rowToHousehold(row, cipher));
         const after = applyChanges(before, input.changes);
+        if (after.careNotes !== before.careNotes) {
+          refuse(
+            careNotesRefusal({
+              careNotes: after.careNotes,
+              consents: await listConsentsOf(trx, row.id),
+            }),
+            'changes.',
+          );
+        }
         const fields = changedFields(before, after);
         const next = await updateHouseholdRow(trx, {
           id: row.id,
@@ -193,17 +221,4 @@ export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {
       };
     }),
   ];
-}
-
-function toInput(household: Household) {
-  const {
-    id: _id,
-    organisationId: _org,
-    status: _status,
-    createdAt: _c,
-    updatedAt: _u,
-    version: _v,
-    ...input
-  } = household;
-  return input;
 }

@@ -1,11 +1,12 @@
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { householdUpdated } from '@anbu/contracts/events';
 import { importBulk } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
 import type { HouseholdsDeps } from './deps.js';
-import { emit } from '@anbu/bus/outbox';
+import { careNotesRefusal } from '../domain/consent-gates.js';
 import { insertConsent } from '../repo/consents.js';
 import { insertOrganisation, upsertDistrict, upsertMembership } from '../repo/directory.js';
 import { insertEnrolment } from '../repo/enrolments.js';
@@ -47,6 +48,11 @@ export function importRoutes(deps: HouseholdsDeps): RpcRoute[] {
       // One transaction per household: a bad row is reported, the rest of the batch lands.
       for (const item of input.households) {
         try {
+          const notes = careNotesRefusal({
+            careNotes: item.household.careNotes,
+            consents: item.consent ? [item.consent] : [],
+          });
+          if (notes) throw new RpcError('PRECONDITION_FAILED', `${notes.field}: ${notes.message}`);
           await transaction(db, async (trx) => {
             const inserted = await insertHousehold(trx, {
               id: item.id,

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { RpcRoute } from '@anbu/bus';
 import type { Actor, Need } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { riskLevelSchema } from '@anbu/contracts';
 import { needCancelled, needCreated } from '@anbu/contracts/events';
 import { cancelNeed, fileNeed, generateCycleNeeds, listNeeds } from '@anbu/contracts/rpc';
@@ -12,8 +13,9 @@ import { transaction } from '@anbu/db';
 import type { HouseholdsDatabase } from '../repo/schema.js';
 import type { HouseholdsDeps } from './deps.js';
 import { districtScope, forbiddenDistricts } from '../domain/access.js';
+import { newNeedRefusal } from '../domain/consent-gates.js';
 import { cycleNeeds, needPriority } from '../domain/need.js';
-import { emit } from '@anbu/bus/outbox';
+import { listConsentsOf } from '../repo/consents.js';
 import { findHouseholdRow } from '../repo/households.js';
 import {
   cancelNeeds,
@@ -23,7 +25,7 @@ import {
   listNeedRows,
 } from '../repo/needs.js';
 import { findProgram } from '../repo/programs.js';
-import { notFound, requireDistrict, requireManager } from './guards.js';
+import { notFound, refuse, requireDistrict, requireManager } from './guards.js';
 import { idFor } from './idempotency.js';
 
 /** Announces a new need: ids, category and amounts only, never who or where. */
@@ -65,6 +67,7 @@ export function needRoutes(deps: HouseholdsDeps): RpcRoute[] {
       const household = await findHouseholdRow(db, input.householdId);
       if (!household) throw notFound('householdId', input.householdId);
       requireDistrict(actor, household.district_code);
+      refuse(newNeedRefusal(await listConsentsOf(db, household.id)));
       const id = idFor({ actor, idempotencyKey }, 'need.file');
       const need = await transaction(db, async (trx) => {
         const created = await insertNeed(trx, {

@@ -109,7 +109,7 @@ export async function seedDirectory(bus: Bus): Promise<void> {
   );
 }
 
-/** A valid household input in district A. */
+/** A valid household input in district A (no care notes: those need a sensitive-data consent). */
 export function householdInput(overrides: Record<string, unknown> = {}) {
   return {
     name: '김순자',
@@ -125,7 +125,13 @@ export function householdInput(overrides: Record<string, unknown> = {}) {
     location: { lat: 35.9488, lng: 126.9318 },
     contact: { name: '김순자', phone: '010-0123-4567', relation: 'self' as const },
     dietaryTags: ['soft_food' as const],
-    careNotes: '무릎 수술 후 거동 불편',
     ...overrides,
   };
 }
+
+/** A consent with both the delivery and the sensitive-data scopes, given before the programs start. */
+export const FULL_CONSENT = Object.freeze({
+  scopes: ['delivery' as const, 'sensitive_data' as const],
+  givenOn: '2026-11-01',
+  method: 'written' as const,
+});
