@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 
-import type { RpcRoute } from '@anbu/bus';
+import type { Bus, RpcRoute } from '@anbu/bus';
 import type { Actor } from '@anbu/contracts';
+import type { Logger } from '@anbu/db';
 import { handle, RpcError } from '@anbu/bus';
 import { listAllocationRuns, listAllocations } from '@anbu/contracts/rpc';
 
@@ -21,7 +22,13 @@ function requireStaff(actor: Actor): void {
  * The matching service's RPCs for now: reading allocations and runs. `allocation.run` and
  * `allocation.explain` come with the allocation package (the supply issue).
  */
-export function createRpc(deps: { db: Kysely<MatchingDatabase> }): RpcRoute[] {
+export function createRpc(deps: {
+  db: Kysely<MatchingDatabase>;
+  bus: Bus;
+  log: Logger;
+  now: () => Date;
+  wake: () => void;
+}): RpcRoute[] {
   const { db } = deps;
   return [
     handle(listAllocations, async (input, { actor }) => {

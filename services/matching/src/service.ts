@@ -6,17 +6,29 @@ import { createConsumers } from './events.js';
 import { migrations } from './migrations/index.js';
 import { createRpc } from './rpc.js';
 
+/** Options of {@link createMatchingService}. */
+export interface MatchingServiceOptions {
+  /** The clock: "today" (Asia/Seoul) decides which lots have expired. */
+  readonly now?: () => Date;
+}
+
 /**
- * The matching service: allocations and runs, and the view of needs and stock its consumer
- * keeps.
+ * The matching service: allocation runs over the view of needs and stock its consumer keeps,
+ * explanations, and kitchen capacity.
  * @example
  * await startService(createMatchingService(), { db, bus, log });
  */
-export function createMatchingService(): ServiceDefinition<MatchingDatabase> {
+export function createMatchingService(
+  options: MatchingServiceOptions = {},
+): ServiceDefinition<MatchingDatabase> {
+  const now = options.now ?? (() => new Date());
   return defineService<MatchingDatabase>({
     name: 'matching',
     migrations,
-    start: ({ db, log }) =>
-      Promise.resolve({ routes: createRpc({ db }), consumers: createConsumers({ db, log }) }),
+    start: ({ db, bus, log, outbox }) =>
+      Promise.resolve({
+        routes: createRpc({ db, bus, log, now, wake: () => outbox.wake() }),
+        consumers: createConsumers({ db, log }),
+      }),
   });
 }

@@ -118,6 +118,8 @@ export async function runNatsConsumer(options: NatsConsumerOptions): Promise<() 
           ...(options.expiresMs === undefined ? {} : { expires: options.expiresMs }),
         });
         current = messages;
+        // A stop that came while the consumer was being fetched found nothing to stop.
+        if (stopped) messages.stop();
         void watch(messages);
         for await (const msg of messages) {
           while (inFlight.size >= options.concurrency) {

@@ -1,0 +1,3 @@
+import config from '@anbu/eslint-config/node';
+
+export default config;
