@@ -1,4 +1,16 @@
-/** Where the gateway runs and which demo user signs in (k6 `-e NAME=value`). */
+/** What the runner (tools/run.ts) passes to k6 with `-e NAME=value`. */
 export const BASE_URL = __ENV['ANBU_BASE_URL'] ?? 'http://127.0.0.1:8080';
-export const LOGIN = __ENV['ANBU_LOGIN'] ?? 'dispatcher';
-export const PASSWORD = __ENV['ANBU_PASSWORD'] ?? '';
+/** Absolute path of the fixtures JSON written by the seed step. */
+export const FIXTURES_FILE = __ENV['ANBU_FIXTURES'] ?? '';
+/** Distinguishes this run's records in the databases (notes start with `loadtest:<run>:`). */
+export const RUN_ID = __ENV['ANBU_RUN_ID'] ?? 'manual';
+/** `smoke`, `peak` or `capacity`. */
+export const PROFILE = __ENV['ANBU_PROFILE'] ?? 'smoke';
+/** Comma-separated scenario names; empty: the profile's default. */
+export const SCENARIOS = (__ENV['ANBU_SCENARIOS'] ?? '').split(',').filter((s) => s !== '');
+/** Capacity step: donations per second of the surge-intake scenario. */
+export const RATE = Number(__ENV['ANBU_RATE'] ?? '0');
+/** How long one capacity step holds its rate. */
+export const HOLD = __ENV['ANBU_HOLD'] ?? '60s';
+/** Where handleSummary writes the JSON summary. */
+export const SUMMARY_FILE = __ENV['ANBU_SUMMARY_FILE'] ?? '';

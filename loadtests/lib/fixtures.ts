@@ -1,0 +1,35 @@
+import { SharedArray } from 'k6/data';
+
+import { FIXTURES_FILE } from './env.ts';
+
+/** The seed step's output (see tools/fixtures.ts, which this mirrors for k6). */
+export interface Fixtures {
+  readonly seed: string;
+  readonly households: number;
+  readonly apiKeys: readonly { readonly key: string; readonly organisationId: string }[];
+  readonly caseworkers: readonly {
+    readonly login: string;
+    readonly password: string;
+    readonly householdIds: readonly string[];
+  }[];
+  readonly dispatcher: { readonly login: string; readonly password: string };
+  readonly carriers: readonly { readonly login: string; readonly password: string }[];
+}
+
+const EMPTY: Fixtures = {
+  seed: '',
+  households: 0,
+  apiKeys: [],
+  caseworkers: [],
+  dispatcher: { login: '', password: '' },
+  carriers: [],
+};
+
+// One copy shared by every VU (k6 parses it once in the init context).
+const shared = new SharedArray<Fixtures>('fixtures', () =>
+  FIXTURES_FILE === '' ? [EMPTY] : [JSON.parse(open(FIXTURES_FILE)) as Fixtures],
+);
+
+export function fixtures(): Fixtures {
+  return shared[0] ?? EMPTY;
+}

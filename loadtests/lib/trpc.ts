@@ -1,0 +1,78 @@
+import type { RefinedResponse, ResponseType } from 'k6/http';
+import http from 'k6/http';
+
+import { BASE_URL } from './env.ts';
+
+/** A signed-in user: the session cookie to send and the address they call from. */
+export interface Session {
+  readonly login: string;
+  readonly cookie: string;
+  readonly address: string;
+}
+
+/**
+ * Signs a user in through tRPC and returns the session cookie (null when refused). Called in
+ * `setup()`, once per user: Argon2id is expensive by design, and real users sign in once a day.
+ */
+export function login(user: { login: string; password: string }, address: string): Session | null {
+  const res = http.post(
+    `${BASE_URL}/trpc/auth.login`,
+    JSON.stringify({ login: user.login, password: user.password }),
+    {
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      tags: { name: 'auth.login' },
+    },
+  );
+  const setCookie = res.headers['Set-Cookie'] ?? '';
+  const token = /anbu_session=([^;]+)/.exec(setCookie)?.[1];
+  return res.status === 200 && token
+    ? { login: user.login, cookie: `anbu_session=${token}`, address }
+    : null;
+}
+
+function headers(session: Session, extra: Record<string, string> = {}) {
+  return {
+    'content-type': 'application/json',
+    cookie: session.cookie,
+    'x-forwarded-for': session.address,
+    ...extra,
+  };
+}
+
+/** A tRPC mutation (`POST /trpc/<path>` with the input as the body; no transformer). */
+export function mutation(
+  session: Session,
+  call: { path: string; input: unknown; idempotencyKey?: string },
+): RefinedResponse<ResponseType> {
+  const { path, input } = call;
+  const extra: Record<string, string> = call.idempotencyKey
+    ? { 'idempotency-key': call.idempotencyKey }
+    : {};
+  return http.post(`${BASE_URL}/trpc/${path}`, JSON.stringify(input), {
+    headers: headers(session, extra),
+    tags: { name: path },
+  });
+}
+
+/** A tRPC query (`GET /trpc/<path>?input=…`). */
+export function query(
+  session: Session,
+  path: string,
+  input?: unknown,
+): RefinedResponse<ResponseType> {
+  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  return http.get(`${BASE_URL}/trpc/${path}${qs}`, {
+    headers: headers(session),
+    tags: { name: path },
+  });
+}
+
+/** `result.data` of a tRPC answer, or undefined. */
+export function data<T>(res: RefinedResponse<ResponseType>): T | undefined {
+  try {
+    const body = res.json() as { result?: { data?: T } } | null;
+    return body?.result?.data;
+  } catch {
+    return undefined;
+  }
+}

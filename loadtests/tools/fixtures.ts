@@ -1,0 +1,15 @@
+/** What the seed step hands the k6 scenarios (a JSON file, read with `open()` in k6). */
+export interface Fixtures {
+  readonly seed: string;
+  readonly households: number;
+  /** Live API keys of the partner organisations. */
+  readonly apiKeys: readonly { readonly key: string; readonly organisationId: string }[];
+  /** Caseworkers with households of their own districts to file needs for. */
+  readonly caseworkers: readonly {
+    readonly login: string;
+    readonly password: string;
+    readonly householdIds: readonly string[];
+  }[];
+  readonly dispatcher: { readonly login: string; readonly password: string };
+  readonly carriers: readonly { readonly login: string; readonly password: string }[];
+}

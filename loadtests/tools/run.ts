@@ -1,0 +1,315 @@
+// `pnpm loadtest` / `pnpm loadtest:smoke`: starts the distributed stack (PostgreSQL, nats-server,
+// gateway and every service as processes) in a temp folder on free ports, seeds the peak data
+// set, runs k6, samples CPU/memory per process and NATS consumer lag, checks that nothing was
+// lost or doubled, stops everything it started (also on failure or ^C), and writes a report.
+//
+//   node loadtests/tools/run.ts --profile smoke
+//   node loadtests/tools/run.ts --profile peak [--scenarios surge-intake,field-traffic]
+//   node loadtests/tools/run.ts --profile capacity --rates 50,100,200,400 --hold 45s
+// Options: --no-build (use the built dist/), --keep (keep the temp state folder and its logs),
+// --note TEXT (a line for the report, e.g. who else used the machine), --households N.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import type { CheckReport } from './check.ts';
+import type { Fixtures } from './fixtures.ts';
+import type { K6Summary, RunSection } from './report.ts';
+import type { SamplerReport } from './sampler.ts';
+import type { Stack } from './stack.ts';
+import { checkRun } from './check.ts';
+import { section, thresholdResults } from './report.ts';
+import { startSampler } from './sampler.ts';
+import { seedPeak } from './seed.ts';
+import { buildServices, printLogTails, REPO_ROOT, run, startStack } from './stack.ts';
+
+const LOADTESTS = join(REPO_ROOT, 'loadtests');
+
+const { values: args } = parseArgs({
+  options: {
+    profile: { type: 'string', default: 'peak' },
+    scenarios: { type: 'string', default: '' },
+    rates: { type: 'string', default: '25,50,100,200,400' },
+    hold: { type: 'string', default: '45s' },
+    households: { type: 'string', default: '3000' },
+    'keys-per-partner': { type: 'string', default: '40' },
+    note: { type: 'string', multiple: true, default: [] },
+    build: { type: 'boolean', default: true },
+    'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const profile = args.profile;
+if (!['smoke', 'peak', 'capacity'].includes(profile)) {
+  throw new Error(`--profile must be smoke, peak or capacity, not ${profile}`);
+}
+
+function k6Binary(): string {
+  if (process.env['K6_BIN']) return process.env['K6_BIN'];
+  let gopath = join(process.env['HOME'] ?? '/root', 'go');
+  try {
+    gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim() || gopath;
+  } catch {
+    // no Go on PATH: the default GOPATH
+  }
+  const candidate = join(gopath, 'bin', 'k6');
+  return existsSync(candidate) ? candidate : 'k6';
+}
+
+/** Which request groups the stack can serve right now (procedures present, routes published). */
+async function probe(
+  stack: Stack,
+  fixtures: Fixtures,
+): Promise<{ ready: string[]; notes: string[] }> {
+  const ready = ['donation', 'portal', 'poll'];
+  const notes: string[] = [];
+  const fileNeed = await fetch(`${stack.baseUrl}/trpc/households.fileNeed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (fileNeed.status === 404) {
+    notes.push(
+      'Caseworkers filing ad-hoc needs: not run, the gateway has no `households.fileNeed` procedure yet (the bus RPC `need.file` exists).',
+    );
+  } else {
+    ready.push('need');
+  }
+  let stops = 0;
+  for (const [i, carrier] of fixtures.carriers.entries()) {
+    const res = await fetch(`${stack.baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.250.0.${i + 1}` },
+      body: JSON.stringify(carrier),
+    });
+    const cookie = /anbu_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+    if (!cookie) continue;
+    const route = await fetch(`${stack.baseUrl}/trpc/dispatch.myRoute`, {
+      headers: { cookie, 'x-forwarded-for': `10.250.0.${i + 1}` },
+    });
+    const body = (await route.json().catch(() => ({}))) as {
+      result?: { data?: { route?: { stops?: unknown[] } | null } };
+    };
+    stops += body.result?.data?.route?.stops?.length ?? 0;
+  }
+  if (stops > 0) {
+    ready.push('stop', 'visit');
+  } else {
+    notes.push(
+      'Field traffic (stop updates, visit reports): not run, no carrier has a published route of today: the seed does not plan routes yet, and the gateway has no planning procedures (peak planning is not run for the same reason).',
+    );
+  }
+  return { ready, notes };
+}
+
+interface StepResult {
+  readonly section: RunSection;
+  readonly passed: number;
+  readonly failed: number;
+}
+
+async function k6Step(options: {
+  stack: Stack;
+  fixturesFile: string;
+  title: string;
+  runId: string;
+  ready: readonly string[];
+  extraEnv: Record<string, string>;
+  notes: string[];
+}): Promise<StepResult> {
+  const { stack, runId } = options;
+  const workDir = join(stack.stateDir, runId);
+  await mkdir(workDir, { recursive: true });
+  const summaryFile = join(workDir, 'summary.json');
+  const acceptedFile = join(workDir, 'console.log');
+  const env: Record<string, string> = {
+    ANBU_BASE_URL: stack.baseUrl,
+    ANBU_FIXTURES: options.fixturesFile,
+    ANBU_RUN_ID: runId,
+    ANBU_PROFILE: profile,
+    ANBU_SCENARIOS: args.scenarios,
+    ANBU_READY: options.ready.join(','),
+    ANBU_SUMMARY_FILE: summaryFile,
+    ...options.extraEnv,
+  };
+  const k6Args = [
+    'run',
+    '--quiet',
+    '--no-usage-report',
+    '--log-format',
+    'raw',
+    '--console-output',
+    acceptedFile,
+    ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
+    join(LOADTESTS, 'scenarios/main.ts'),
+  ];
+  const sampler = startSampler({
+    processes: await stack.processes(),
+    natsMonitorUrl: stack.natsMonitorUrl,
+    intervalMs: 1000,
+    cores: cpus().length,
+  });
+  process.stderr.write(`[loadtest] ${options.title}: k6 ${profile} (${runId})\n`);
+  const k6 = await run(k6Binary(), k6Args, { env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } });
+  process.stdout.write(k6.stdout);
+  let samples: SamplerReport | undefined;
+  try {
+    samples = await sampler.stop();
+  } catch (error) {
+    options.notes.push(`Sampling failed: ${String(error)}`);
+  }
+  let summary: K6Summary | undefined;
+  try {
+    summary = JSON.parse(await readFile(summaryFile, 'utf8')) as K6Summary;
+  } catch {
+    options.notes.push(`k6 exited with ${k6.code} and wrote no summary.`);
+  }
+  let check: CheckReport | undefined;
+  try {
+    check = await checkRun({ databaseUrl: stack.databaseUrl, runId, acceptedFile });
+  } catch (error) {
+    options.notes.push(`The checker failed: ${String(error)}`);
+  }
+  const thresholds = summary ? thresholdResults(summary) : [];
+  const passed = thresholds.filter((t) => t.ok).length + (check?.ok ? 1 : 0);
+  const failed =
+    thresholds.filter((t) => !t.ok).length +
+    (check?.ok ? 0 : 1) +
+    (summary ? 0 : 1) +
+    (k6.code === 0 || k6.code === 99 ? 0 : 1);
+  if (k6.code !== 0 && k6.code !== 99) options.notes.push(`k6 exited with code ${k6.code}.`);
+  return {
+    section: { title: options.title, summary, sampler: samples, check, notes: options.notes },
+    passed,
+    failed,
+  };
+}
+
+/** `2026-11-25T2004Z`: the report file's date, UTC like the report's heading. */
+function fileStamp(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace(':', '')}Z`;
+}
+
+async function main(): Promise<number> {
+  const started = new Date();
+  const machine = [
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}; started ${started.toISOString()}.`,
+    ...args.note,
+  ];
+  if (args.build && !args['no-build']) await buildServices();
+  const stack = await startStack({});
+  let stopping = false;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`[loadtest] ${signal}: stopping the stack\n`);
+    void stack.stop({ keep: args.keep }).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+
+  const results: StepResult[] = [];
+  const runNotes: string[] = [];
+  try {
+    const fixturesFile = join(stack.stateDir, 'fixtures.json');
+    const seedStart = performance.now();
+    const fixtures = await seedPeak({
+      databaseUrl: stack.databaseUrl,
+      natsUrl: stack.natsUrl,
+      keysPerPartner: Number(args['keys-per-partner']),
+      householdCount: Number(args.households),
+      seed: 'iksan-2026',
+      out: fixturesFile,
+    });
+    runNotes.push(
+      `Seeded ${fixtures.households} households, ${fixtures.apiKeys.length} partner API keys, ${fixtures.caseworkers.length} caseworkers in ${((performance.now() - seedStart) / 1000).toFixed(0)} s.`,
+    );
+    const { ready, notes } = await probe(stack, fixtures);
+    runNotes.push(...notes);
+    const base = `${profile}-${started.getTime().toString(36)}`;
+    if (profile === 'capacity') {
+      let misses = 0;
+      for (const rate of args.rates.split(',').map(Number)) {
+        const step = await k6Step({
+          stack,
+          fixturesFile,
+          title: `Surge intake at ${rate} donations/s for ${args.hold}`,
+          runId: `${base}-r${rate}`,
+          ready,
+          extraEnv: { ANBU_RATE: String(rate), ANBU_HOLD: args.hold },
+          notes: [],
+        });
+        results.push(step);
+        // One more step after the first miss confirms it; then stop.
+        if (step.failed > 0 && (misses += 1) >= 2) break;
+      }
+    } else {
+      results.push(
+        await k6Step({
+          stack,
+          fixturesFile,
+          title: `${profile} run`,
+          runId: base,
+          ready,
+          extraEnv: {},
+          notes: [],
+        }),
+      );
+    }
+  } catch (error) {
+    process.stderr.write(`[loadtest] failed: ${String(error)}\n`);
+    await printLogTails(stack.stateDir);
+    results.push({
+      section: {
+        title: 'run failed',
+        summary: undefined,
+        sampler: undefined,
+        check: undefined,
+        notes: [String(error)],
+      },
+      passed: 0,
+      failed: 1,
+    });
+  } finally {
+    process.removeListener('SIGINT', stopOnSignal);
+    process.removeListener('SIGTERM', stopOnSignal);
+    if (!stopping) await stack.stop({ keep: args.keep });
+  }
+
+  const passed = results.reduce((a, r) => a + r.passed, 0);
+  const failed = results.reduce((a, r) => a + r.failed, 0);
+  const report = [
+    `# Load test: ${profile} (${started.toISOString().slice(0, 16)}Z)`,
+    '',
+    ...[...machine, ...runNotes].map((n) => `- ${n}`),
+    '',
+    `Result: ${passed} passed, ${failed} failed (thresholds met/missed, plus the lost-or-doubled checker per step).`,
+    '',
+    ...results.map((r) => section(r.section)),
+  ].join('\n');
+  const reportDir = join(LOADTESTS, 'reports');
+  await mkdir(reportDir, { recursive: true });
+  const reportFile = join(reportDir, `${fileStamp(started)}-${profile}.md`);
+  await writeFile(reportFile, report);
+  const cacheDir = join(LOADTESTS, '.cache');
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(
+    join(cacheDir, `loadtest-${profile}.json`),
+    JSON.stringify({ profile, passed, failed, report: reportFile }),
+  );
+  process.stdout.write(`[loadtest] report ${reportFile}: ${passed} passed, ${failed} failed\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`[loadtest] ${String(error)}\n`);
+    process.exit(1);
+  },
+);
