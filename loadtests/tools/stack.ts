@@ -96,6 +96,8 @@ export async function startStack(options: {
     // per-address budgets apply per simulated client, not to all of k6 at once.
     ANBU_TRUST_PROXY: 'true',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    // A loaded CI machine starts six Node processes slowly.
+    ANBU_START_TIMEOUT: process.env['ANBU_START_TIMEOUT'] ?? '180',
     ...options.extraEnv,
   };
   for (const [service, count] of Object.entries(options.replicas ?? {})) {
