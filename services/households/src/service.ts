@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ServiceDefinition } from '@anbu/service-kit';
 import { defineService } from '@anbu/service-kit';
 
 import type { HouseholdsDatabase } from './repo/schema.js';
 import { createFieldCipher } from './crypto/field-cipher.js';
+import { createConsumers } from './events.js';
 import { migrations } from './migrations/index.js';
 import { createRpc } from './rpc/index.js';
 
@@ -15,7 +18,7 @@ export interface HouseholdsServiceOptions {
 
 /**
  * The households service: organisations, districts, memberships, households (personal data
- * encrypted at rest), consents, programs and enrolments.
+ * encrypted at rest), consents, programs, enrolments and needs; takes care's need requests up.
  * @example
  * const households = createHouseholdsService({ encryptionKey: parseEncryptionKey(env.ANBU_ENCRYPTION_KEY) });
  * await startService(households, { db, bus, log });
@@ -28,7 +31,12 @@ export function createHouseholdsService(
   return defineService<HouseholdsDatabase>({
     name: 'households',
     migrations,
-    start: ({ db, log, outbox }) =>
-      Promise.resolve({ routes: createRpc({ db, cipher, log, now, wake: () => outbox.wake() }) }),
+    start: ({ db, log, outbox }) => {
+      const wake = () => outbox.wake();
+      return Promise.resolve({
+        routes: createRpc({ db, cipher, log, now, wake }),
+        consumers: createConsumers({ db, log, wake, newId: randomUUID }),
+      });
+    },
   });
 }

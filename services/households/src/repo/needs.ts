@@ -18,6 +18,7 @@ const COLUMNS = [
   'cycle_key',
   'line_index',
   'alert_id',
+  'request_id',
   'category',
   'description',
   'quantity',
@@ -45,6 +46,7 @@ export function rowToNeed(row: NeedRow): Need {
     enrolmentId: row.enrolment_id ?? undefined,
     cycleKey: row.cycle_key ?? undefined,
     alertId: row.alert_id ?? undefined,
+    requestId: row.request_id ?? undefined,
     category: row.category,
     description: row.description ?? undefined,
     quantity: row.quantity,
@@ -67,7 +69,7 @@ export type NewNeed = Omit<Need, 'status' | 'createdAt' | 'updatedAt' | 'cancell
   lineIndex?: number;
 };
 
-/** Inserts an open need; undefined when it exists (same id, or the same cycle line). */
+/** Inserts an open need; undefined when it exists (same id, cycle line or care request). */
 export async function insertNeed(db: Db, need: NewNeed): Promise<Need | undefined> {
   const row = await db
     .insertInto('needs')
@@ -81,6 +83,7 @@ export async function insertNeed(db: Db, need: NewNeed): Promise<Need | undefine
       cycle_key: need.cycleKey ?? null,
       line_index: need.lineIndex ?? 0,
       alert_id: need.alertId ?? null,
+      request_id: need.requestId ?? null,
       category: need.category,
       description: need.description ?? null,
       quantity: need.quantity,

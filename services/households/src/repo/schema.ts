@@ -107,6 +107,8 @@ export interface NeedsTable {
   cycle_key: string | null;
   line_index: ColumnType<number, number | undefined, number>;
   alert_id: string | null;
+  /** The care request a follow-up need takes up (unique). */
+  request_id: ColumnType<string | null, string | null | undefined, string | null>;
   category: string;
   description: string | null;
   quantity: number;

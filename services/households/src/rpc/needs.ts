@@ -47,6 +47,7 @@ export async function emitNeedCreated(
     storageClass: need.storageClass,
     deadline: need.deadline,
     priority: need.priority,
+    requestId: need.requestId,
   });
 }
 
