@@ -1,5 +1,12 @@
-export { createCareService } from './service.js';
+export { createCareService, DEFAULT_SWEEP_BATCH } from './service.js';
+export type { CareServiceOptions } from './service.js';
 export { newAlert, SEVERITY_RANK } from './domain/alert.js';
+export { DEFAULT_SIGNAL_POLICIES } from './domain/signal-policy.js';
+export type { SignalPolicy } from './domain/signal-policy.js';
 export { insertAlert } from './repo/alerts.js';
-export { HOUSEHOLDS_CONSUMER } from './events.js';
+export { HOUSEHOLDS_CONSUMER, STOPS_CONSUMER } from './events.js';
+export { createWebhookNotifier } from './notify/webhook-notifier.js';
+export { createLogNotifier } from './notify/log-notifier.js';
+export type { Notifier, NotificationMessage } from './notify/notifier.js';
+export { errors, NotifyError } from './errors.js';
 export type { CareDatabase } from './repo/schema.js';

@@ -1,8 +1,10 @@
 import type { Migrations } from '@anbu/db';
 
 import { createCare } from './2026-11-25T00-00-00_create_care.js';
+import { welfareChecks } from './2026-11-25T20-00-00_welfare_checks.js';
 
 /** The care schema's migrations, in the order they run. */
 export const migrations: Migrations = {
   '2026-11-25T00-00-00_create_care': createCare,
+  '2026-11-25T20-00-00_welfare_checks': welfareChecks,
 };

@@ -9,7 +9,8 @@ import { SEVERITY_RANK } from '../domain/alert.js';
 
 type Db = Kysely<CareDatabase> | Transaction<CareDatabase>;
 
-const COLUMNS = [
+/** The columns of an alert, selected for {@link rowToAlert}. */
+export const ALERT_COLUMNS = [
   'id',
   'household_id',
   'district_code',
@@ -32,7 +33,11 @@ const COLUMNS = [
   'follow_up_request_id',
 ] as const;
 
-function rowToAlert(row: AlertRow): Alert {
+/** The stored columns of an alert that make the contract type. */
+export type AlertColumns = Pick<AlertRow, (typeof ALERT_COLUMNS)[number]>;
+
+/** Maps a stored alert to the contract type. */
+export function rowToAlert(row: AlertColumns): Alert {
   return alertSchema.parse({
     id: row.id,
     householdId: row.household_id,
@@ -56,8 +61,18 @@ function rowToAlert(row: AlertRow): Alert {
   });
 }
 
-/** Stores a new alert (from {@link newAlert}); `false` when the id exists already. */
-export async function insertAlert(db: Db, alert: Alert): Promise<boolean> {
+/** Where an alert came from: a visit (or stop update), or a check-in signal. */
+export type AlertOrigin = 'visit' | 'signal';
+
+/**
+ * Stores a new alert (from {@link newAlert}); `false` when the id exists already. A signal
+ * alert carries `visitDueAt`: unless cleared by then, care asks for a carrier's visit.
+ */
+export async function insertAlert(
+  db: Db,
+  alert: Alert,
+  extra: { origin?: AlertOrigin; visitDueAt?: Date | undefined } = {},
+): Promise<boolean> {
   const result = await db
     .insertInto('alerts')
     .values({
@@ -80,6 +95,9 @@ export async function insertAlert(db: Db, alert: Alert): Promise<boolean> {
       resolution: null,
       resolution_note: null,
       follow_up_request_id: null,
+      origin: extra.origin ?? 'visit',
+      visit_due_at: extra.visitDueAt ?? null,
+      visit_request_id: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
@@ -92,7 +110,7 @@ export async function findAlert(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Alert | undefined> {
-  let query = db.selectFrom('alerts').select(COLUMNS).where('id', '=', id);
+  let query = db.selectFrom('alerts').select(ALERT_COLUMNS).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row && rowToAlert(row);
@@ -107,7 +125,7 @@ export async function markAcknowledged(
     .updateTable('alerts')
     .set({ status: 'acknowledged', acknowledged_at: options.at, acknowledged_by: options.by })
     .where('id', '=', options.id)
-    .returning(COLUMNS)
+    .returning(ALERT_COLUMNS)
     .executeTakeFirstOrThrow();
   return rowToAlert(row);
 }
@@ -135,7 +153,7 @@ export async function markResolved(
       follow_up_request_id: options.followUpRequestId ?? null,
     })
     .where('id', '=', options.id)
-    .returning(COLUMNS)
+    .returning(ALERT_COLUMNS)
     .executeTakeFirstOrThrow();
   return rowToAlert(row);
 }
@@ -188,7 +206,7 @@ export async function listAlertRows(
 ): Promise<{ items: Alert[]; nextCursor?: string }> {
   let query = db
     .selectFrom('alerts')
-    .select(COLUMNS)
+    .select(ALERT_COLUMNS)
     .orderBy('severity_rank', 'desc')
     .orderBy('raised_at')
     .orderBy('id')
@@ -213,4 +231,38 @@ export async function listAlertRows(
   const items = (more ? rows.slice(0, filter.limit) : rows).map(rowToAlert);
   const last = items[items.length - 1];
   return { items, ...(more && last ? { nextCursor: encodeQueueCursor(last) } : {}) };
+}
+
+/** The household's open alert raised for `reason`, if any (a repeat adds to it instead). */
+export async function findOpenAlert(
+  db: Db,
+  options: { householdId: string; reason: string },
+): Promise<Alert | undefined> {
+  const row = await db
+    .selectFrom('alerts')
+    .select(ALERT_COLUMNS)
+    .where('household_id', '=', options.householdId)
+    .where('reason', '=', options.reason)
+    .where('status', '<>', 'resolved')
+    .orderBy('raised_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && rowToAlert(row);
+}
+
+/** Adds observations to an open alert (a repeat of its reason); keeps at most 50. */
+export async function addObservations(
+  db: Db,
+  options: { id: string; observationIds: readonly string[] },
+): Promise<void> {
+  if (options.observationIds.length === 0) return;
+  await db
+    .updateTable('alerts')
+    .set({
+      observation_ids: sql<
+        string[]
+      >`(observation_ids || ${sql.val([...options.observationIds])}::uuid[])[1:50]`,
+    })
+    .where('id', '=', options.id)
+    .execute();
 }

@@ -1,24 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 
 import type { RpcRoute } from '@anbu/bus';
 import type { Actor, Alert } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { alertAcknowledged, alertResolved, needRequested } from '@anbu/contracts/events';
 import { acknowledgeAlert, getAlert, listAlerts, resolveAlert } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
-import type { CareDatabase } from './repo/schema.js';
-import { canReadAlert, canWorkAlert, refuseAcknowledge, refuseResolve } from './domain/alert.js';
-import { emit } from '@anbu/bus/outbox';
-import { findAlert, listAlertRows, markAcknowledged, markResolved } from './repo/alerts.js';
-
-/** What the care handlers are built from. */
-export interface CareDeps {
-  readonly db: Kysely<CareDatabase>;
-  readonly now: () => Date;
-  readonly wake: () => void;
-}
+import type { CareDeps } from '../deps.js';
+import { UNKNOWN_DISTRICT } from '../alerting/district.js';
+import { canReadAlert, canWorkAlert, refuseAcknowledge, refuseResolve } from '../domain/alert.js';
+import { findAlert, listAlertRows, markAcknowledged, markResolved } from '../repo/alerts.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,10 +28,10 @@ const notFound = (id: string) =>
   });
 
 /**
- * The care RPCs of this step: the alert queue (list, get, acknowledge, resolve with an optional
- * follow-up). Visit reports and signal ingestion come with the welfare-check issue.
+ * The alert queue: list (a caseworker's: their districts), get, acknowledge (stops the
+ * escalation timer), resolve with an optional follow-up need (`need.requested`).
  */
-export function createRpc(deps: CareDeps): RpcRoute[] {
+export function alertRoutes(deps: Pick<CareDeps, 'db' | 'now' | 'wake'>): RpcRoute[] {
   const { db, now, wake } = deps;
 
   /** Loads an alert the actor may see; one outside its districts looks like a missing one. */
@@ -121,7 +114,12 @@ export function createRpc(deps: CareDeps): RpcRoute[] {
           await emit(trx, needRequested, {
             requestId: followUpRequestId,
             householdId: current.householdId,
+            kind: input.followUp.category === 'welfare_visit' ? 'visit' : 'goods',
+            reason: 'alert_follow_up',
             alertId: current.id,
+            ...(current.districtCode === UNKNOWN_DISTRICT
+              ? {}
+              : { districtCode: current.districtCode }),
             ...input.followUp,
           });
         }
