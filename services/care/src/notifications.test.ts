@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { listNotifications } from '@anbu/contracts/rpc';
+
+import type { CareHarness } from './testing/harness.js';
+import { raiseAlert } from './alerting/raise-alert.js';
+import { createWebhookNotifier } from './notify/webhook-notifier.js';
+import { startCare } from './testing/harness.js';
+
+const MOHYEON = '5214057000';
+const caseworker = {
+  kind: 'user' as const,
+  id: randomUUID(),
+  role: 'caseworker' as const,
+  districtCodes: [MOHYEON],
+};
+
+describe('alert notifications through a webhook', () => {
+  let h: CareHarness;
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(String(req.headers['idempotency-key']));
+    // The first two sends fail: the outbox retries with backoff until one goes through.
+    res.statusCode = hits.length <= 2 ? 503 : 200;
+    res.end();
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    h = await startCare({
+      service: {
+        notifiers: () => [
+          createWebhookNotifier({ url: `http://127.0.0.1:${port}/hook`, timeoutMs: 1_000 }),
+        ],
+        backoff: { baseMs: 20, maxMs: 100 },
+      },
+    });
+  });
+  afterAll(async () => {
+    await h[Symbol.asyncDispose]();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('should retry a failed send with backoff until the webhook takes it, once delivered', async () => {
+    const { alert } = await h.db.transaction().execute((trx) =>
+      raiseAlert(trx, {
+        decision: {
+          severity: 'high',
+          reason: 'illness_or_injury',
+          summary: 'Welfare check: illness or injury',
+        },
+        householdId: randomUUID(),
+        districtCode: MOHYEON,
+        observationIds: [],
+        origin: 'visit',
+        channels: ['webhook'],
+        now: new Date(),
+      }),
+    );
+    const notification = async () =>
+      (await h.bus.request(listNotifications, { alertId: alert.id }, { actor: caseworker }))
+        .items[0];
+    await expect.poll(async () => (await notification())?.status, { timeout: 10_000 }).toBe('sent');
+    expect(await notification()).toMatchObject({
+      channel: 'webhook',
+      attempts: 3,
+      template: 'alert.raised',
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const id = (await notification())?.id;
+    expect(hits).toEqual([id, id, id]);
+  });
+});
