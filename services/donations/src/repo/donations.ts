@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { ActorRef, Donation, DonationInput, DonationStatus } from '@anbu/contracts';
 import { donationSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { DonationRow, DonationsDatabase, HistoryRow } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
 
@@ -206,4 +206,16 @@ export async function listDonationRows(
     limit: filter.limit,
     map: (row) => toDonation(row, history.get(row.id) ?? []),
   });
+}
+
+/** Records the pickup slot booked for a donation. */
+export async function setPickupSlot(
+  db: Db,
+  change: { id: string; pickupSlotId: string; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('donations')
+    .set({ pickup_slot_id: change.pickupSlotId, updated_at: change.at })
+    .where('id', '=', change.id)
+    .execute();
 }

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { Lot } from '@anbu/contracts';
 import { lotSchema } from '@anbu/contracts';
 import { stockSummaryRowSchema } from '@anbu/contracts/rpc';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { DonationsDatabase, LotRow } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
 

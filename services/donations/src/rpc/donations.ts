@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { RpcRoute } from '@anbu/bus';
 import type { Actor, ActorRef, Donation, DonationStatus } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { canTransitionDonation } from '@anbu/contracts';
 import {
   donationAccepted,
@@ -30,7 +31,6 @@ import type { DonationsDatabase } from '../repo/schema.js';
 import type { DonationsDeps } from './deps.js';
 import { canPostDonation, donationScope, isDonationsStaff } from '../domain/access.js';
 import { planLots } from '../domain/receive.js';
-import { emit } from '@anbu/bus/outbox';
 import { findDepot } from '../repo/depots.js';
 import {
   findDonation,

@@ -1,15 +1,13 @@
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
 import { seoulDate } from '@anbu/contracts';
-import { lotExpired } from '@anbu/contracts/events';
 import { sweepExpiry, writeOffLot } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
 import type { DonationsDeps } from './deps.js';
 import { isDonationsStaff } from '../domain/access.js';
-import { isExpired } from '../domain/expiry.js';
-import { emit } from '@anbu/bus/outbox';
-import { lockExpiringLots, lockLot, setLotStatus, writeOffUnits } from '../repo/lots.js';
+import { sweepExpiredLots } from '../expiry/sweep-expired-lots.js';
+import { lockLot, writeOffUnits } from '../repo/lots.js';
 
 /** Write-offs: the expiry sweep and a counted loss on one lot. */
 export function lotRoutes(deps: DonationsDeps): RpcRoute[] {
@@ -18,27 +16,7 @@ export function lotRoutes(deps: DonationsDeps): RpcRoute[] {
     handle(sweepExpiry, async (input, { actor }) => {
       if (!isDonationsStaff(actor)) throw new RpcError('FORBIDDEN', 'only staff sweep stock');
       const asOf = input.asOf ?? seoulDate(now());
-      const result = await transaction(db, async (trx) => {
-        const expiredLotIds: string[] = [];
-        let unitsWrittenOff = 0;
-        for (const lot of await lockExpiringLots(trx, asOf)) {
-          if (!isExpired(lot.expiresOn, asOf) || lot.expiresOn === undefined) continue;
-          // Allocated units stay with their allocation: matching releases them on `lot.expired`.
-          const quantity = lot.quantityAvailable;
-          if (quantity > 0)
-            await writeOffUnits(trx, { id: lot.id, quantity, emptyStatus: 'expired' });
-          await setLotStatus(trx, { id: lot.id, status: 'expired' });
-          await emit(trx, lotExpired, {
-            lotId: lot.id,
-            depotId: lot.depotId,
-            expiresOn: lot.expiresOn,
-            quantityWrittenOff: quantity,
-          });
-          expiredLotIds.push(lot.id);
-          unitsWrittenOff += quantity;
-        }
-        return { expiredLotIds, unitsWrittenOff };
-      });
+      const result = await sweepExpiredLots(db, asOf);
       wake();
       log.info(
         { asOf, lots: result.expiredLotIds.length, units: result.unitsWrittenOff },

@@ -21,12 +21,16 @@ export interface DonationsHarness extends AsyncDisposable {
 
 /** Starts donations on PGlite in memory (or PostgreSQL at `url`) and the memory bus (or `bus`). */
 export async function startDonations(
-  options: { url?: string; bus?: Bus } = {},
+  options: {
+    url?: string;
+    bus?: Bus;
+    service?: Parameters<typeof createDonationsService>[0];
+  } = {},
 ): Promise<DonationsHarness> {
   const log = createTestLogger();
   const handle = await createDb({ url: options.url, dataDir: 'memory://', log });
   const bus = options.bus ?? createMemoryBus({ log });
-  const running = await startService(createDonationsService(), {
+  const running = await startService(createDonationsService(options.service), {
     db: handle,
     bus,
     log,
