@@ -4,7 +4,7 @@ import { defineService } from '@anbu/service-kit';
 import type { MatchingDatabase } from './repo/schema.js';
 import { createConsumers } from './events.js';
 import { migrations } from './migrations/index.js';
-import { createRpc } from './rpc.js';
+import { createRpc } from './rpc/index.js';
 
 /** Options of {@link createMatchingService}. */
 export interface MatchingServiceOptions {

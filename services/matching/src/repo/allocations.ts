@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Allocation, AllocationRunSummary } from '@anbu/contracts';
 import { allocationRunSummarySchema, allocationSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { AllocationRow, AllocationRunRow, MatchingDatabase } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<MatchingDatabase> | Transaction<MatchingDatabase>;
 
@@ -21,7 +21,7 @@ const COLUMNS = [
   'created_at',
 ] as const;
 
-function rowToAllocation(row: AllocationRow): Allocation {
+function rowToAllocation(row: Pick<AllocationRow, (typeof COLUMNS)[number]>): Allocation {
   return allocationSchema.parse({
     id: row.id,
     runId: row.run_id,

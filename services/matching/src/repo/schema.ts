@@ -28,6 +28,8 @@ export interface AllocationsTable {
   status: string;
   reasons: Json;
   created_at: Timestamp;
+  kitchen_organisation_id: string | null;
+  kitchen_date: string | null;
 }
 
 export interface OpenNeedsTable {
@@ -42,6 +44,10 @@ export interface OpenNeedsTable {
   priority: number;
   status: string;
   event_id: string;
+  /** Units promised so far (CHECK: ≤ quantity). */
+  allocated: ColumnType<number, number | undefined, number>;
+  /** The Seoul day the need was filed (waiting time counts from it). */
+  filed_on: string | null;
 }
 
 export interface StockLotsTable {
@@ -55,15 +61,41 @@ export interface StockLotsTable {
   restrictions: Json;
   status: string;
   event_id: string;
+  /** Units promised so far (CHECK: ≤ quantity). */
+  allocated: ColumnType<number, number | undefined, number>;
+}
+
+export interface KitchenCapacityTable {
+  kitchen_organisation_id: string;
+  date: string;
+  depot_id: string;
+  category: string;
+  storage_class: string;
+  boxes: number;
+  /** Boxes promised so far (CHECK: ≤ boxes). */
+  allocated: ColumnType<number, number | undefined, number>;
+}
+
+/** The latest explanation of a need the last run left (partly) unmet. */
+export interface UnmetNeedsTable {
+  need_id: string;
+  run_id: string;
+  quantity_missing: number;
+  reasons: Json;
 }
 
 /** The tables of the `matching` schema. */
 export interface MatchingDatabase {
   allocation_runs: AllocationRunsTable;
   allocations: AllocationsTable;
+  kitchen_capacity: KitchenCapacityTable;
   open_needs: OpenNeedsTable;
   stock_lots: StockLotsTable;
+  unmet_needs: UnmetNeedsTable;
 }
 
 export type AllocationRow = Selectable<AllocationsTable>;
 export type AllocationRunRow = Selectable<AllocationRunsTable>;
+export type OpenNeedRow = Selectable<OpenNeedsTable>;
+export type StockLotRow = Selectable<StockLotsTable>;
+export type KitchenCapacityRow = Selectable<KitchenCapacityTable>;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { EventOf } from '@anbu/contracts';
 import type { lotExpired, lotReceived, needCancelled, needCreated } from '@anbu/contracts/events';
+import { seoulDate } from '@anbu/contracts';
 
 import type { MatchingDatabase } from './schema.js';
 
@@ -24,6 +25,7 @@ export async function addOpenNeed(db: Db, event: EventOf<typeof needCreated>): P
       priority: need.priority,
       status: 'open',
       event_id: event.id,
+      filed_on: seoulDate(new Date(event.occurredAt)),
     })
     .onConflict((oc) => oc.column('need_id').doNothing())
     .execute();

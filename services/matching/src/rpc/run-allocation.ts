@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+
+import type { AllocationRunSummary, Coordinates, RpcInput, RpcOutput } from '@anbu/contracts';
+import type { runAllocation } from '@anbu/contracts/rpc';
+import { RpcError } from '@anbu/bus';
+import { seoulDate } from '@anbu/contracts';
+import { getMatchingProfiles, listDepots } from '@anbu/contracts/rpc';
+import { transaction } from '@anbu/db';
+
+import type { MatchingProfile } from '../domain/plan-inputs.js';
+import type { MatchingDeps } from './deps.js';
+import { planAllocation } from '../domain/plan-allocation.js';
+import { isRaceLost } from '../errors.js';
+import { readKitchenDays, readOpenNeeds, readStockLots } from '../repo/run-input.js';
+import { commitRun } from '../repo/run-ledger.js';
+import { MATCHING_ACTOR } from './deps.js';
+
+/** A run that lost a race to another run plans again from what is left, this many times. */
+export const MAX_RUN_ATTEMPTS = 8;
+const PROFILE_BATCH = 5_000;
+const MAX_UNMET_REPORTED = 100_000;
+
+async function profilesOf(deps: MatchingDeps, householdIds: readonly string[]) {
+  const profiles = new Map<string, MatchingProfile>();
+  const unique = [...new Set(householdIds)];
+  for (let i = 0; i < unique.length; i += PROFILE_BATCH) {
+    const batch = unique.slice(i, i + PROFILE_BATCH);
+    const answer = await deps.bus.request(
+      getMatchingProfiles,
+      { householdIds: batch },
+      { actor: MATCHING_ACTOR, timeoutMs: 30_000 },
+    );
+    for (const profile of answer.profiles) profiles.set(profile.householdId, profile);
+  }
+  return profiles;
+}
+
+async function depotLocations(deps: MatchingDeps): Promise<Map<string, Coordinates>> {
+  const answer = await deps.bus.request(listDepots, {}, { actor: MATCHING_ACTOR });
+  return new Map(answer.items.map((depot) => [depot.id, depot.location]));
+}
+
+/**
+ * One attempt: reads the view, asks households and donations for profiles and depots (outside
+ * any transaction), plans, and (unless a dry run) commits in one transaction.
+ */
+async function attempt(
+  deps: MatchingDeps,
+  input: RpcInput<typeof runAllocation>,
+): Promise<RpcOutput<typeof runAllocation>> {
+  const startedAt = deps.now();
+  const today = seoulDate(startedAt);
+  const [needs, lots, kitchenDays] = await Promise.all([
+    readOpenNeeds(deps.db, {
+      today,
+      districtCodes: input.districtCodes ?? [],
+      deadlineUntil: input.deadlineUntil,
+    }),
+    readStockLots(deps.db, today),
+    readKitchenDays(deps.db, today),
+  ]);
+  const [profiles, depots] = await Promise.all([
+    needs.length === 0
+      ? new Map<string, MatchingProfile>()
+      : profilesOf(
+          deps,
+          needs.map((n) => n.householdId),
+        ),
+    depotLocations(deps),
+  ]);
+  const plan = planAllocation({ today, needs, lots, kitchenDays, profiles, depots });
+  const summary: AllocationRunSummary = {
+    runId: randomUUID(),
+    startedAt: startedAt.toISOString(),
+    finishedAt: deps.now().toISOString(),
+    needsConsidered: plan.needsConsidered,
+    lotsConsidered: plan.lotsConsidered,
+    allocations: plan.allocations.length,
+    unitsAllocated: plan.unitsAllocated,
+    fillRate: plan.fillRate,
+    fairnessSpread: plan.fairnessSpread,
+    unitsExpiringUnallocated: plan.unitsExpiringUnallocated,
+  };
+  if (!input.dryRun) {
+    await transaction(deps.db, (trx) => commitRun(trx, { summary, plan, today }));
+    deps.wake();
+  }
+  return { summary, unmet: plan.unmet.slice(0, MAX_UNMET_REPORTED) };
+}
+
+/**
+ * `allocation.run`: plans and stores a run; when another run committed first (its CHECKs
+ * refuse the sums), plans again from what is left, up to {@link MAX_RUN_ATTEMPTS} times.
+ */
+export async function runAllocationWithRetry(
+  deps: MatchingDeps,
+  input: RpcInput<typeof runAllocation>,
+): Promise<RpcOutput<typeof runAllocation>> {
+  for (let n = 1; n <= MAX_RUN_ATTEMPTS; n++) {
+    try {
+      const result = await attempt(deps, input);
+      deps.log.info(
+        {
+          runId: result.summary.runId,
+          dryRun: input.dryRun,
+          allocations: result.summary.allocations,
+          units: result.summary.unitsAllocated,
+          unmet: result.unmet.length,
+          attempt: n,
+        },
+        'allocation run',
+      );
+      return result;
+    } catch (error) {
+      if (!isRaceLost(error)) throw error;
+      deps.log.info({ attempt: n, err: error }, 'allocation run lost a race; planning again');
+      // Let the winner's commit settle before reading again; a little jitter splits the herd.
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * n));
+    }
+  }
+  throw new RpcError(
+    'CONFLICT',
+    `allocation lost ${String(MAX_RUN_ATTEMPTS)} races in a row; try again`,
+  );
+}
