@@ -32,13 +32,19 @@ export function createDispatchService(
   return defineService<DispatchDatabase>({
     name: 'dispatch',
     migrations,
-    start: ({ db, bus, log, instanceId }) => {
+    start: ({ db, bus, log, instanceId, outbox }) => {
       const { runPlanning = true, ...tuning } = options;
       const runner = runPlanning
         ? createPlanningRunner({ ...tuning, db, log, owner: instanceId })
         : undefined;
       return Promise.resolve({
-        routes: createRpc({ db, log, bus, onRunQueued: () => runner?.wake() }),
+        routes: createRpc({
+          db,
+          log,
+          bus,
+          onRunQueued: () => runner?.wake(),
+          onEventsQueued: () => outbox.wake(),
+        }),
         consumers: createConsumers({ db, log }),
         tasks: runner ? [runner] : [],
       });

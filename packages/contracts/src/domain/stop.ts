@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { capacitySchema } from './carrier.js';
 import {
   coordinatesSchema,
   dateTimeSchema,
@@ -66,9 +67,18 @@ export const stopSchema = z.object({
     .nonnegative()
     .max(4 * 3600),
   status: stopStatusSchema,
-  /** Locked stops keep their route and position when the rest is re-planned. */
+  /** Locked stops keep their route when the rest is re-planned. */
   locked: z.boolean(),
   updatedAt: dateTimeSchema,
+  /** Where the stop is (the household's delivery location), for the map and re-scheduling. */
+  location: coordinatesSchema.optional(),
+  /** What is dropped here (deliveries), for the route's load. */
+  amount: capacitySchema.optional(),
+  /** Travel from the previous stop (or the start depot). */
+  travelSeconds: z.number().int().nonnegative().optional(),
+  travelMeters: z.number().int().nonnegative().optional(),
+  /** When the carrier reported the current status (arrived, delivered, …). */
+  reportedAt: dateTimeSchema.optional(),
 });
 export type Stop = z.infer<typeof stopSchema>;
 

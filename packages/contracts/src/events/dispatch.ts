@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 import { defineEvent } from '../core/envelope.js';
-import { dateSchema, dateTimeSchema, idSchema } from '../domain/common.js';
+import {
+  coordinatesSchema,
+  dateSchema,
+  dateTimeSchema,
+  districtCodeSchema,
+  idSchema,
+} from '../domain/common.js';
 import { deliveryOrderKindSchema } from '../domain/delivery-order.js';
 import { stopStatusSchema } from '../domain/stop.js';
 
@@ -22,6 +28,17 @@ export const planPublished = defineEvent({
           routeId: idSchema,
           carrierId: idSchema,
           orderIds: z.array(idSchema).max(1000),
+          /** The route's stops in order: which stop serves which order and household. */
+          stops: z
+            .array(
+              z.object({
+                stopId: idSchema,
+                orderId: idSchema,
+                householdId: idSchema.optional(),
+              }),
+            )
+            .max(1000)
+            .default([]),
         }),
       )
       .max(1000),
@@ -45,6 +62,12 @@ export const stopUpdated = defineEvent({
     carrierId: idSchema,
     status: stopStatusSchema,
     at: dateTimeSchema,
+    /** Where the carrier was when reporting. */
+    position: coordinatesSchema.optional(),
+    /** The order's district (alerts go to its caseworkers). */
+    districtCode: districtCodeSchema.optional(),
+    /** The route's day (Asia/Seoul). */
+    date: dateSchema.optional(),
     /** True when the order goes back to the pool for the next plan. */
     returnedToPool: z.boolean(),
   }),

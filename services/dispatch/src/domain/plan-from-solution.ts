@@ -1,4 +1,4 @@
-import type { Plan, Route, Stop, UnassignedOrder } from '@anbu/contracts';
+import type { Coordinates, Plan, Route, Stop, UnassignedOrder } from '@anbu/contracts';
 import type { RoutingSolution, UnassignedReason } from '@anbu/contracts/routing';
 
 import type { PlanningInput } from './planning-input.js';
@@ -14,6 +14,9 @@ const REASON_MESSAGES: Readonly<Record<UnassignedReason, string>> = Object.freez
   precedence: 'its pickup and delivery could not be paired',
   no_vehicle: 'no carrier has a shift that day',
 });
+
+const coordinates = (location: readonly number[] | undefined): Coordinates | undefined =>
+  location && location.length >= 2 ? { lng: location[0] ?? 0, lat: location[1] ?? 0 } : undefined;
 
 /** What {@link planFromSolution} needs besides the solution. */
 export interface PlanContext {
@@ -41,15 +44,24 @@ export function planFromSolution(
   for (const r of solution.routes) {
     const vehicle = input.vehicles[r.vehicle];
     if (!vehicle) continue;
+    const routingVehicle = input.problem.vehicles?.[r.vehicle];
     const routeId = context.newId();
     const stops: Stop[] = [];
     let maxLoad = [0, 0, 0];
+    let previous = { distance: 0, duration: 0 };
     for (const step of r.steps) {
       maxLoad = maxLoad.map((v, i) => Math.max(v, step.load[i] ?? 0));
       if (step.type !== 'job' || step.id === undefined) continue;
       const job = input.jobs[step.id];
       if (!job) continue;
       served.add(step.id);
+      const amount = input.problem.jobs?.[step.id]?.delivery ?? [];
+      const location = coordinates(step.location);
+      const leg = {
+        meters: Math.round(step.distance - previous.distance),
+        seconds: Math.round(step.duration - previous.duration),
+      };
+      previous = step;
       stops.push({
         id: context.newId(),
         routeId,
@@ -61,14 +73,28 @@ export function planFromSolution(
         window: job.window,
         serviceSeconds: job.serviceSeconds,
         status: 'planned',
-        locked: false,
+        locked: job.locked ?? false,
         updatedAt: context.createdAt,
+        ...(location ? { location } : {}),
+        amount: {
+          boxes: Math.ceil(amount[0] ?? 0),
+          kg: amount[1] ?? 0,
+          chilledBoxes: Math.ceil(amount[2] ?? 0),
+        },
+        travelSeconds: Math.max(0, leg.seconds),
+        travelMeters: Math.max(0, leg.meters),
       });
     }
     if (stops.length === 0) continue;
     const geometry = r.steps.flatMap((s) =>
       s.location ? [{ lng: s.location[0], lat: s.location[1] }] : [],
     );
+    const first = r.steps[0];
+    const start = coordinates(routingVehicle?.start);
+    const end = coordinates(routingVehicle?.end);
+    const profile = routingVehicle?.profile ?? 'car';
+    const speedKmh = input.problem.options?.speeds?.[profile];
+    const shiftEnd = routingVehicle?.timeWindow?.[1];
     routes.push({
       id: routeId,
       planId: context.planId,
@@ -84,8 +110,17 @@ export function planFromSolution(
         chilledBoxes: Math.ceil(maxLoad[2] ?? 0),
       },
       distanceMeters: Math.round(r.distance),
-      durationSeconds: Math.round(r.duration),
+      // How long the carrier is out: leaving the start depot to arriving at the end one.
+      durationSeconds: Math.max(
+        0,
+        Math.round((r.steps.at(-1)?.arrival ?? 0) - (first?.serviceStart ?? 0)),
+      ),
       geometry,
+      ...(start ? { start } : {}),
+      ...(end ? { end } : {}),
+      ...(first ? { departAt: at(first.serviceStart) } : {}),
+      ...(shiftEnd !== undefined ? { shiftEnd: at(shiftEnd) } : {}),
+      ...(speedKmh !== undefined ? { speedKmh } : {}),
     });
   }
   const reasons = new Map(solution.unassigned.map((u) => [u.id, u.reason]));

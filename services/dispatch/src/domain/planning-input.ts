@@ -18,6 +18,8 @@ export interface JobRef {
   readonly householdId?: string | undefined;
   readonly serviceSeconds: number;
   readonly window?: { start: string; end: string } | undefined;
+  /** Kept on its route by a dispatcher's lock (re-plans carry the lock on). */
+  readonly locked?: boolean | undefined;
 }
 
 /** What a routing vehicle index stands for. */
@@ -62,6 +64,19 @@ export const PROFILES: Readonly<Record<CarrierKind, { profile: string; speedKmh:
 
 /** Skill indices of the routing problem. */
 const SKILL = Object.freeze({ chilled: 0, frozen: 1 });
+/**
+ * Skills from here on pin locked stops: vehicle `v` alone has skill `LOCK_SKILL_BASE + v`, and a
+ * stop locked to it requires that skill, so no other vehicle may take it.
+ */
+export const LOCK_SKILL_BASE = 1000;
+/** A locked stop must not be the one dropped when capacity runs short. */
+const LOCKED_PRIORITY = 100;
+
+/** A stop a dispatcher locked in the plan being re-planned: its order stays with this shift. */
+export interface StopLock {
+  readonly orderId: string;
+  readonly shiftId: string;
+}
 
 const BOX_UNITS: ReadonlySet<string> = new Set(['box', 'kit', 'set', 'bag']);
 
@@ -92,6 +107,8 @@ export interface PlanningSources {
   readonly vehicles: ReadonlyMap<string, Vehicle>;
   /** The day's shifts (cancelled ones are ignored). */
   readonly shifts: readonly Shift[];
+  /** Locked stops of the plan being re-planned. */
+  readonly locks?: readonly StopLock[];
 }
 
 /**
@@ -159,6 +176,22 @@ export function buildPlanningInput(sources: PlanningSources): PlanningInput {
     }
   }
 
+  const vehicleOfShift = new Map(vehicles.map((v, index) => [v.shiftId, index]));
+  const lockedTo = new Map<string, number>();
+  for (const lock of sources.locks ?? []) {
+    const index = vehicleOfShift.get(lock.shiftId);
+    if (index === undefined) {
+      notes.push(`order ${lock.orderId} was locked to shift ${lock.shiftId}, which is not planned`);
+      continue;
+    }
+    lockedTo.set(lock.orderId, index);
+    const vehicle = routingVehicles[index];
+    const skill = LOCK_SKILL_BASE + index;
+    if (vehicle && !vehicle.skills?.includes(skill)) {
+      routingVehicles[index] = { ...vehicle, skills: [...(vehicle.skills ?? []), skill] };
+    }
+  }
+
   const jobs: JobRef[] = [];
   const routingJobs: NonNullable<RoutingProblemInput['jobs']> = [];
   for (const order of sources.orders) {
@@ -180,12 +213,14 @@ export function buildPlanningInput(sources: PlanningSources): PlanningInput {
       continue;
     }
     const serviceSeconds = SERVICE_SECONDS[order.kind];
-    const skills =
+    const lock = lockedTo.get(order.id);
+    const skills: number[] =
       order.storageClass === 'chilled'
         ? [SKILL.chilled]
         : order.storageClass === 'frozen'
           ? [SKILL.frozen]
           : [];
+    if (lock !== undefined) skills.push(LOCK_SKILL_BASE + lock);
     routingJobs.push({
       id: jobs.length,
       location: lngLat(place),
@@ -193,7 +228,7 @@ export function buildPlanningInput(sources: PlanningSources): PlanningInput {
       timeWindows: order.window ? [[rel(order.window.start), rel(order.window.end)]] : [],
       delivery: orderAmount(order),
       skills,
-      priority: order.priority,
+      priority: lock === undefined ? order.priority : Math.max(order.priority, LOCKED_PRIORITY),
     });
     jobs.push({
       orderId: order.id,
@@ -201,6 +236,7 @@ export function buildPlanningInput(sources: PlanningSources): PlanningInput {
       householdId: order.householdId,
       serviceSeconds,
       window: order.window,
+      ...(lock !== undefined ? { locked: true } : {}),
     });
   }
 

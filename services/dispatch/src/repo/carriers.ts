@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Carrier } from '@anbu/contracts';
 import { carrierSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { CarrierRow, DispatchDatabase } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 type Page<T> = Promise<{ items: T[]; nextCursor?: string }>;

@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 
 import type { DeliveryOrder, DeliveryOrderKind, DeliveryOrderStatus } from '@anbu/contracts';
 import { deliveryOrderSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { DeliveryOrderRow, DispatchDatabase } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 
@@ -85,6 +86,8 @@ export interface OrderFilter {
   kinds?: readonly DeliveryOrderKind[] | undefined;
   districtCodes?: readonly string[] | undefined;
   deliverBy?: string | undefined;
+  /** Orders due on or before this day. */
+  dueBy?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -104,6 +107,7 @@ export async function listOrderRows(
   if (filter.districtCodes?.length)
     query = query.where('district_code', 'in', filter.districtCodes);
   if (filter.deliverBy) query = query.where('deliver_by', '=', filter.deliverBy);
+  if (filter.dueBy) query = query.where('deliver_by', '<=', filter.dueBy);
   const after = decodeCursor(filter.cursor);
   if (after) query = query.where('id', '>', after);
   return toPage(await query.execute(), { limit: filter.limit, map: rowToOrder });
@@ -121,4 +125,55 @@ export async function openOrders(
     .orderBy('id');
   if (districtCodes.length > 0) query = query.where('district_code', 'in', districtCodes);
   return (await query.execute()).map(rowToOrder);
+}
+
+/** Sets the status of orders that are in one of `from` (e.g. open → published). */
+export async function setOrderStatuses(
+  db: Db,
+  options: {
+    ids: readonly string[];
+    from: readonly DeliveryOrderStatus[];
+    to: DeliveryOrderStatus;
+  },
+): Promise<number> {
+  if (options.ids.length === 0) return 0;
+  const result = await db
+    .updateTable('delivery_orders')
+    .set({ status: options.to })
+    .where('id', 'in', options.ids)
+    .where('status', 'in', options.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** An order not delivered goes back to the pool for the next plan, one attempt more. */
+export async function returnToPool(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('delivery_orders')
+    .set({ status: 'open', attempts: sql<number>`attempts + 1` })
+    .where('id', '=', id)
+    .where('status', 'in', ['published', 'planned'])
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Marks a delivered order done. */
+export async function markOrderDone(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('delivery_orders')
+    .set({ status: 'done' })
+    .where('id', '=', id)
+    .where('status', 'in', ['open', 'planned', 'published'])
+    .execute();
+}
+
+/** Orders by id (for the district of a stop's order, …). */
+export async function findOrders(db: Db, ids: readonly string[]): Promise<DeliveryOrder[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('delivery_orders')
+    .select(ORDER_COLUMNS)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(rowToOrder);
 }

@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 
 import type { Vehicle } from '@anbu/contracts';
 import { vehicleSchema } from '@anbu/contracts';
+import { decodeCursor, toPage } from '@anbu/db';
 
 import type { DispatchDatabase, VehicleRow } from './schema.js';
-import { decodeCursor, toPage } from '@anbu/db';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
 type Page<T> = Promise<{ items: T[]; nextCursor?: string }>;

@@ -13,4 +13,6 @@ export interface DispatchDeps {
   readonly bus?: Bus;
   /** Tells this replica's planning runner that a run was queued. */
   readonly onRunQueued?: () => void;
+  /** Tells the outbox relay that a commit enqueued events. */
+  readonly onEventsQueued?: () => void;
 }

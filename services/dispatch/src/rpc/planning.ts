@@ -3,6 +3,7 @@ import type { Actor } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
 import { cancelPlanningRun, getPlan, getPlanningRun, startPlanningRun } from '@anbu/contracts/rpc';
 
+import type { StopLock } from '../domain/planning-input.js';
 import type { DispatchDeps } from './deps.js';
 import { canManageFleet, fleetReadScope } from '../domain/access.js';
 import { buildPlanningInput } from '../domain/planning-input.js';
@@ -29,15 +30,30 @@ const notFound = (field: string, id: string) =>
 /** Planning runs (start, follow, cancel) and the plans they produce. */
 export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
   const { db, bus } = deps;
+
+  /** The locked stops of the plan a re-plan starts from, as order → shift pins. */
+  async function locksOf(planId: string, date: string): Promise<StopLock[]> {
+    const base = await findPlan(db, planId);
+    if (!base) throw notFound('basePlanId', planId);
+    if (base.date !== date) {
+      throw new RpcError('BAD_REQUEST', `plan ${planId} is of ${base.date}, not ${date}`, {
+        issues: [{ path: 'basePlanId', message: 'a plan of another day' }],
+      });
+    }
+    return base.routes.flatMap((route) =>
+      route.shiftId === undefined
+        ? []
+        : route.stops
+            .filter((stop) => stop.locked)
+            .map((stop) => ({ orderId: stop.orderId, shiftId: route.shiftId ?? '' })),
+    );
+  }
+
   return [
     handle(startPlanningRun, async (input, context) => {
       requirePlanner(context.actor);
-      if (input.basePlanId !== undefined) {
-        throw new RpcError('BAD_REQUEST', 're-planning around locked stops is not supported yet', {
-          issues: [{ path: 'basePlanId', message: 'not supported yet' }],
-        });
-      }
       if (!bus) throw new RpcError('INTERNAL', 'dispatch was started without a bus');
+      const locks = input.basePlanId ? await locksOf(input.basePlanId, input.date) : [];
       const sources = await loadPlanningSources({
         db,
         bus,
@@ -54,7 +70,7 @@ export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
         districtCodes: input.districtCodes,
         timeLimitSeconds: input.timeLimitSeconds,
         requestedBy: context.actor.id,
-        input: buildPlanningInput(sources),
+        input: buildPlanningInput({ ...sources, locks }),
       });
       deps.onRunQueued?.();
       return run;
