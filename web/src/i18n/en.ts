@@ -1,5 +1,6 @@
 import type { Translation } from './resources.js';
 import { enCare } from './en/care.js';
+import { enCarrier } from './en/carrier.js';
 
 /** English: the same keys as {@link ko}; the type fails the build when one is missing. */
 export const en: Translation = {
@@ -186,6 +187,7 @@ export const en: Translation = {
     care: 'Wellbeing checks',
   },
   care: enCare,
+  carrier: enCarrier,
   common: {
     retry: 'Try again',
     loadFailed: 'Could not load this. Please try again shortly.',

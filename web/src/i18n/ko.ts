@@ -1,4 +1,5 @@
 import { koCare } from './ko/care.js';
+import { koCarrier } from './ko/carrier.js';
 
 /** Korean, the default language: every string the web app shows. {@link en} mirrors its keys. */
 export const ko = {
@@ -184,6 +185,7 @@ export const ko = {
     care: '안부 확인',
   },
   care: koCare,
+  carrier: koCarrier,
   common: {
     retry: '다시 시도',
     loadFailed: '불러오지 못했습니다. 잠시 후 다시 시도하세요.',

@@ -7,6 +7,7 @@ import { OverviewScreen } from './overview-screen.js';
 // The map and Leaflet load only for the roles that see them.
 const DispatchScreen = lazy(() => import('../dispatch/dispatch-screen.js'));
 const CaseworkerScreen = lazy(() => import('../care/caseworker-screen.js'));
+const CarrierScreen = lazy(() => import('../carrier/carrier-screen.js'));
 
 /** The first screen after sign-in, chosen by the role the user acts in. */
 export function RoleHome({ me }: { me: Me }) {
@@ -23,6 +24,12 @@ export function RoleHome({ me }: { me: Me }) {
       return (
         <Suspense fallback={fallback}>
           <CaseworkerScreen />
+        </Suspense>
+      );
+    case 'carrier':
+      return (
+        <Suspense fallback={fallback}>
+          <CarrierScreen />
         </Suspense>
       );
     default:
