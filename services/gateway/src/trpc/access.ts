@@ -54,6 +54,42 @@ export const ACCESS = {
     },
   },
   'households.get': { roles: { admin: 'all', auditor: 'all', caseworker: 'districts' } },
+  'households.register': {
+    roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
+  },
+  'households.update': {
+    roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
+  },
+  // Consents and enrolments: what a caseworker records for households of their districts.
+  'households.consents': { roles: { admin: 'all', auditor: 'all', caseworker: 'districts' } },
+  'households.recordConsent': { roles: { admin: 'all', caseworker: 'districts' } },
+  'households.withdrawConsent': { roles: { admin: 'all', caseworker: 'districts' } },
+  'households.programs': {
+    roles: {
+      admin: 'all',
+      program_manager: 'all',
+      auditor: 'all',
+      caseworker: 'districts',
+      dispatcher: 'all',
+    },
+  },
+  'households.enrol': { roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' } },
+  'households.endEnrolment': {
+    roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
+  },
+  'households.enrolments': {
+    roles: { admin: 'all', program_manager: 'all', auditor: 'all', caseworker: 'districts' },
+  },
+  // A caseworker files an ad-hoc need for a household of their districts (checked by households).
+  'households.fileNeed': { roles: { admin: 'all', caseworker: 'districts' } },
+  'households.cancelNeed': { roles: { admin: 'all', caseworker: 'districts' } },
+  'households.needs': {
+    roles: { admin: 'all', program_manager: 'all', auditor: 'all', caseworker: 'districts' },
+  },
+  // CSV/XLSX import: rows outside a caseworker's districts are rejected by households.
+  'households.importFile': {
+    roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
+  },
 
   // Donations: a partner sees and posts only its own organisation's.
   'donations.list': {
@@ -77,6 +113,15 @@ export const ACCESS = {
   'donations.post': { roles: { partner: 'organisation' } },
   'donations.accept': { roles: { admin: 'all', dispatcher: 'all' } },
   'donations.reject': { roles: { admin: 'all', dispatcher: 'all' } },
+  // Pickup slots: a partner books one of those dispatch offers for its own accepted donation.
+  'donations.pickupSlots': { roles: { admin: 'all', dispatcher: 'all', partner: 'organisation' } },
+  'donations.bookPickup': { roles: { admin: 'all', dispatcher: 'all', partner: 'organisation' } },
+  'donations.recordPickup': { roles: { admin: 'all', dispatcher: 'all' } },
+  'donations.receive': { roles: { admin: 'all', dispatcher: 'all' } },
+  'donations.writeOff': { roles: { admin: 'all', dispatcher: 'all' } },
+  'donations.lots': {
+    roles: { admin: 'all', program_manager: 'all', auditor: 'all', dispatcher: 'all' },
+  },
 
   // Dispatch: carriers see only their own route of today.
   'dispatch.carriers': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
@@ -94,14 +139,58 @@ export const ACCESS = {
   'dispatch.myRoute': { roles: { carrier: 'carrier_today' } },
   'dispatch.updateStop': { roles: { carrier: 'carrier_today' } },
 
-  // Care: alerts of the caseworker's own districts.
+  // Matching: managers and dispatchers run and read it; a caseworker reads why a need of their
+  // districts got what it got (lists carry every district's households, so not those).
+  'matching.run': { roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' } },
+  'matching.explain': {
+    roles: {
+      admin: 'all',
+      program_manager: 'all',
+      dispatcher: 'all',
+      auditor: 'all',
+      caseworker: 'districts',
+    },
+  },
+  'matching.allocations': {
+    roles: { admin: 'all', program_manager: 'all', dispatcher: 'all', auditor: 'all' },
+  },
+  'matching.runs': {
+    roles: { admin: 'all', program_manager: 'all', dispatcher: 'all', auditor: 'all' },
+  },
+  'matching.kitchenCapacity': {
+    roles: { admin: 'all', program_manager: 'all', partner: 'organisation' },
+  },
+  'matching.setKitchenCapacity': {
+    roles: { admin: 'all', program_manager: 'all', partner: 'organisation' },
+  },
+
+  // Care: alerts of the caseworker's own districts; program managers all (escalations).
   'care.alerts': {
     roles: { admin: 'all', program_manager: 'all', auditor: 'all', caseworker: 'districts' },
   },
-  'care.alert': { roles: { admin: 'all', auditor: 'all', caseworker: 'districts' } },
-  'care.acknowledgeAlert': { roles: { admin: 'all', caseworker: 'districts' } },
-  'care.resolveAlert': { roles: { admin: 'all', caseworker: 'districts' } },
+  'care.alert': {
+    roles: { admin: 'all', program_manager: 'all', auditor: 'all', caseworker: 'districts' },
+  },
+  'care.acknowledgeAlert': {
+    roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
+  },
+  'care.resolveAlert': { roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' } },
+  'care.timeline': {
+    roles: { admin: 'all', program_manager: 'all', auditor: 'all', caseworker: 'districts' },
+  },
   'care.reportVisit': { roles: { carrier: 'carrier_today' } },
+  // Meal-box feedback: a kitchen (partner) reads its own programs' only.
+  'care.mealFeedback': {
+    roles: {
+      admin: 'all',
+      program_manager: 'all',
+      caseworker: 'districts',
+      partner: 'organisation',
+    },
+  },
+  'care.notifications': {
+    roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
+  },
 
   // API keys of partner systems: a partner manages its own organisation's keys.
   'apiKeys.list': { roles: { admin: 'all', auditor: 'all', partner: 'organisation' } },

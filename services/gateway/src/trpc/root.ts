@@ -5,6 +5,7 @@ import { careRouter } from './routers/care.js';
 import { dispatchRouter } from './routers/dispatch.js';
 import { donationsRouter } from './routers/donations.js';
 import { householdsRouter } from './routers/households.js';
+import { matchingRouter } from './routers/matching.js';
 import { systemRouter } from './routers/system.js';
 
 /** The one router of the gateway; the web app imports only its type. */
@@ -14,6 +15,7 @@ export const appRouter = router({
   households: householdsRouter,
   donations: donationsRouter,
   dispatch: dispatchRouter,
+  matching: matchingRouter,
   care: careRouter,
   apiKeys: apiKeysRouter,
 });
