@@ -94,7 +94,8 @@ export function openApiDocument(routes: readonly RestRouteSpec[]) {
     info: {
       title: 'Anbu partner API',
       version: '1',
-      description: 'For partner organisations: post donations and follow them to delivery.',
+      description:
+        'For partner organisations: post donations and follow them to delivery. For check-in feeds: post welfare check-in signals.',
     },
     servers: [{ url: '/api/v1' }],
     components: {

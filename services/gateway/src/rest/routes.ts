@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { donationInputSchema, donationSchema, donationStatusSchema } from '@anbu/contracts';
 
 import type { RestRouteSpec } from './openapi.js';
+import { SIGNAL_REST_ROUTES } from './signals.js';
 
 /** The identity behind an API key. */
 export const meResponseSchema = z.object({
@@ -57,4 +58,5 @@ export const REST_ROUTES = {
     params: donationIdParams,
     response: donationSchema,
   },
+  ...SIGNAL_REST_ROUTES,
 } as const satisfies Record<string, RestRouteSpec>;

@@ -14,6 +14,7 @@ import { restError, restErrorHandler } from './errors.js';
 import { requireIdempotencyKey } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
 import { REST_ROUTES } from './routes.js';
+import { mountSignalRoutes } from './signals.js';
 import { validate } from './validate.js';
 
 /** `c.var.call(rpc, input)`: calls a service as the API key, with the scoped idempotency key. */
@@ -98,6 +99,8 @@ export function createRestApi(deps: GatewayDeps) {
     }
     return c.json(donation);
   });
+
+  mountSignalRoutes(api);
 
   return api;
 }

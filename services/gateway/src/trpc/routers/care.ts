@@ -1,9 +1,16 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 
+import { dateSchema, idSchema, pageRequestSchema } from '@anbu/contracts';
 import {
   acknowledgeAlert,
   getAlert,
+  getProgram,
+  householdTimeline,
   listAlerts,
+  listEnrolments,
+  listMealFeedback,
+  listNotifications,
   reportVisit,
   resolveAlert,
 } from '@anbu/contracts/rpc';
@@ -11,9 +18,13 @@ import {
 import type { Context } from '../context.js';
 import type { Scope } from '../scope.js';
 import { declare } from '../access.js';
+import { auditRead } from '../audit.js';
 import { callService } from '../call.js';
 import { assertInScope, inScope, narrowDistricts } from '../scope.js';
 import { assertStopOfToday } from './carrier-route.js';
+
+/** The most households of one program whose feedback a kitchen reads at once. */
+const MAX_PROGRAM_HOUSEHOLDS = 5000;
 
 async function alertInScope(ctx: Context & { scope: Scope }, alertId: string) {
   const alert = await callService(ctx, getAlert, { alertId });
@@ -21,7 +32,37 @@ async function alertInScope(ctx: Context & { scope: Scope }, alertId: string) {
   return alert;
 }
 
-/** Care: welfare alerts for caseworkers, visit reports from carriers. */
+/**
+ * The households enrolled in a program the caller's kitchen supplies; another organisation's
+ * program answers like a missing one.
+ */
+async function programHouseholds(ctx: Context & { scope: Scope }, programId: string) {
+  const program = await callService(ctx, getProgram, { programId });
+  if (ctx.scope.kind === 'organisation') {
+    assertInScope(ctx.scope, { organisationId: program.supplierOrganisationId });
+  }
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await callService(ctx, listEnrolments, { programId, limit: 200, cursor });
+    for (const enrolment of page.items) ids.add(enrolment.householdId);
+    cursor = page.nextCursor;
+  } while (cursor && ids.size < MAX_PROGRAM_HOUSEHOLDS);
+  return [...ids].slice(0, MAX_PROGRAM_HOUSEHOLDS);
+}
+
+const mealFeedbackInput = pageRequestSchema.extend({
+  from: dateSchema,
+  to: dateSchema,
+  /** The kitchen's program: required for partners, a filter for everyone else. */
+  programId: idSchema.optional(),
+});
+
+/**
+ * Care: the caseworker's alert inbox (their districts; program managers all and the
+ * escalated), acknowledge and resolve (with a follow-up need), a household's welfare timeline,
+ * carriers' visit reports, meal-box feedback for the kitchens, and notifications.
+ */
 export const careRouter = {
   alerts: declare('care.alerts')
     .input(listAlerts.input)
@@ -46,11 +87,26 @@ export const careRouter = {
       return callService(ctx, acknowledgeAlert, input);
     }),
 
+  /** Resolves an alert; `followUp` files a need for the household (`need.requested`). */
   resolveAlert: declare('care.resolveAlert')
     .input(resolveAlert.input)
     .mutation(async ({ ctx, input }) => {
       await alertInScope(ctx, input.alertId);
       return callService(ctx, resolveAlert, input);
+    }),
+
+  /** A household's visits, observations, signals and alerts; visit notes are sensitive: audited. */
+  timeline: declare('care.timeline')
+    .input(householdTimeline.input)
+    .query(async ({ ctx, input }) => {
+      // Care checks the household's district against the caller's (a foreign one is a 404).
+      const page = await callService(ctx, householdTimeline, input);
+      await auditRead(ctx, {
+        action: 'care.timeline',
+        subjectType: 'household',
+        subjectIds: [input.householdId],
+      });
+      return page;
     }),
 
   /** A carrier reports the visit and welfare check of a stop of their route of today. */
@@ -59,5 +115,27 @@ export const careRouter = {
     .mutation(async ({ ctx, input }) => {
       await assertStopOfToday(ctx, input.stopId);
       return callService(ctx, reportVisit, input);
+    }),
+
+  /** Meal-box feedback (liked, portion, what to avoid) for the kitchen's program view. */
+  mealFeedback: declare('care.mealFeedback')
+    .input(mealFeedbackInput)
+    .query(async ({ ctx, input }) => {
+      const { programId, ...query } = input;
+      if (ctx.scope.kind === 'organisation' && !programId) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'name your program (programId)' });
+      }
+      const householdIds = programId ? await programHouseholds(ctx, programId) : undefined;
+      if (householdIds?.length === 0) return { items: [] };
+      return callService(ctx, listMealFeedback, { ...query, householdIds });
+    }),
+
+  /** The caller's notifications (a caseworker's: their districts), newest first. */
+  notifications: declare('care.notifications')
+    .input(listNotifications.input)
+    .query(async ({ ctx, input }) => {
+      const page = await callService(ctx, listNotifications, input);
+      const items = page.items.filter((n) => inScope(ctx.scope, { districtCode: n.districtCode }));
+      return { ...page, items };
     }),
 } satisfies TRPCRouterRecord;
