@@ -7,9 +7,11 @@ import { on, RpcRemoteError } from '@anbu/bus';
 import { seoulDate } from '@anbu/contracts';
 import {
   allocationMade,
+  allocationReleased,
   deliveryOrdered,
   lotExpired,
   lotReceived,
+  needCancelled,
   needCreated,
 } from '@anbu/contracts/events';
 import {
@@ -51,6 +53,10 @@ describe('allocation runs', () => {
           return Promise.resolve();
         }),
         on(deliveryOrdered, (e) => {
+          events.push(e);
+          return Promise.resolve();
+        }),
+        on(allocationReleased, (e) => {
           events.push(e);
           return Promise.resolve();
         }),
@@ -303,5 +309,84 @@ describe('allocation runs', () => {
         .where('need_id', '=', need.needId)
         .execute(),
     ).rejects.toThrow(/open_needs_allocated_within_quantity/);
+  });
+
+  it('should give the units of a cancelled need back to the lot', async () => {
+    const need = await addNeed({ quantity: 2 });
+    const lot = await addLot({ quantity: 2 });
+    expect((await run()).summary.unitsAllocated).toBe(2);
+    await h.bus.publish(needCancelled.subject, {
+      id: randomUUID(),
+      type: needCancelled.type,
+      version: needCancelled.version,
+      occurredAt: new Date().toISOString(),
+      data: { needId: need.needId, householdId: need.householdId, reason: 'by_caseworker' },
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.db
+              .selectFrom('stock_lots')
+              .select('allocated')
+              .where('lot_id', '=', lot.lotId)
+              .execute()
+          )[0]?.allocated,
+      )
+      .toBe(0);
+    const { items } = await h.bus.request(
+      listAllocations,
+      { needId: need.needId },
+      { actor: manager },
+    );
+    expect(items.map((a) => a.status)).toEqual(['released']);
+    await expect
+      .poll(() => events.filter((e) => e.type === allocationReleased.type).map((e) => e.data))
+      .toEqual([
+        expect.objectContaining({ needId: need.needId, quantity: 2, reason: 'need_cancelled' }),
+      ]);
+  });
+
+  it('should reopen a need whose lot expired before delivery and serve it from another lot', async () => {
+    const need = await addNeed({ quantity: 2 });
+    const first = await addLot({ quantity: 2, expiresOn: dayFromNow(1) });
+    expect((await run()).summary.unitsAllocated).toBe(2);
+    const second = await addLot({ quantity: 2, expiresOn: dayFromNow(30) });
+    await h.bus.publish(lotExpired.subject, {
+      id: randomUUID(),
+      type: lotExpired.type,
+      version: lotExpired.version,
+      occurredAt: new Date().toISOString(),
+      data: {
+        lotId: first.lotId,
+        depotId: depot.id,
+        expiresOn: dayFromNow(1),
+        quantityWrittenOff: 0,
+      },
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.db
+              .selectFrom('open_needs')
+              .select('allocated')
+              .where('need_id', '=', need.needId)
+              .execute()
+          )[0]?.allocated,
+      )
+      .toBe(0);
+    expect((await run()).summary.unitsAllocated).toBe(2);
+    const { items } = await h.bus.request(
+      listAllocations,
+      { needId: need.needId },
+      { actor: manager },
+    );
+    expect(items.map((a) => [a.status, a.source.kind === 'lot' ? a.source.lotId : ''])).toEqual(
+      expect.arrayContaining([
+        ['released', first.lotId],
+        ['ordered', second.lotId],
+      ]),
+    );
   });
 });

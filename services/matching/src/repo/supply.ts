@@ -5,6 +5,7 @@ import type { lotExpired, lotReceived, needCancelled, needCreated } from '@anbu/
 import { seoulDate } from '@anbu/contracts';
 
 import type { MatchingDatabase } from './schema.js';
+import { releaseAllocations } from './release.js';
 
 type Db = Kysely<MatchingDatabase> | Transaction<MatchingDatabase>;
 
@@ -31,9 +32,16 @@ export async function addOpenNeed(db: Db, event: EventOf<typeof needCreated>): P
     .execute();
 }
 
-/** Marks a need cancelled in the matcher's view. */
-export async function cancelOpenNeed(db: Db, event: EventOf<typeof needCancelled>): Promise<void> {
-  await db
+/**
+ * Marks a need cancelled in the matcher's view and gives back what was allocated to it and not
+ * yet delivered (`allocation.released`, reason `need_cancelled`).
+ */
+export async function cancelOpenNeed(
+  trx: Transaction<MatchingDatabase>,
+  event: EventOf<typeof needCancelled>,
+): Promise<void> {
+  await releaseAllocations(trx, { needId: event.data.needId, reason: 'need_cancelled' });
+  await trx
     .updateTable('open_needs')
     .set({ status: 'cancelled' })
     .where('need_id', '=', event.data.needId)
@@ -61,9 +69,16 @@ export async function addStockLot(db: Db, event: EventOf<typeof lotReceived>): P
     .execute();
 }
 
-/** Marks a lot expired in the matcher's view. */
-export async function expireStockLot(db: Db, event: EventOf<typeof lotExpired>): Promise<void> {
-  await db
+/**
+ * Marks a lot expired in the matcher's view. What was allocated of it and not yet delivered is
+ * given back (`allocation.released`, reason `lot_expired`): those needs are open for the next run.
+ */
+export async function expireStockLot(
+  trx: Transaction<MatchingDatabase>,
+  event: EventOf<typeof lotExpired>,
+): Promise<void> {
+  await releaseAllocations(trx, { lotId: event.data.lotId, reason: 'lot_expired' });
+  await trx
     .updateTable('stock_lots')
     .set({ status: 'expired' })
     .where('lot_id', '=', event.data.lotId)
