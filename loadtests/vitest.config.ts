@@ -1,3 +1,4 @@
 import { defineAnbuConfig } from '@anbu/vitest-config';
 
-export default defineAnbuConfig();
+// The k6 scenarios run in k6 only; the runner's pure parts are tested here.
+export default defineAnbuConfig({ test: { include: ['tools/**/*.test.ts'] } });

@@ -21,6 +21,9 @@ export function login(user: { login: string; password: string }, address: string
     {
       headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
       tags: { name: 'auth.login' },
+      // A fresh jar: with the VU's jar, the next sign-in would send this session's cookie, and
+      // signing in ends the session a request arrives with.
+      jar: new http.CookieJar(),
     },
   );
   const setCookie = res.headers['Set-Cookie'] ?? '';

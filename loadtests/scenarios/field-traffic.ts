@@ -4,6 +4,7 @@ import { check } from 'k6';
 
 import type { Session } from '../lib/trpc.ts';
 import { roundRobin } from '../lib/clients.ts';
+import { noteFailure } from '../lib/failures.ts';
 import { data, mutation, query } from '../lib/trpc.ts';
 
 /** A carrier's session with the stop ids of their route of today (from `dispatch.myRoute`). */
@@ -38,7 +39,7 @@ export function stopUpdate(routes: readonly CarrierRoute[]): void {
     path: 'dispatch.updateStop',
     input: { stopId: target.stopId, status: 'arrived', at: new Date().toISOString() },
   });
-  check(res, { 'stop update 200': (r) => r.status === 200 });
+  if (!check(res, { 'stop update 200': (r) => r.status === 200 })) noteFailure('stop', res);
 }
 
 /** A carrier's welfare check at a stop: seen, well, nothing to raise. */
@@ -61,12 +62,12 @@ export function visitReport(routes: readonly CarrierRoute[]): void {
       },
     },
   });
-  check(res, { 'visit report 200': (r) => r.status === 200 });
+  if (!check(res, { 'visit report 200': (r) => r.status === 200 })) noteFailure('visit', res);
 }
 
 /** A dispatcher polling the fleet (the live progress view reloads it). */
 export function dispatcherPoll(dispatcher: Session | null): void {
   if (!dispatcher) return;
   const res = query(dispatcher, 'dispatch.carriers', {});
-  check(res, { 'fleet poll 200': (r) => r.status === 200 });
+  if (!check(res, { 'fleet poll 200': (r) => r.status === 200 })) noteFailure('poll', res);
 }

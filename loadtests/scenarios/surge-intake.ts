@@ -8,6 +8,7 @@ import { Counter } from 'k6/metrics';
 import type { Session } from '../lib/trpc.ts';
 import { clientAddress, idempotencyKey, roundRobin } from '../lib/clients.ts';
 import { BASE_URL, RUN_ID } from '../lib/env.ts';
+import { noteFailure } from '../lib/failures.ts';
 import { fixtures } from '../lib/fixtures.ts';
 import { donation, need } from '../lib/payloads.ts';
 import { data, mutation } from '../lib/trpc.ts';
@@ -47,7 +48,10 @@ export function surgeDonation(): void {
     'donation 201': (r) => r.status === 201,
     'donation has an id': () => typeof id === 'string',
   });
-  if (!id) return;
+  if (!id) {
+    noteFailure('donation', res);
+    return;
+  }
   donationsAccepted.add(1);
   console.log(`ACCEPTED donation ${id} ${key}`);
   if (Number(key.split('-').pop()) % REPLAY_EVERY !== 0) return;
@@ -76,7 +80,10 @@ export function surgeNeed(sessions: readonly Session[]): void {
     'need 200': (r) => r.status === 200,
     'need has an id': () => typeof id === 'string',
   });
-  if (!id) return;
+  if (!id) {
+    noteFailure('need', res);
+    return;
+  }
   needsAccepted.add(1);
   console.log(`ACCEPTED need ${id} ${key}`);
 }
@@ -89,5 +96,5 @@ export function portalRead(): void {
     headers: { authorization: `Bearer ${apiKey}`, 'x-forwarded-for': clientAddress(partner) },
     tags: { name: 'GET /api/v1/donations' },
   });
-  check(res, { 'donation list 200': (r) => r.status === 200 });
+  if (!check(res, { 'donation list 200': (r) => r.status === 200 })) noteFailure('portal', res);
 }

@@ -27,7 +27,7 @@ export interface CheckReport {
   readonly kinds: readonly KindCheck[];
 }
 
-interface Accepted {
+export interface Accepted {
   readonly ids: Map<string, Set<string>>;
 }
 
@@ -56,7 +56,7 @@ export async function readAccepted(file: string): Promise<Record<'donation' | 'n
   return result;
 }
 
-interface StoredRow {
+export interface StoredRow {
   id: string;
   note: string | null;
 }
@@ -91,7 +91,8 @@ export async function checkRun(options: {
   }
 }
 
-function compare(
+/** One kind's accepted keys against the records stored for the run. */
+export function compare(
   kind: 'donation' | 'need',
   accepted: Accepted,
   rows: readonly StoredRow[],

@@ -65,20 +65,40 @@ function requestTable(summary: K6Summary): string[] {
   return rows;
 }
 
-function processTable(sampler: SamplerReport): string[] {
+/**
+ * CPU per process, and per request: CPU milliseconds each request cost every process. From that,
+ * the rate at which a single-threaded Node service would fill its one core, and the rate at which
+ * the stack (with k6, or alone) would fill the whole machine if nobody else used it.
+ */
+export function processTable(sampler: SamplerReport, requests: number): string[] {
+  const perRequest = (cpuMean: number) =>
+    requests > 0 ? ((cpuMean / 100) * sampler.seconds * 1000) / requests : 0;
   const rows = [
-    '| process | CPU mean % of a core | CPU max % | RSS max MiB |',
-    '|---|---:|---:|---:|',
+    '| process | CPU mean % of a core | CPU max % | RSS max MiB | CPU ms per request | one core full at req/s |',
+    '|---|---:|---:|---:|---:|---:|',
   ];
   const sorted = [...sampler.processes].sort((a, b) => b.cpuMean - a.cpuMean);
   for (const p of sorted) {
+    const ms = perRequest(p.cpuMean);
+    const ceiling = ms > 0 ? (1000 / ms).toFixed(0) : '–';
     rows.push(
-      `| ${p.name} | ${p.cpuMean.toFixed(0)} | ${p.cpuMax.toFixed(0)} | ${p.rssMaxMiB.toFixed(0)} |`,
+      `| ${p.name} | ${p.cpuMean.toFixed(0)} | ${p.cpuMax.toFixed(0)} | ${p.rssMaxMiB.toFixed(0)} | ${ms.toFixed(2)} | ${ceiling} |`,
     );
   }
   rows.push(
-    `| whole machine (${sampler.machine.cores} cores, every process incl. k6 and other users) | ${sampler.machine.cpuMean.toFixed(0)} | ${sampler.machine.cpuMax.toFixed(0)} | |`,
+    `| whole machine (${sampler.machine.cores} cores, every process incl. other users') | ${sampler.machine.cpuMean.toFixed(0)} | ${sampler.machine.cpuMax.toFixed(0)} | | | |`,
   );
+  const stackMs = sorted.filter((p) => !p.load).reduce((a, p) => a + perRequest(p.cpuMean), 0);
+  const allMs = sorted.reduce((a, p) => a + perRequest(p.cpuMean), 0);
+  if (requests > 0 && stackMs > 0) {
+    const cores = sampler.machine.cores;
+    rows.push(
+      '',
+      `CPU per request: stack ${stackMs.toFixed(2)} ms, with k6 ${allMs.toFixed(2)} ms. ` +
+        `On ${cores} idle cores that is at most ${((cores * 1000) / allMs).toFixed(0)} req/s with k6 on the same machine, ` +
+        `${((cores * 1000) / stackMs).toFixed(0)} req/s with the load generated elsewhere (before any single process fills its core).`,
+    );
+  }
   return rows;
 }
 
@@ -141,7 +161,10 @@ export function section(run: RunSection): string {
   } else {
     lines.push('k6 wrote no summary.', '');
   }
-  if (run.sampler) lines.push(...processTable(run.sampler), '', ...lagLines(run.sampler), '');
+  if (run.sampler) {
+    const requests = run.summary?.metrics['http_reqs']?.values?.['count'] ?? 0;
+    lines.push(...processTable(run.sampler, requests), '', ...lagLines(run.sampler), '');
+  }
   lines.push(...checkLines(run.check), '');
   return lines.join('\n');
 }

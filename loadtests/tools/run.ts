@@ -24,7 +24,7 @@ import { checkRun } from './check.ts';
 import { section, thresholdResults } from './report.ts';
 import { startSampler } from './sampler.ts';
 import { seedPeak } from './seed.ts';
-import { buildServices, printLogTails, REPO_ROOT, run, startStack } from './stack.ts';
+import { buildServices, printLogTails, REPO_ROOT, spawnRun, startStack } from './stack.ts';
 
 const LOADTESTS = join(REPO_ROOT, 'loadtests');
 
@@ -105,6 +105,19 @@ async function probe(
   return { ready, notes };
 }
 
+/** Up to two distinct `FAILED <kind> <status> <body>` lines per kind from k6's console output. */
+async function firstFailures(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const seen = new Map<string, Set<string>>();
+  for (const match of text.matchAll(/FAILED (\S+) (\d+) ([^\n]{0,200})/g)) {
+    const [line, kind = ''] = match;
+    const lines = seen.get(kind) ?? new Set<string>();
+    if (lines.size < 2) lines.add(line.replaceAll('`', "'"));
+    seen.set(kind, lines);
+  }
+  return [...seen.values()].flatMap((lines) => [...lines]);
+}
+
 interface StepResult {
   readonly section: RunSection;
   readonly passed: number;
@@ -146,14 +159,20 @@ async function k6Step(options: {
     ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
     join(LOADTESTS, 'scenarios/main.ts'),
   ];
+  process.stderr.write(`[loadtest] ${options.title}: k6 ${profile} (${runId})\n`);
+  const k6Run = spawnRun(k6Binary(), k6Args, {
+    env: { ...process.env, K6_NO_USAGE_REPORT: 'true' },
+  });
   const sampler = startSampler({
-    processes: await stack.processes(),
+    processes: [
+      ...(await stack.processes()),
+      ...(k6Run.pid ? [{ name: 'k6 (load generator)', pid: k6Run.pid, load: true }] : []),
+    ],
     natsMonitorUrl: stack.natsMonitorUrl,
     intervalMs: 1000,
     cores: cpus().length,
   });
-  process.stderr.write(`[loadtest] ${options.title}: k6 ${profile} (${runId})\n`);
-  const k6 = await run(k6Binary(), k6Args, { env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } });
+  const k6 = await k6Run.done;
   process.stdout.write(k6.stdout);
   let samples: SamplerReport | undefined;
   try {
@@ -172,6 +191,10 @@ async function k6Step(options: {
     check = await checkRun({ databaseUrl: stack.databaseUrl, runId, acceptedFile });
   } catch (error) {
     options.notes.push(`The checker failed: ${String(error)}`);
+  }
+  const failures = await firstFailures(acceptedFile);
+  if (failures.length > 0) {
+    options.notes.push(`First failed responses: ${failures.map((f) => `\`${f}\``).join('; ')}`);
   }
   const thresholds = summary ? thresholdResults(summary) : [];
   const passed = thresholds.filter((t) => t.ok).length + (check?.ok ? 1 : 0);

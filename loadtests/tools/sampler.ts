@@ -8,10 +8,13 @@ export interface Watched {
   readonly pid: number;
   /** Count the children too (PostgreSQL runs one backend process per connection). */
   readonly tree?: boolean;
+  /** The load generator, not part of the system under test. */
+  readonly load?: boolean;
 }
 
 export interface ProcessStats {
   readonly name: string;
+  readonly load: boolean;
   /** CPU in % of one core, mean over the run and highest sample. */
   readonly cpuMean: number;
   readonly cpuMax: number;
@@ -30,6 +33,8 @@ export interface LagStats {
 
 export interface SamplerReport {
   readonly intervalMs: number;
+  /** Seconds between the first and the last sample. */
+  readonly seconds: number;
   readonly samples: number;
   readonly processes: readonly ProcessStats[];
   readonly machine: { readonly cpuMean: number; readonly cpuMax: number; readonly cores: number };
@@ -151,6 +156,7 @@ export function startSampler(options: {
   let lagFinal = 0;
   let lagSamples = 0;
   let samples = 0;
+  let sampledSeconds = 0;
   let running = true;
 
   const tick = async () => {
@@ -163,6 +169,7 @@ export function startSampler(options: {
     const m = await machineTicks();
     if (previous.size > 0 && seconds > 0) {
       samples += 1;
+      sampledSeconds += seconds;
       for (const [name, t] of current) {
         const before = previous.get(name);
         if (!before) continue;
@@ -213,11 +220,13 @@ export function startSampler(options: {
         xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
       return {
         intervalMs: options.intervalMs,
+        seconds: sampledSeconds,
         samples,
         processes: options.processes.map((p) => {
           const xs = cpu.get(p.name) ?? [];
           return {
             name: p.name,
+            load: p.load === true,
             cpuMean: mean(xs),
             cpuMax: Math.max(0, ...xs),
             rssMaxMiB: rss.get(p.name) ?? 0,

@@ -36,7 +36,9 @@ function caseworkers(city: DemoCity): Fixtures['caseworkers'] {
       login: user.login,
       password: user.password,
       householdIds: city.households
+        // New needs require a live delivery consent (households' consent gate).
         .filter((h) => user.districtCodes.includes(h.districtCode))
+        .filter((h) => h.consent?.scopes.includes('delivery') === true)
         .slice(0, 400)
         .map((h) => h.id),
     }))

@@ -24,25 +24,35 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a command, streaming stderr through with a prefix; resolves with stdout and exit code. */
+/** Starts a command (stderr passed through): its pid now, its stdout and exit code when done. */
+export function spawnRun(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {},
+): { pid: number | undefined; done: Promise<{ code: number; stdout: string }> } {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', options.quiet ? 'ignore' : 'inherit'],
+  });
+  const done = new Promise<{ code: number; stdout: string }>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code: code ?? 1, stdout }));
+  });
+  return { pid: child.pid, done };
+}
+
+/** Runs a command to its end (see {@link spawnRun}). */
 export function run(
   command: string,
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {},
 ): Promise<{ code: number; stdout: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', options.quiet ? 'ignore' : 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.once('error', fail);
-    child.once('close', (code) => done({ code: code ?? 1, stdout }));
-  });
+  return spawnRun(command, args, options).done;
 }
 
 export interface Stack {
