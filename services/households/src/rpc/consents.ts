@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 
 import type { RpcRoute } from '@anbu/bus';
+import type { Actor } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
 import { emit } from '@anbu/bus/outbox';
 import { seoulDate } from '@anbu/contracts';
@@ -21,7 +22,7 @@ import {
 import { endEnrolments } from '../repo/enrolments.js';
 import { findHouseholdRow, rowToHousehold, updateHouseholdRow } from '../repo/households.js';
 import { cancelNeeds } from '../repo/needs.js';
-import { notFound, requireDistrict, requireManager } from './guards.js';
+import { notFound, requireManager, requireVisible } from './guards.js';
 import { idFor } from './idempotency.js';
 
 /** Record, list and withdraw consents. */
@@ -49,13 +50,10 @@ export function consentRoutes(deps: HouseholdsDeps): RpcRoute[] {
     });
   };
 
-  const householdInScope = async (
-    householdId: string,
-    actor: Parameters<typeof requireDistrict>[0],
-  ) => {
+  const householdInScope = async (householdId: string, actor: Actor) => {
     const row = await findHouseholdRow(db, householdId);
     if (!row) throw notFound('householdId', householdId);
-    requireDistrict(actor, row.district_code);
+    requireVisible(actor, { districtCode: row.district_code, field: 'householdId', id: row.id });
     return row;
   };
 

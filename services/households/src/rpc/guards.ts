@@ -17,6 +17,18 @@ export function requireDistrict(actor: Actor, districtCode: string): void {
   }
 }
 
+/**
+ * Throws NOT_FOUND (naming `field`) unless the actor may see a record of `districtCode`: a
+ * record of another district answers like a missing one, so a refusal does not reveal that it
+ * exists. Creating in another district is {@link requireDistrict}'s FORBIDDEN instead.
+ */
+export function requireVisible(
+  actor: Actor,
+  record: { districtCode: string; field: string; id: string },
+): void {
+  if (!canSeeDistrict(actor, record.districtCode)) throw notFound(record.field, record.id);
+}
+
 /** The organisation the actor acts for; required to own what it creates. */
 export function requireOrganisation(actor: Actor): string {
   if (actor.organisationId === undefined) {

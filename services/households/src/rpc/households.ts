@@ -34,6 +34,7 @@ import {
   requireDistrict,
   requireManager,
   requireOrganisation,
+  requireVisible,
 } from './guards.js';
 import { idFor } from './idempotency.js';
 
@@ -95,7 +96,11 @@ export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {
       const updated = await transaction(db, async (trx) => {
         const row = await findHouseholdRow(trx, input.householdId, { forUpdate: true });
         if (!row) throw notFound('householdId', input.householdId);
-        requireDistrict(actor, row.district_code);
+        requireVisible(actor, {
+          districtCode: row.district_code,
+          field: 'householdId',
+          id: row.id,
+        });
         if (input.changes.districtCode !== undefined) {
           requireDistrict(actor, input.changes.districtCode);
           if (!(await districtExists(trx, input.changes.districtCode))) {
@@ -147,7 +152,7 @@ export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {
     handle(getHousehold, async (input, { actor }) => {
       const row = await findHouseholdRow(db, input.householdId);
       if (!row) throw notFound('householdId', input.householdId);
-      requireDistrict(actor, row.district_code);
+      requireVisible(actor, { districtCode: row.district_code, field: 'householdId', id: row.id });
       // Ids only: the log is the service's trail of sensitive reads, never their content.
       log.info(
         { householdId: row.id, actor: actor.id, role: actor.role },

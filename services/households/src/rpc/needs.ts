@@ -25,7 +25,7 @@ import {
   listNeedRows,
 } from '../repo/needs.js';
 import { findProgram } from '../repo/programs.js';
-import { notFound, refuse, requireDistrict, requireManager } from './guards.js';
+import { notFound, refuse, requireManager, requireVisible } from './guards.js';
 import { idFor } from './idempotency.js';
 
 /** Announces a new need: ids, category and amounts only, never who or where. */
@@ -67,7 +67,11 @@ export function needRoutes(deps: HouseholdsDeps): RpcRoute[] {
       requireManager(actor);
       const household = await findHouseholdRow(db, input.householdId);
       if (!household) throw notFound('householdId', input.householdId);
-      requireDistrict(actor, household.district_code);
+      requireVisible(actor, {
+        districtCode: household.district_code,
+        field: 'householdId',
+        id: household.id,
+      });
       refuse(newNeedRefusal(await listConsentsOf(db, household.id)));
       const id = idFor({ actor, idempotencyKey }, 'need.file');
       const need = await transaction(db, async (trx) => {
@@ -102,7 +106,7 @@ export function needRoutes(deps: HouseholdsDeps): RpcRoute[] {
       const result = await transaction(db, async (trx) => {
         const need = await findNeed(trx, input.needId, { forUpdate: true });
         if (!need) throw notFound('needId', input.needId);
-        requireDistrict(actor, need.districtCode);
+        requireVisible(actor, { districtCode: need.districtCode, field: 'needId', id: need.id });
         const [cancelled] = await cancelNeeds(trx, {
           needId: need.id,
           reason: 'by_caseworker',

@@ -22,7 +22,7 @@ import {
 import { findHouseholdRow } from '../repo/households.js';
 import { findProgram, insertProgram, listProgramRows } from '../repo/programs.js';
 import { actorUserId } from './consents.js';
-import { notFound, requireDistrict, requireManager, requireOrganisation } from './guards.js';
+import { notFound, requireManager, requireOrganisation, requireVisible } from './guards.js';
 import { idFor } from './idempotency.js';
 
 /** Programs and enrolments; no enrolment without a recorded consent. */
@@ -61,7 +61,11 @@ export function programRoutes(deps: HouseholdsDeps): RpcRoute[] {
       requireManager(actor);
       const household = await findHouseholdRow(db, input.householdId);
       if (!household) throw notFound('householdId', input.householdId);
-      requireDistrict(actor, household.district_code);
+      requireVisible(actor, {
+        districtCode: household.district_code,
+        field: 'householdId',
+        id: household.id,
+      });
       const program = await findProgram(db, input.programId);
       if (!program) throw notFound('programId', input.programId);
       const dates = checkEnrolmentDates(input.startsOn, input.endsOn);
@@ -108,7 +112,13 @@ export function programRoutes(deps: HouseholdsDeps): RpcRoute[] {
       const existing = await findEnrolment(db, input.enrolmentId);
       if (!existing) throw notFound('enrolmentId', input.enrolmentId);
       const household = await findHouseholdRow(db, existing.householdId);
-      if (household) requireDistrict(actor, household.district_code);
+      if (household) {
+        requireVisible(actor, {
+          districtCode: household.district_code,
+          field: 'enrolmentId',
+          id: existing.id,
+        });
+      }
       if (input.endsOn < existing.startsOn) {
         throw new RpcError('BAD_REQUEST', 'endsOn is before the enrolment started', {
           issues: [{ path: 'endsOn', message: `must be on or after ${existing.startsOn}` }],
@@ -131,7 +141,11 @@ export function programRoutes(deps: HouseholdsDeps): RpcRoute[] {
       if (input.householdId) {
         const household = await findHouseholdRow(db, input.householdId);
         if (!household) throw notFound('householdId', input.householdId);
-        requireDistrict(actor, household.district_code);
+        requireVisible(actor, {
+          districtCode: household.district_code,
+          field: 'householdId',
+          id: household.id,
+        });
       }
       return listEnrolmentRows(db, {
         householdId: input.householdId,

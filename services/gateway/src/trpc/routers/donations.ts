@@ -2,10 +2,16 @@ import type { TRPCRouterRecord } from '@trpc/server';
 
 import {
   acceptDonation,
+  bookPickup,
   getDonation,
   listDonations,
+  listLots,
+  listPickupSlots,
   postDonation,
+  receiveDonation,
+  recordPickup,
   rejectDonation,
+  writeOffDonation,
 } from '@anbu/contracts/rpc';
 
 import type { Context } from '../context.js';
@@ -21,7 +27,7 @@ async function donationInScope(ctx: Context & { scope: Scope }, donationId: stri
   return donation;
 }
 
-/** Donations: partners post and follow their own; dispatchers accept or reject. */
+/** Donations: partners post, book pickups for and follow their own; dispatchers work them. */
 export const donationsRouter = {
   list: declare('donations.list')
     .input(listDonations.input)
@@ -57,4 +63,32 @@ export const donationsRouter = {
       await donationInScope(ctx, input.donationId);
       return callService(ctx, rejectDonation, input);
     }),
+
+  /** The pickup slots dispatch offers (no recipient data: dates, windows, depots, room left). */
+  pickupSlots: declare('donations.pickupSlots')
+    .input(listPickupSlots.input)
+    .query(({ ctx, input }) => callService(ctx, listPickupSlots, input)),
+
+  bookPickup: declare('donations.bookPickup')
+    .input(bookPickup.input)
+    .mutation(async ({ ctx, input }) => {
+      await donationInScope(ctx, input.donationId);
+      return callService(ctx, bookPickup, input);
+    }),
+
+  recordPickup: declare('donations.recordPickup')
+    .input(recordPickup.input)
+    .mutation(({ ctx, input }) => callService(ctx, recordPickup, input)),
+
+  receive: declare('donations.receive')
+    .input(receiveDonation.input)
+    .mutation(({ ctx, input }) => callService(ctx, receiveDonation, input)),
+
+  writeOff: declare('donations.writeOff')
+    .input(writeOffDonation.input)
+    .mutation(({ ctx, input }) => callService(ctx, writeOffDonation, input)),
+
+  lots: declare('donations.lots')
+    .input(listLots.input)
+    .query(({ ctx, input }) => callService(ctx, listLots, input)),
 } satisfies TRPCRouterRecord;
