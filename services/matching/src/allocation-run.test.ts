@@ -389,4 +389,22 @@ describe('allocation runs', () => {
       ]),
     );
   });
+
+  it('should answer a retried run with the same Idempotency-Key as the first, without a second run', async () => {
+    await addNeed({ quantity: 1 });
+    await addLot({ quantity: 5 });
+    const call = { actor: manager, idempotencyKey: 'run-2026-11-25-a' };
+    const first = await h.bus.request(runAllocation, {}, call);
+    await addNeed({ quantity: 1 });
+    const again = await h.bus.request(runAllocation, {}, call);
+    expect(again).toEqual(first);
+    expect((await h.bus.request(listAllocationRuns, {}, { actor: manager })).items).toHaveLength(1);
+    // Another key is another run, which serves the need filed since.
+    const other = await h.bus.request(
+      runAllocation,
+      {},
+      { ...call, idempotencyKey: 'run-2026-11-25-b' },
+    );
+    expect(other.summary.unitsAllocated).toBe(1);
+  });
 });

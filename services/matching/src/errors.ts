@@ -13,6 +13,7 @@ export class AllocationConflictError extends Error {
 export const errors = { AllocationConflictError } as const;
 
 const CHECK_VIOLATION = '23514';
+const UNIQUE_VIOLATION = '23505';
 const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK_DETECTED = '40P01';
 
@@ -21,4 +22,9 @@ export function isRaceLost(error: unknown): boolean {
   if (error instanceof AllocationConflictError) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   return code === CHECK_VIOLATION || code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED;
+}
+
+/** Whether a database error is a second insert of the same run id (a retried call). */
+export function isDuplicateRun(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === UNIQUE_VIOLATION;
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 
-import type { Allocation, AllocationRunSummary } from '@anbu/contracts';
-import { allocationRunSummarySchema, allocationSchema } from '@anbu/contracts';
+import type { Allocation, AllocationRunSummary, UnmetNeed } from '@anbu/contracts';
+import { allocationRunSummarySchema, allocationSchema, unmetNeedSchema } from '@anbu/contracts';
 import { decodeCursor, toPage } from '@anbu/db';
 
 import type { AllocationRow, AllocationRunRow, MatchingDatabase } from './schema.js';
@@ -35,7 +35,7 @@ function rowToAllocation(row: Pick<AllocationRow, (typeof COLUMNS)[number]>): Al
   });
 }
 
-function rowToRun(row: AllocationRunRow): AllocationRunSummary {
+function rowToRun(row: Omit<AllocationRunRow, 'unmet'>): AllocationRunSummary {
   return allocationRunSummarySchema.parse({
     runId: row.id,
     startedAt: row.started_at.toISOString(),
@@ -76,6 +76,32 @@ export async function listAllocationRows(
   const after = decodeCursor(filter.cursor);
   if (after) query = query.where('id', '>', after);
   return toPage(await query.execute(), { limit: filter.limit, map: rowToAllocation });
+}
+
+/** A stored run with what it reported unmet, for a retried `allocation.run`. */
+export async function findRunResult(
+  db: Db,
+  runId: string,
+): Promise<{ summary: AllocationRunSummary; unmet: UnmetNeed[] } | undefined> {
+  const row = await db
+    .selectFrom('allocation_runs')
+    .select([
+      'id',
+      'started_at',
+      'finished_at',
+      'needs_considered',
+      'lots_considered',
+      'allocations',
+      'units_allocated',
+      'fill_rate',
+      'fairness_spread',
+      'units_expiring_unallocated',
+      'unmet',
+    ])
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { summary: rowToRun(row), unmet: unmetNeedSchema.array().parse(row.unmet ?? []) };
 }
 
 /** A page of allocation runs, newest first. */

@@ -98,6 +98,7 @@ export async function commitRun(
       fill_rate: summary.fillRate,
       fairness_spread: summary.fairnessSpread,
       units_expiring_unallocated: summary.unitsExpiringUnallocated,
+      unmet: JSON.stringify(plan.unmet),
     })
     .execute();
   await takeUnits(trx, { plan, today });

@@ -14,6 +14,8 @@ export interface AllocationRunsTable {
   fill_rate: number;
   fairness_spread: number;
   units_expiring_unallocated: number;
+  /** The unmet needs the run reported (see `allocation.run`'s output). */
+  unmet: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface AllocationsTable {

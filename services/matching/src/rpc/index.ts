@@ -24,9 +24,9 @@ import { runAllocationWithRetry } from './run-allocation.js';
 export function createRpc(deps: MatchingDeps): RpcRoute[] {
   const { db } = deps;
   return [
-    handle(runAllocation, async (input, { actor }) => {
-      requireRunner(actor);
-      return runAllocationWithRetry(deps, input);
+    handle(runAllocation, async (input, context) => {
+      requireRunner(context.actor);
+      return runAllocationWithRetry(deps, input, context);
     }),
 
     handle(explainAllocation, async ({ needId }, { actor }) => {

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-
+import type { RpcContext } from '@anbu/bus';
 import type { AllocationRunSummary, Coordinates, RpcInput, RpcOutput } from '@anbu/contracts';
 import type { runAllocation } from '@anbu/contracts/rpc';
 import { RpcError } from '@anbu/bus';
@@ -10,10 +9,12 @@ import { transaction } from '@anbu/db';
 import type { MatchingProfile } from '../domain/plan-inputs.js';
 import type { MatchingDeps } from './deps.js';
 import { planAllocation } from '../domain/plan-allocation.js';
-import { isRaceLost } from '../errors.js';
+import { isDuplicateRun, isRaceLost } from '../errors.js';
+import { findRunResult } from '../repo/allocations.js';
 import { readKitchenDays, readOpenNeeds, readStockLots } from '../repo/run-input.js';
 import { commitRun } from '../repo/run-ledger.js';
 import { MATCHING_ACTOR } from './deps.js';
+import { runIdFor } from './run-id.js';
 
 /** A run that lost a race to another run plans again from what is left, this many times. */
 export const MAX_RUN_ATTEMPTS = 8;
@@ -47,6 +48,7 @@ async function depotLocations(deps: MatchingDeps): Promise<Map<string, Coordinat
 async function attempt(
   deps: MatchingDeps,
   input: RpcInput<typeof runAllocation>,
+  runId: string,
 ): Promise<RpcOutput<typeof runAllocation>> {
   const startedAt = deps.now();
   const today = seoulDate(startedAt);
@@ -70,7 +72,7 @@ async function attempt(
   ]);
   const plan = planAllocation({ today, needs, lots, kitchenDays, profiles, depots });
   const summary: AllocationRunSummary = {
-    runId: randomUUID(),
+    runId,
     startedAt: startedAt.toISOString(),
     finishedAt: deps.now().toISOString(),
     needsConsidered: plan.needsConsidered,
@@ -95,10 +97,19 @@ async function attempt(
 export async function runAllocationWithRetry(
   deps: MatchingDeps,
   input: RpcInput<typeof runAllocation>,
+  context: RpcContext,
 ): Promise<RpcOutput<typeof runAllocation>> {
+  const runId = runIdFor(context);
+  const done = async () =>
+    input.dryRun || context.idempotencyKey === undefined
+      ? undefined
+      : findRunResult(deps.db, runId);
   for (let n = 1; n <= MAX_RUN_ATTEMPTS; n++) {
+    // A retried call (same caller and Idempotency-Key) answers what the first one did.
+    const previous = await done();
+    if (previous) return previous;
     try {
-      const result = await attempt(deps, input);
+      const result = await attempt(deps, input, runId);
       deps.log.info(
         {
           runId: result.summary.runId,
@@ -112,6 +123,11 @@ export async function runAllocationWithRetry(
       );
       return result;
     } catch (error) {
+      // The same call, sent twice at once, committed first under this run id.
+      if (isDuplicateRun(error)) {
+        const stored = await done();
+        if (stored) return stored;
+      }
       if (!isRaceLost(error)) throw error;
       deps.log.info({ attempt: n, err: error }, 'allocation run lost a race; planning again');
       // Let the winner's commit settle before reading again; a little jitter splits the herd.
