@@ -480,6 +480,9 @@ def targets_section(
             f"{r['time_ms'] / 1000:.1f} s, peak RSS {rss:.0f} MB, checker "
             f"{'ok' if r.get('feasible') else 'INFEASIBLE'}"
         )
+        if r.get("cpu_ms") and r.get("wall_ms"):
+            # Below ~90 % the run was starved by other work on the machine: times say little.
+            text += f", CPU share {r['cpu_ms'] / r['wall_ms']:.0%} of a core"
         if stops >= 10000:
             text += (
                 f" (targets: first ≤ 10 s {_mark(first is not None and first <= 10)}, final ≤ "
