@@ -1,5 +1,6 @@
 import { runStandalone } from '@anbu/service-kit';
 
+import { env } from './env.js';
 import { createDispatchService } from './service.js';
 
-runStandalone(createDispatchService());
+runStandalone(createDispatchService({ osrmUrl: env.OSRM_URL }));

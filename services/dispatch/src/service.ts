@@ -1,9 +1,11 @@
 import type { ServiceDefinition } from '@anbu/service-kit';
 import { defineService } from '@anbu/service-kit';
 
+import type { RouteGeometry } from './geometry/osrm-geometry.js';
 import type { PlanningRunnerOptions } from './planning/planning-runner.js';
 import type { DispatchDatabase } from './repo/schema.js';
 import { createConsumers } from './events.js';
+import { createOsrmGeometry, straightGeometry } from './geometry/osrm-geometry.js';
 import { migrations } from './migrations/index.js';
 import { createPlanningRunner } from './planning/planning-runner.js';
 import { createRpc } from './rpc/index.js';
@@ -17,6 +19,10 @@ export type DispatchServiceOptions = Partial<
 > & {
   /** Whether this replica runs planning runs (default true; false serves RPCs only). */
   readonly runPlanning?: boolean;
+  /** An OSRM-compatible service drawing routes on roads (`OSRM_URL`); straight lines without. */
+  readonly osrmUrl?: string | undefined;
+  /** Draws route lines (tests); overrides `osrmUrl`. */
+  readonly geometry?: RouteGeometry;
 };
 
 /**
@@ -33,9 +39,11 @@ export function createDispatchService(
     name: 'dispatch',
     migrations,
     start: ({ db, bus, log, instanceId, outbox }) => {
-      const { runPlanning = true, ...tuning } = options;
+      const { runPlanning = true, osrmUrl, geometry: given, ...tuning } = options;
+      const geometry =
+        given ?? (osrmUrl ? createOsrmGeometry({ baseUrl: osrmUrl, log }) : straightGeometry);
       const runner = runPlanning
-        ? createPlanningRunner({ ...tuning, db, log, owner: instanceId })
+        ? createPlanningRunner({ ...tuning, db, log, owner: instanceId, geometry })
         : undefined;
       return Promise.resolve({
         routes: createRpc({
@@ -44,6 +52,7 @@ export function createDispatchService(
           bus,
           onRunQueued: () => runner?.wake(),
           onEventsQueued: () => outbox.wake(),
+          geometry,
         }),
         consumers: createConsumers({ db, log }),
         tasks: runner ? [runner] : [],

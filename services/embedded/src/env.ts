@@ -27,6 +27,8 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   ANBU_WEB_DIST_DIR: z.string().min(1).default(join('web', 'dist')).transform(fromRoot),
+  /** An OSRM-compatible service for road geometry of routes (straight segments without). */
+  OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const parsed = envSchema.safeParse(process.env);

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     encryptionKey: env.ANBU_ENCRYPTION_KEY,
     demoSeed: env.ANBU_SEED_DEMO ? env.ANBU_DEMO_SEED : undefined,
     webDistDir: env.ANBU_WEB_DIST_DIR,
+    osrmUrl: env.OSRM_URL,
   });
   process.stdout.write(
     [

@@ -11,11 +11,14 @@ import { importBulk, importDispatchBulk, importDonationsBulk } from '@anbu/contr
 import { migrateToLatest } from '@anbu/db';
 import { createDemoCity, seedPayloads } from '@anbu/demo-city';
 
+import { buildDemoDay } from './demo-day.js';
+
 /** The schema of the embedded runner's own bookkeeping (the seed marker). */
 export const EMBEDDED_SCHEMA = 'embedded';
 
 interface EmbeddedDatabase {
   seed_marker: { seed: string; households: number; seeded_at: Date };
+  demo_day_marker: { seed: string; date: string; orders: number; seeded_at: Date };
 }
 
 const migrations: Migrations = {
@@ -26,6 +29,18 @@ const migrations: Migrations = {
         .addColumn('seed', 'text', (c) => c.primaryKey())
         .addColumn('households', 'integer', (c) => c.notNull())
         .addColumn('seeded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  } satisfies Migration,
+  '2026-11-25T20-00-00_create_demo_day_marker': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('demo_day_marker')
+        .addColumn('seed', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('orders', 'integer', (c) => c.notNull())
+        .addColumn('seeded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('demo_day_marker_pk', ['seed', 'date'])
         .execute();
     },
   } satisfies Migration,
@@ -97,4 +112,49 @@ export async function seedDemoCity(options: {
   }
   log.info({ seed, failed }, 'demo city seeded');
   return { seeded: true, city, failed };
+}
+
+/** What {@link seedDemoDay} did. */
+export interface DemoDayReport {
+  readonly date: string;
+  /** False when the day was there already. */
+  readonly seeded: boolean;
+  readonly shifts: number;
+  readonly orders: number;
+}
+
+/**
+ * Seeds the demo city's day `date` once (a marker row per seed and day): a shift for every
+ * carrier and the day's open delivery orders ({@link buildDemoDay}), through dispatch's import.
+ */
+export async function seedDemoDay(options: {
+  handle: DbHandle;
+  bus: Bus;
+  city: DemoCity;
+  log: Logger;
+  date: string;
+}): Promise<DemoDayReport> {
+  const { handle, bus, city, log, date } = options;
+  const db = handle.forSchema<EmbeddedDatabase>(EMBEDDED_SCHEMA);
+  const { error } = await migrateToLatest({ db, schema: EMBEDDED_SCHEMA, migrations, log });
+  if (error) throw error;
+  const marker = await db
+    .selectFrom('demo_day_marker')
+    .select('orders')
+    .where('seed', '=', city.seed)
+    .where('date', '=', date)
+    .executeTakeFirst();
+  const day = buildDemoDay(city, { date, now: new Date().toISOString() });
+  if (marker) return { date, seeded: false, shifts: day.shifts.length, orders: marker.orders };
+  await bus.request(
+    importDispatchBulk,
+    { shifts: day.shifts, orders: day.orders },
+    { actor: SYSTEM_ACTOR, timeoutMs: IMPORT_TIMEOUT_MS },
+  );
+  await db
+    .insertInto('demo_day_marker')
+    .values({ seed: city.seed, date, orders: day.orders.length, seeded_at: new Date() })
+    .execute();
+  log.info({ date, shifts: day.shifts.length, orders: day.orders.length }, 'demo day seeded');
+  return { date, seeded: true, shifts: day.shifts.length, orders: day.orders.length };
 }

@@ -9,6 +9,7 @@ import type { GatewayTables } from '@anbu/gateway';
 import type { RunningService } from '@anbu/service-kit';
 import { createMemoryBus } from '@anbu/bus/memory';
 import { createCareService } from '@anbu/care';
+import { seoulDate } from '@anbu/contracts';
 import { createDb, migrateToLatest } from '@anbu/db';
 import { createDispatchService } from '@anbu/dispatch';
 import { createDonationsService } from '@anbu/donations';
@@ -18,7 +19,7 @@ import { createMatchingService } from '@anbu/matching';
 import { startService } from '@anbu/service-kit';
 
 import { loadOrCreateEncryptionKey } from './encryption-key.js';
-import { seedDemoCity } from './seed.js';
+import { seedDemoCity, seedDemoDay } from './seed.js';
 
 export interface EmbeddedOptions {
   /** Holds `pgdata/` (PGlite) and `encryption.key`; `memory://` keeps everything in memory. */
@@ -30,6 +31,8 @@ export interface EmbeddedOptions {
   /** The demo city's seed; `undefined` starts without seeding. */
   readonly demoSeed?: string | undefined;
   readonly webDistDir?: string | undefined;
+  /** An OSRM-compatible service for road geometry (`OSRM_URL`). */
+  readonly osrmUrl?: string | undefined;
 }
 
 /** A running embedded Anbu: all services and the gateway in this process. */
@@ -86,7 +89,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     for (const definition of [
       createHouseholdsService({ encryptionKey: key }),
       createDonationsService(),
-      createDispatchService(),
+      createDispatchService({ osrmUrl: options.osrmUrl }),
       createMatchingService(),
       createCareService(),
     ]) {
@@ -118,6 +121,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     const report = options.demoSeed
       ? await seedDemoCity({ handle: db, bus, gateway, log, seed: options.demoSeed })
       : undefined;
+    // Today's shifts and orders, so that a dispatcher can plan the day at once.
+    if (report?.failed === 0) {
+      await seedDemoDay({ handle: db, bus, city: report.city, log, date: seoulDate() });
+    }
 
     const listening = serve({
       fetch: gateway.app.fetch,

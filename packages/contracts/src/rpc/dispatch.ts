@@ -125,7 +125,7 @@ export const listOrders = defineRpc({
   output: pageOf(deliveryOrderSchema),
 });
 
-/** Loads carriers, vehicles and shifts, idempotent by id: demo seed, onboarding. */
+/** Loads carriers, vehicles, shifts and delivery orders, idempotent by id: demo seed, onboarding. */
 export const importDispatchBulk = defineRpc({
   service,
   method: 'import.bulk',
@@ -134,10 +134,11 @@ export const importDispatchBulk = defineRpc({
     vehicles: z.array(vehicleSchema).max(5000).default([]),
     carriers: z.array(carrierSchema).max(5000).default([]),
     shifts: z.array(shiftSchema).max(50_000).default([]),
+    orders: z.array(deliveryOrderSchema).max(50_000).default([]),
   }),
   output: z.object({
-    created: z.record(z.enum(['vehicles', 'carriers', 'shifts']), countSchema),
-    existing: z.record(z.enum(['vehicles', 'carriers', 'shifts']), countSchema),
+    created: z.record(z.enum(['vehicles', 'carriers', 'shifts', 'orders']), countSchema),
+    existing: z.record(z.enum(['vehicles', 'carriers', 'shifts', 'orders']), countSchema),
   }),
 });
 

@@ -11,9 +11,12 @@ import { parseProblem } from '@anbu/routing';
 import { solveInWorker } from '@anbu/routing/worker';
 
 import type { PlanningInput } from '../domain/planning-input.js';
+import type { RouteGeometry } from '../geometry/osrm-geometry.js';
 import type { ClaimedRun } from '../repo/planning-runs.js';
 import type { DispatchDatabase } from '../repo/schema.js';
 import { planFromSolution } from '../domain/plan-from-solution.js';
+import { straightGeometry } from '../geometry/osrm-geometry.js';
+import { withRouteLines } from '../geometry/road-lines.js';
 import { claimRun, finishRun, releaseRun, renewLease } from '../repo/planning-runs.js';
 import { insertPlan } from '../repo/plans.js';
 
@@ -39,6 +42,8 @@ export interface PlanningRunnerOptions {
   readonly seed?: number;
   /** The solver's worker script (defaults to the built one of `@anbu/routing`). */
   readonly workerUrl?: URL;
+  /** Draws the routes' lines (straight segments when absent). */
+  readonly geometry?: RouteGeometry;
 }
 
 /** A replica's planning loop. */
@@ -189,13 +194,17 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
     progress: PlanningProgress;
   }): Promise<void> {
     const { run, input, solution } = args;
-    const plan = planFromSolution(input, solution, {
+    const solved = planFromSolution(input, solution, {
       planId: randomUUID(),
       runId: run.id,
       date: run.date,
       createdAt: new Date().toISOString(),
       newId: randomUUID,
     });
+    const plan =
+      options.geometry && options.geometry !== straightGeometry
+        ? await withRouteLines(solved, { geometry: options.geometry })
+        : solved;
     const progress: PlanningProgress = {
       ...args.progress,
       bestCost: Math.max(0, solution.summary.cost),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Bus } from '@anbu/bus';
 import type { Logger } from '@anbu/db';
 
+import type { RouteGeometry } from '../geometry/osrm-geometry.js';
 import type { DispatchDatabase } from '../repo/schema.js';
 
 /** What the dispatch handlers are built from. */
@@ -15,4 +16,6 @@ export interface DispatchDeps {
   readonly onRunQueued?: () => void;
   /** Tells the outbox relay that a commit enqueued events. */
   readonly onEventsQueued?: () => void;
+  /** Draws the lines of edited routes (straight segments when absent). */
+  readonly geometry?: RouteGeometry;
 }

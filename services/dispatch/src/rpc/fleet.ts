@@ -25,6 +25,7 @@ import {
   listCarrierRows,
   replaceCarrier,
 } from '../repo/carriers.js';
+import { insertOrder } from '../repo/orders.js';
 import { findShift, insertShift, listShiftRows, markShiftCancelled } from '../repo/shifts.js';
 import { findVehicle, insertVehicle, listVehicleRows, replaceVehicle } from '../repo/vehicles.js';
 import { idFor } from './idempotency.js';
@@ -192,8 +193,8 @@ export function fleetRoutes(deps: DispatchDeps): RpcRoute[] {
     handle(importDispatchBulk, async (input, { actor }) => {
       if (actor.kind === 'user' && actor.role !== 'admin')
         throw new RpcError('FORBIDDEN', 'only admins (or the system) import');
-      const created = { vehicles: 0, carriers: 0, shifts: 0 };
-      const existing = { vehicles: 0, carriers: 0, shifts: 0 };
+      const created = { vehicles: 0, carriers: 0, shifts: 0, orders: 0 };
+      const existing = { vehicles: 0, carriers: 0, shifts: 0, orders: 0 };
       const tally = (kind: keyof typeof created, isNew: boolean) => {
         if (isNew) created[kind]++;
         else existing[kind]++;
@@ -203,6 +204,7 @@ export function fleetRoutes(deps: DispatchDeps): RpcRoute[] {
         for (const vehicle of input.vehicles) tally('vehicles', await insertVehicle(trx, vehicle));
         for (const carrier of input.carriers) tally('carriers', await insertCarrier(trx, carrier));
         for (const shift of input.shifts) tally('shifts', await insertShift(trx, shift));
+        for (const order of input.orders) tally('orders', await insertOrder(trx, order));
       });
       return { created, existing };
     }),

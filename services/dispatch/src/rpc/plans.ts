@@ -11,6 +11,8 @@ import type { PlanEditRefusal } from '../domain/plan-edits.js';
 import type { DispatchDeps } from './deps.js';
 import { canManageFleet, fleetReadScope } from '../domain/access.js';
 import * as edits from '../domain/plan-edits.js';
+import { straightGeometry } from '../geometry/osrm-geometry.js';
+import { withRouteLines } from '../geometry/road-lines.js';
 import { setOrderStatuses } from '../repo/orders.js';
 import { findPlan, findPublishedPlan, replacePlan, supersedePublished } from '../repo/plans.js';
 
@@ -35,6 +37,12 @@ function requirePlanner(actor: Actor): void {
     throw new RpcError('FORBIDDEN', `role ${actor.role ?? actor.kind} may not edit plans`);
 }
 
+const stopIdsOf = (plan: Plan, routeId: string) =>
+  plan.routes
+    .find((r) => r.id === routeId)
+    ?.stops.map((s) => s.id)
+    .join();
+
 const orderIdsOf = (plan: Plan) => plan.routes.flatMap((r) => r.stops.map((s) => s.orderId));
 
 /** Dispatcher edits of a draft plan, publishing it, and the published plan of a day. */
@@ -45,7 +53,7 @@ export function planRoutes(deps: DispatchDeps): RpcRoute[] {
   const editPlan = (
     input: { planId: string; expectedVersion: number },
     edit: (plan: Plan) => Plan,
-  ): Promise<Plan> =>
+  ): Promise<{ before: Plan; after: Plan }> =>
     transaction(db, async (trx) => {
       const plan = await findPlan(trx, input.planId, { forUpdate: true });
       if (!plan) {
@@ -56,7 +64,7 @@ export function planRoutes(deps: DispatchDeps): RpcRoute[] {
       edits.assertEditable(plan, input.expectedVersion);
       const next = edit(plan);
       await replacePlan(trx, next);
-      return next;
+      return { before: plan, after: next };
     }).catch((err: unknown) => {
       throw refusal(err);
     });
@@ -72,13 +80,31 @@ export function planRoutes(deps: DispatchDeps): RpcRoute[] {
     handle(moveStop, async (input, { actor }) => {
       requirePlanner(actor);
       const at = new Date().toISOString();
-      return editPlan(input, (plan) => edits.moveStop(plan, { ...input, at }));
+      const { before, after } = await editPlan(input, (plan) =>
+        edits.moveStop(plan, { ...input, at }),
+      );
+      const { geometry } = deps;
+      if (!geometry || geometry === straightGeometry) return after;
+      // Road lines of the routes the stop left and joined, drawn after the edit committed (no
+      // HTTP under the row lock); if another edit came in between, its own lines stand.
+      const touched = new Set(
+        after.routes
+          .filter((r) => r.stops.map((s) => s.id).join() !== stopIdsOf(before, r.id))
+          .map((r) => r.id),
+      );
+      const drawn = await withRouteLines(after, { geometry, routeIds: touched });
+      await transaction(db, async (trx) => {
+        const current = await findPlan(trx, after.id, { forUpdate: true });
+        if (current?.version === after.version) await replacePlan(trx, drawn);
+      });
+      return drawn;
     }),
 
     handle(lockStop, async (input, { actor }) => {
       requirePlanner(actor);
       const at = new Date().toISOString();
-      return editPlan(input, (plan) => edits.lockStop(plan, { ...input, at }));
+      const { after } = await editPlan(input, (plan) => edits.lockStop(plan, { ...input, at }));
+      return after;
     }),
 
     handle(publishPlan, async (input, { actor }) => {

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+import { EnvError } from '@anbu/service-kit';
+
+const envSchema = z.object({
+  /** An OSRM-compatible routing service for road geometry (straight segments without it). */
+  OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+const parsed = envSchema.safeParse(process.env);
+if (!parsed.success) {
+  const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`invalid environment for dispatch: ${fields.join('; ')}`);
+}
+
+/** The dispatch service's own environment (the kit reads DATABASE_URL, NATS_URL, …). */
+export const env = Object.freeze(parsed.data);

@@ -1,0 +1,163 @@
+/**
+ * Plans the demo city's full day in the embedded mode while probing the gateway's `/healthz`,
+ * and prints the figures: /healthz latency (p50/p99/max) and the event loop's worst delay over
+ * the run, the planning time, and the plan's totals.
+ *
+ *   pnpm --filter @anbu/embedded bench:plan-demo-day [timeLimitSeconds=30] [cpuprofile path]
+ *
+ * With a path, the main thread's CPU profile of the planning (not the seeding) is written there.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+import type { Plan, PlanningRun } from '@anbu/contracts';
+import { seoulDate } from '@anbu/contracts';
+import { DEFAULT_DEMO_SEED } from '@anbu/demo-city';
+import { createLogger } from '@anbu/service-kit';
+
+import { startEmbedded } from '../start-embedded.js';
+import { summarise } from './latency.js';
+
+/** How often /healthz is asked while planning. */
+const PROBE_EVERY_MS = 20;
+
+interface Trpc {
+  call<T>(path: string, input: unknown, mutation?: boolean): Promise<T>;
+}
+
+function trpcClient(url: string, cookie: string): Trpc {
+  return {
+    async call<T>(path: string, input: unknown, mutation = false): Promise<T> {
+      const res = mutation
+        ? await fetch(`${url}/trpc/${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify(input),
+          })
+        : await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+            headers: { cookie },
+          });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { result: { data: T } }).result.data;
+    },
+  };
+}
+
+async function signIn(url: string, login: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Asks /healthz back to back (one at a time, `PROBE_EVERY_MS` apart) until stopped. */
+function probeHealth(url: string) {
+  const latencies: number[] = [];
+  let failures = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const started = performance.now();
+      const res = await fetch(`${url}/healthz`).catch(() => undefined);
+      latencies.push(performance.now() - started);
+      if (!res?.ok) failures++;
+      await res?.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      return { latencies, failures };
+    },
+  };
+}
+
+const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
+
+async function main(): Promise<void> {
+  const timeLimitSeconds = Number(process.argv[2] ?? 30);
+  const log = createLogger({ service: 'bench', level: 'warn' });
+  const seedStarted = performance.now();
+  await using system = await startEmbedded({
+    dataDir: 'memory://',
+    port: 0,
+    host: '127.0.0.1',
+    log,
+    encryptionKey: randomBytes(32).toString('base64'),
+    demoSeed: DEFAULT_DEMO_SEED,
+  });
+  const seedMs = performance.now() - seedStarted;
+  const dispatcher = system.users.find((u) => u.roles.includes('dispatcher'));
+  if (!dispatcher) throw new Error('the demo city has no dispatcher');
+  const trpc = trpcClient(
+    system.url,
+    await signIn(system.url, dispatcher.login, dispatcher.password),
+  );
+  const date = seoulDate();
+
+  const profilePath = process.argv[3];
+  const inspector = profilePath ? new Session() : undefined;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const probe = probeHealth(system.url);
+  const started = performance.now();
+  const queued = await trpc.call<PlanningRun>(
+    'dispatch.planningStart',
+    { date, timeLimitSeconds },
+    true,
+  );
+  const startMs = performance.now() - started;
+  let run = queued;
+  while (!FINISHED.has(run.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    run = await trpc.call<PlanningRun>('dispatch.planningGet', { runId: queued.id });
+  }
+  const planningMs = performance.now() - started;
+  const plan = run.planId
+    ? await trpc.call<Plan>('dispatch.plan', { planId: run.planId })
+    : undefined;
+  const totalMs = performance.now() - started;
+  const { latencies, failures } = await probe.stop();
+  loop.disable();
+  if (inspector && profilePath) {
+    const { profile } = await inspector.post('Profiler.stop');
+    await writeFile(profilePath, JSON.stringify(profile));
+    inspector.disconnect();
+  }
+
+  const health = summarise(latencies);
+  const reasons = new Map<string, number>();
+  for (const u of plan?.unassigned ?? []) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
+  const stops = plan?.routes.reduce((sum, r) => sum + r.stops.length, 0) ?? 0;
+  const lines = [
+    `demo city ${DEFAULT_DEMO_SEED}, day ${date}: seeded and started in ${(seedMs / 1000).toFixed(1)} s`,
+    `run ${run.status}${run.error ? ` (${run.error})` : ''}, time limit ${timeLimitSeconds} s`,
+    `  planningStart answered in ${startMs.toFixed(0)} ms (problem built and stored)`,
+    `  queued -> ${run.status}: ${(planningMs / 1000).toFixed(1)} s; plan read back: ${((totalMs - planningMs) / 1000).toFixed(2)} s`,
+    `  solver: ${run.progress.iterations} iterations in ${(run.progress.elapsedMs / 1000).toFixed(1)} s`,
+    `plan: ${plan?.routes.length ?? 0} routes, ${stops} stops routed, ${plan?.unassigned.length ?? 0} unassigned`,
+    `  unassigned by reason: ${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`,
+    `  distance ${((plan?.totalDistanceMeters ?? 0) / 1000).toFixed(1)} km, duration ${((plan?.totalDurationSeconds ?? 0) / 3600).toFixed(1)} h`,
+    `/healthz during the run: ${health.count} probes, ${failures} not ok, p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, max ${health.max.toFixed(1)} ms`,
+    `event loop delay: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+    health.max <= 100 ? 'OK: /healthz stayed within 100 ms' : 'OVER: /healthz exceeded 100 ms',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
