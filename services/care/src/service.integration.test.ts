@@ -6,12 +6,14 @@ import type { NatsServer } from '@anbu/bus/testing';
 import type { PostgresServer } from '@anbu/db/testing';
 import { createNatsBus } from '@anbu/bus/nats';
 import { hasNatsServer, startNatsServer } from '@anbu/bus/testing';
-import { acknowledgeAlert, getAlert } from '@anbu/contracts/rpc';
+import { householdUpdated, stopUpdated } from '@anbu/contracts/events';
+import { acknowledgeAlert, getAlert, listAlerts } from '@anbu/contracts/rpc';
 import { createTestLogger, hasPostgres, startPostgres } from '@anbu/db/testing';
 
 import type { CareHarness } from './testing/harness.js';
 import { newAlert } from './domain/alert.js';
 import { insertAlert } from './repo/alerts.js';
+import { districtOf } from './repo/households.js';
 import { startCare } from './testing/harness.js';
 
 // Real PostgreSQL and real NATS JetStream: skipped loudly without the binaries, a failure in CI.
@@ -66,5 +68,53 @@ describe.skipIf(!servers)('care on PostgreSQL and NATS', () => {
       .catch((e: unknown) => e);
     expect((error as RpcRemoteError).code).toBe('BAD_REQUEST');
     expect((error as RpcRemoteError).issues.map((i) => i.path)).toEqual(['alertId']);
+  });
+
+  it('should raise not_home_twice from two stop updates consumed from JetStream', async () => {
+    const householdId = randomUUID();
+    const envelope = <T>(type: string, version: number, data: T) => ({
+      id: randomUUID(),
+      type,
+      version,
+      occurredAt: new Date().toISOString(),
+      data,
+    });
+    await h.bus.publish(
+      householdUpdated.subject,
+      envelope(householdUpdated.type, householdUpdated.version, {
+        householdId,
+        districtCode: '5214057000',
+        version: 1,
+        changedFields: ['districtCode'],
+      }),
+    );
+    // Households tell care the district long before any delivery.
+    await expect.poll(() => districtOf(h.db, householdId), { timeout: 5_000 }).toBe('5214057000');
+    const notHome = (daysAgo: number) =>
+      h.bus.publish(
+        stopUpdated.subject,
+        envelope(stopUpdated.type, stopUpdated.version, {
+          stopId: randomUUID(),
+          routeId: randomUUID(),
+          orderId: randomUUID(),
+          kind: 'delivery',
+          householdId,
+          carrierId: randomUUID(),
+          status: 'not_home',
+          at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+          returnedToPool: true,
+        }),
+      );
+    await notHome(2);
+    await notHome(1);
+    await expect
+      .poll(
+        async () =>
+          (await h.bus.request(listAlerts, { householdId }, { actor: caseworker })).items.map(
+            (a) => [a.reason, a.districtCode],
+          ),
+        { timeout: 10_000 },
+      )
+      .toEqual([['not_home_twice', '5214057000']]);
   });
 });

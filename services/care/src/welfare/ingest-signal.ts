@@ -12,6 +12,7 @@ import type { CareDatabase } from '../repo/schema.js';
 import { raiseAlert } from '../alerting/raise-alert.js';
 import { CLEAR_BY_PHONE_MS, decideSignal, SIGNAL_OBSERVATION } from '../domain/signal-policy.js';
 import { cancelPendingVisits } from '../repo/escalations.js';
+import { lockHousehold } from '../repo/household-lock.js';
 import {
   clearEpisodes,
   closeEpisode,
@@ -44,6 +45,7 @@ export async function ingestSignalIn(
   input: CheckInSignalInput,
   context: IngestContext,
 ): Promise<CheckInSignal> {
+  await lockHousehold(trx, input.householdId);
   const existing = await findSignal(trx, context.id);
   if (existing) return existing;
   const { now } = context;

@@ -11,6 +11,7 @@ import type {
 import type { CareDatabase } from '../repo/schema.js';
 import { raiseAlert } from '../alerting/raise-alert.js';
 import { contactOutcome, decideAlert, observe } from '../domain/rules.js';
+import { lockHousehold } from '../repo/household-lock.js';
 import { earlierOutcomes, insertObservations, recordContact } from '../repo/visits.js';
 
 /** One visit to record: from a carrier's report, or from a stop update. */
@@ -45,6 +46,7 @@ export async function recordVisit(
   const facts = { checklist: visit.checklist, stopStatus: visit.stopStatus };
   const outcome = contactOutcome(facts);
   if (!outcome) return { observations: [], raisedAlertIds: [] };
+  await lockHousehold(trx, visit.householdId);
   const earlier = await earlierOutcomes(trx, {
     householdId: visit.householdId,
     before: new Date(visit.at),
