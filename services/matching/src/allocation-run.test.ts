@@ -407,4 +407,18 @@ describe('allocation runs', () => {
     );
     expect(other.summary.unitsAllocated).toBe(1);
   });
+
+  it('should list runs newest first, page by page', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await run()).summary.runId);
+    const first = await h.bus.request(listAllocationRuns, { limit: 2 }, { actor: manager });
+    expect(first.items.map((r) => r.runId)).toEqual([ids[2], ids[1]]);
+    const next = await h.bus.request(
+      listAllocationRuns,
+      { limit: 2, cursor: first.nextCursor },
+      { actor: manager },
+    );
+    expect(next.items.map((r) => r.runId)).toEqual([ids[0]]);
+    expect(next.nextCursor).toBeUndefined();
+  });
 });

@@ -123,9 +123,23 @@ export async function listRunRows(
       'fairness_spread',
       'units_expiring_unallocated',
     ])
-    .orderBy('id')
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(filter.limit + 1);
   const after = decodeCursor(filter.cursor);
-  if (after) query = query.where('id', '>', after);
+  if (after) {
+    // Keyset paging on (started_at, id), newest first: rows strictly after the cursor's run.
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple('started_at', 'id'),
+        '<',
+        eb
+          .selectFrom('allocation_runs as cursor_run')
+          .select(['cursor_run.started_at', 'cursor_run.id'])
+          .where('cursor_run.id', '=', after)
+          .$asTuple('started_at', 'id'),
+      ),
+    );
+  }
   return toPage(await query.execute(), { limit: filter.limit, map: rowToRun });
 }
