@@ -30,6 +30,11 @@ const shared = new SharedArray<Fixtures>('fixtures', () =>
   FIXTURES_FILE === '' ? [EMPTY] : [JSON.parse(open(FIXTURES_FILE)) as Fixtures],
 );
 
+// A SharedArray hands out a fresh copy (a JSON parse) on every element access: read it once per
+// VU. Per request, that parse was the load generator's largest CPU cost.
+let cached: Fixtures | undefined;
+
 export function fixtures(): Fixtures {
-  return shared[0] ?? EMPTY;
+  cached ??= shared[0] ?? EMPTY;
+  return cached;
 }

@@ -1,9 +1,9 @@
 // Field traffic: every carrier posts stop updates and visit reports on their route of today
 // every few seconds, while dispatchers poll the fleet's progress.
 import { check } from 'k6';
+import exec from 'k6/execution';
 
 import type { Session } from '../lib/trpc.ts';
-import { roundRobin } from '../lib/clients.ts';
 import { noteFailure } from '../lib/failures.ts';
 import { data, mutation, query } from '../lib/trpc.ts';
 
@@ -24,20 +24,27 @@ export function routeOf(session: Session): CarrierRoute {
   return { session, stopIds: stops.map((s) => s.id) };
 }
 
+/**
+ * The n-th stop of all carriers' routes (n: the scenario's iteration), each stop once: a stop is
+ * delivered once and reported once. Beyond the last stop the day is done and nothing is sent.
+ */
 function pick(routes: readonly CarrierRoute[]): { session: Session; stopId: string } | undefined {
-  const withStops = routes.filter((r) => r.stopIds.length > 0);
-  const route = withStops[roundRobin(withStops.length)];
-  const stopId = route?.stopIds[roundRobin(route.stopIds.length)];
-  return route && stopId ? { session: route.session, stopId } : undefined;
+  let n = exec.scenario.iterationInTest;
+  for (const route of routes) {
+    const stopId = route.stopIds[n];
+    if (stopId) return { session: route.session, stopId };
+    n -= route.stopIds.length;
+  }
+  return undefined;
 }
 
-/** A carrier reaching a stop (`arrived`; the same status again is a harmless repeat). */
+/** A carrier reporting a stop delivered. */
 export function stopUpdate(routes: readonly CarrierRoute[]): void {
   const target = pick(routes);
   if (!target) return;
   const res = mutation(target.session, {
     path: 'dispatch.updateStop',
-    input: { stopId: target.stopId, status: 'arrived', at: new Date().toISOString() },
+    input: { stopId: target.stopId, status: 'delivered', at: new Date().toISOString() },
   });
   if (!check(res, { 'stop update 200': (r) => r.status === 200 })) noteFailure('stop', res);
 }

@@ -14,6 +14,8 @@ import { createApiKey, createUser, GATEWAY_SCHEMA } from '@anbu/gateway';
 import { createLogger } from '@anbu/service-kit';
 
 import type { Fixtures } from './fixtures.ts';
+import type { RoutesReport } from './routes.ts';
+import { seedRoutes } from './routes.ts';
 
 /** Long enough for a batch of 500 households to be encrypted and stored on a busy machine. */
 const IMPORT_TIMEOUT_MS = 180_000;
@@ -27,6 +29,8 @@ export interface SeedOptions {
   readonly seed: string;
   /** Where the fixtures JSON goes. */
   readonly out: string;
+  /** Delivery orders to plan and publish for today (0: no routes, no field traffic). */
+  readonly routeOrders: number;
 }
 
 function caseworkers(city: DemoCity): Fixtures['caseworkers'] {
@@ -46,7 +50,9 @@ function caseworkers(city: DemoCity): Fixtures['caseworkers'] {
 }
 
 /** Seeds everything and returns the fixtures (also written to `options.out`). */
-export async function seedPeak(options: SeedOptions): Promise<Fixtures> {
+export async function seedPeak(
+  options: SeedOptions,
+): Promise<{ fixtures: Fixtures; routes: RoutesReport | undefined }> {
   const log = createLogger({ service: 'loadtest-seed', level: 'warn' });
   const handle = await createDb({ url: options.databaseUrl, log, poolSize: 2 });
   const bus = await createNatsBus({ servers: options.natsUrl, log, name: 'loadtest-seed' });
@@ -84,18 +90,20 @@ export async function seedPeak(options: SeedOptions): Promise<Fixtures> {
         apiKeys.push({ key: key.key, organisationId });
       }
     }
+    const routes =
+      options.routeOrders > 0
+        ? await seedRoutes({ bus, db, city, orders: options.routeOrders, timeLimitSeconds: 20 })
+        : undefined;
     const fixtures: Fixtures = {
       seed: options.seed,
       households: city.households.length,
       apiKeys,
       caseworkers: caseworkers(city),
       dispatcher: userLogin(city, 'dispatcher'),
-      carriers: city.users
-        .filter((u) => u.roles.includes('carrier'))
-        .map((u) => ({ login: u.login, password: u.password })),
+      carriers: routes?.carriers ?? [],
     };
     await writeFile(options.out, JSON.stringify(fixtures));
-    return fixtures;
+    return { fixtures, routes };
   } finally {
     await bus.close();
     await handle.close();

@@ -1,0 +1,124 @@
+// Gives the carriers routes of today for the field-traffic scenario: delivery orders for
+// households with a delivery consent, one planning run for today (Asia/Seoul) through the dispatch
+// RPCs, the plan published, and a carrier user (gateway user + households membership) for every
+// carrier with a route.
+import type { Kysely } from 'kysely';
+
+import type { Bus } from '@anbu/bus';
+import type { DemoCity } from '@anbu/demo-city';
+import type { GatewayTables } from '@anbu/gateway';
+import { SYSTEM_ACTOR } from '@anbu/contracts';
+import {
+  createOrder,
+  getPlan,
+  getPlanningRun,
+  importBulk,
+  publishPlan,
+  startPlanningRun,
+} from '@anbu/contracts/rpc';
+import { demoId } from '@anbu/demo-city';
+import { createUser } from '@anbu/gateway';
+
+const CALL = { actor: SYSTEM_ACTOR, timeoutMs: 60_000 };
+const PASSWORD = 'loadtest-carrier-2026';
+
+/** Today in Asia/Seoul (`YYYY-MM-DD`): the day a carrier's route belongs to. */
+export function seoulToday(now = new Date()): string {
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export interface RoutesReport {
+  readonly orders: number;
+  readonly routedStops: number;
+  readonly unassigned: number;
+  readonly planningSeconds: number;
+  readonly carriers: readonly { readonly login: string; readonly password: string }[];
+  readonly notes: readonly string[];
+}
+
+/** Creates `orders` orders, plans and publishes today, and carrier users for the routes. */
+export async function seedRoutes(options: {
+  bus: Bus;
+  db: Kysely<GatewayTables>;
+  city: DemoCity;
+  orders: number;
+  timeLimitSeconds: number;
+}): Promise<RoutesReport> {
+  const { bus, city } = options;
+  const date = seoulToday();
+  const households = city.households
+    .filter((h) => h.consent?.scopes.includes('delivery') === true)
+    .slice(0, options.orders);
+  for (const household of households) {
+    await bus.request(
+      createOrder,
+      {
+        kind: 'delivery',
+        householdId: household.id,
+        districtCode: household.districtCode,
+        items: [{ category: 'necessity_kit', quantity: 1, unit: 'kit' }],
+        deliverBy: date,
+        priority: 50,
+      },
+      { ...CALL, idempotencyKey: `loadtest-order-${date}-${household.id}` },
+    );
+  }
+  const started = performance.now();
+  let run = await bus.request(
+    startPlanningRun,
+    { date, timeLimitSeconds: options.timeLimitSeconds },
+    CALL,
+  );
+  const deadline = Date.now() + (options.timeLimitSeconds + 240) * 1000;
+  while ((run.status === 'queued' || run.status === 'running') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    run = await bus.request(getPlanningRun, { runId: run.id }, CALL);
+  }
+  const planningSeconds = (performance.now() - started) / 1000;
+  if (run.status !== 'succeeded' || !run.planId) {
+    throw new Error(`planning today's routes ended ${run.status}: ${run.error ?? 'no plan'}`);
+  }
+  const plan = await bus.request(getPlan, { planId: run.planId }, CALL);
+  await bus.request(publishPlan, { planId: plan.id, expectedVersion: plan.version }, CALL);
+
+  const routed = plan.routes.filter((r) => r.stops.length > 0);
+  const carriers = routed.flatMap((route) => {
+    const carrier = city.carriers.find((c) => c.id === route.carrierId);
+    return carrier ? [carrier] : [];
+  });
+  const users = carriers.map((carrier, i) => ({
+    id: demoId(city.seed, 'user', `loadtest-carrier-${carrier.id}`),
+    login: `lt.carrier.${i + 1}`,
+    carrier,
+  }));
+  await bus.request(
+    importBulk,
+    {
+      memberships: users.map((u) => ({
+        id: demoId(city.seed, 'membership', `${u.id}:carrier`),
+        userId: u.id,
+        role: 'carrier' as const,
+        organisationId: u.carrier.organisationId,
+        districtCodes: [u.carrier.districtCode],
+        carrierId: u.carrier.id,
+      })),
+    },
+    CALL,
+  );
+  for (const u of users) {
+    await createUser(options.db, {
+      id: u.id,
+      login: u.login,
+      displayName: u.carrier.name,
+      password: PASSWORD,
+    });
+  }
+  return {
+    orders: households.length,
+    routedStops: routed.reduce((a, r) => a + r.stops.length, 0),
+    unassigned: plan.unassigned.length,
+    planningSeconds,
+    carriers: users.map((u) => ({ login: u.login, password: PASSWORD })),
+    notes: run.notes.slice(0, 5),
+  };
+}
