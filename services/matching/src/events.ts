@@ -14,8 +14,8 @@ export const SUPPLY_CONSUMER = 'matching_supply';
 
 /**
  * The matcher's consumer: keeps its view of open needs and stock lots from the households and
- * donations events, each effect applied once per event through the inbox. Allocation itself
- * (what to match when) comes with the supply issue.
+ * donations events, each effect applied once per event through the inbox. A cancelled need or
+ * an expired lot also gives back its live allocations (`allocation.released`).
  */
 export function createConsumers(deps: {
   db: Kysely<MatchingDatabase>;
