@@ -43,7 +43,7 @@ describe('App', () => {
     fireEvent.change(screen.getByLabelText('아이디'), { target: { value: 'cw.oldtown' } });
     fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'pw' } });
     fireEvent.click(screen.getByRole('button', { name: '로그인' }));
-    await screen.findByRole('heading', { name: /안부 알림함/ });
+    await screen.findByRole('heading', { name: /안부 알림함/ }, { timeout: 10_000 });
     expect(screen.getByText('구도심 사례관리 담당 님')).toBeTruthy();
     expect(calls.find((c) => c.path === 'auth.login')?.input).toEqual({
       login: 'cw.oldtown',
