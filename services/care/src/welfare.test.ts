@@ -15,6 +15,8 @@ import {
 } from '@anbu/contracts/rpc';
 
 import type { CareHarness } from './testing/harness.js';
+import { feedSignals } from './simulate/feed-signals.js';
+import { planSignals } from './simulate/plan-signals.js';
 import { serveNeighbours } from './testing/fake-neighbours.js';
 import { startCare, testClock } from './testing/harness.js';
 
@@ -350,5 +352,40 @@ describe('care welfare checks', () => {
       { actor: manager },
     );
     expect(elsewhere.items).toEqual([]);
+  });
+
+  it('should turn a simulated day of the feeds into alerts for exactly the households that never answered', async () => {
+    const SIM = 'SIM01';
+    const watched = Array.from({ length: 200 }, (_, i) => {
+      const id = randomUUID();
+      districts.set(id, SIM);
+      return { id, riskLevel: (['critical', 'high'] as const)[i % 2] ?? 'high' };
+    });
+    const signals = planSignals({
+      households: watched,
+      seed: 'welfare-test',
+      start: new Date(clock.now().getTime() - 5 * 3600_000),
+    });
+    const report = await feedSignals({
+      signals,
+      runId: 'welfare-test',
+      send: async (signal, idempotencyKey) => {
+        await h.bus.request(ingestSignal, signal, { actor: feed, idempotencyKey });
+      },
+    });
+    expect(report).toMatchObject({ sent: signals.length, failed: 0 });
+    const last = new Map(signals.map((s) => [s.householdId, s.kind]));
+    const unanswered = [...last].filter(([, kind]) => kind !== 'ok').map(([id]) => id);
+    expect(unanswered.length).toBeGreaterThan(5);
+    const simCaseworker = { ...caseworker, districtCodes: [SIM] };
+    await expect
+      .poll(
+        async () =>
+          (await h.bus.request(listAlerts, { limit: 200 }, { actor: simCaseworker })).items
+            .map((a) => a.householdId)
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual(unanswered.sort());
   });
 });

@@ -82,6 +82,7 @@ export interface SignalsTable {
   alert_id: string | null;
   episode_id: string | null;
   received_at: Timestamp;
+  sent_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SignalEpisodesTable {

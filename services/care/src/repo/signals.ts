@@ -33,7 +33,7 @@ export async function findSignal(db: Db, id: string): Promise<CheckInSignal | un
 /** Stores a signal; `false` when its id exists already (a retried request). */
 export async function insertSignal(
   db: Db,
-  signal: CheckInSignal & { episodeId?: string | undefined },
+  signal: CheckInSignal & { episodeId?: string | undefined; sentBy?: string | undefined },
 ): Promise<boolean> {
   const result = await db
     .insertInto('signals')
@@ -49,6 +49,7 @@ export async function insertSignal(
       retries: signal.retries,
       alert_id: signal.alertId ?? null,
       episode_id: signal.episodeId ?? null,
+      sent_by: signal.sentBy ?? null,
       received_at: signal.receivedAt,
     })
     .onConflict((oc) => oc.column('id').doNothing())

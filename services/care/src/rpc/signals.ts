@@ -35,6 +35,7 @@ export function signalRoutes(deps: CareDeps): RpcRoute[] {
         ingestSignalIn(trx, input, {
           id: idFor(context, 'signal'),
           districtCode,
+          sentBy: `${context.actor.kind}:${context.actor.id}`,
           policy: deps.policies[input.source],
           channels: deps.channels,
           now: deps.now(),

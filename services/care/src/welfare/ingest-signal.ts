@@ -28,6 +28,8 @@ import { insertObservations } from '../repo/visits.js';
 export interface IngestContext {
   readonly id: string;
   readonly districtCode: string;
+  /** Who sent it: `api_key:<id>` for a feed. */
+  readonly sentBy: string;
   readonly policy: SignalPolicy;
   readonly channels: readonly NotificationChannel[];
   readonly now: Date;
@@ -60,13 +62,15 @@ export async function ingestSignalIn(
     signal: { kind: input.kind, observedAt },
   });
   const base = { ...input, id: context.id, receivedAt: now.toISOString() };
+  const store = (signal: CheckInSignal, episodeId?: string) =>
+    storeSignal(trx, { signal, episodeId, sentBy: context.sentBy });
 
   switch (decision.action) {
     case 'clear': {
       await clearEpisodes(trx, input.householdId);
       await cancelPendingVisits(trx, input.householdId);
       await observeSignal(trx, input, { signalId: context.id });
-      return store(trx, { ...base, state: 'cleared', retries: 0 });
+      return store({ ...base, state: 'cleared', retries: 0 });
     }
     case 'open': {
       const episodeId = crypto.randomUUID();
@@ -78,7 +82,7 @@ export async function ingestSignalIn(
         at: observedAt,
         alertAt: decision.alertAt,
       });
-      return store(trx, { ...base, state: 'retrying', retries: 0 }, episodeId);
+      return store({ ...base, state: 'retrying', retries: 0 }, episodeId);
     }
     case 'retry': {
       const id = episode?.id;
@@ -89,11 +93,10 @@ export async function ingestSignalIn(
           at: observedAt,
           alertAt: decision.alertAt,
         });
-      return store(trx, { ...base, state: 'retrying', retries: decision.misses - 1 }, id);
+      return store({ ...base, state: 'retrying', retries: decision.misses - 1 }, id);
     }
     case 'duplicate':
       return store(
-        trx,
         { ...base, state: 'recorded', retries: episode ? episode.misses - 1 : 0 },
         episode?.id,
       );
@@ -117,7 +120,6 @@ export async function ingestSignalIn(
         now,
       });
       const signal = await store(
-        trx,
         { ...base, state: 'alerted', retries: episode?.misses ?? 0, alertId: alert.id },
         episode?.id,
       );
@@ -127,12 +129,12 @@ export async function ingestSignalIn(
   }
 }
 
-async function store(
+async function storeSignal(
   trx: Transaction<CareDatabase>,
-  signal: CheckInSignal,
-  episodeId?: string,
+  options: { signal: CheckInSignal; episodeId: string | undefined; sentBy: string },
 ): Promise<CheckInSignal> {
-  await insertSignal(trx, { ...signal, episodeId });
+  const { signal, episodeId, sentBy } = options;
+  await insertSignal(trx, { ...signal, episodeId, sentBy });
   return signal;
 }
 
