@@ -49,8 +49,10 @@ describe('donations service', () => {
   it('should post a donation once for a double submit with the same idempotency key', async () => {
     const before = await count();
     const options = { actor: partnerRotary, idempotencyKey: 'rotary-noodles-2026-11' };
-    const first = await h.bus.request(postDonation, donationInput(), options);
-    const second = await h.bus.request(postDonation, donationInput(), options);
+    // One payload sent twice: the same key with another payload is refused (422).
+    const input = donationInput();
+    const first = await h.bus.request(postDonation, input, options);
+    const second = await h.bus.request(postDonation, input, options);
     expect(second.id).toBe(first.id);
     expect(first).toMatchObject({ status: 'offered', organisationId: FIXTURE.rotaryId });
     expect(first.history).toEqual([

@@ -1,8 +1,10 @@
 import type { Migrations } from '@anbu/db';
 
 import { createDonations } from './2026-11-25T00-00-00_create_donations.js';
+import { createIdempotencyKeys } from './2026-11-25T20-30-00_create_idempotency_keys.js';
 
 /** The donations schema's migrations, in the order they run. */
 export const migrations: Migrations = {
   '2026-11-25T00-00-00_create_donations': createDonations,
+  '2026-11-25T20-30-00_create_idempotency_keys': createIdempotencyKeys,
 };

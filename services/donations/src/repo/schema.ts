@@ -63,7 +63,17 @@ export interface LotsTable {
 }
 
 /** The tables of the `donations` schema. */
+/** Idempotency keys of mutating calls, with the answer replayed on a retry. */
+export interface IdempotencyKeysTable {
+  key: string;
+  method: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DonationsDatabase {
+  idempotency_keys: IdempotencyKeysTable;
   depots: DepotsTable;
   donations: DonationsTable;
   donation_history: DonationHistoryTable;

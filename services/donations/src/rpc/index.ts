@@ -2,13 +2,21 @@ import type { RpcRoute } from '@anbu/bus';
 
 import type { DonationsDeps } from './deps.js';
 import { donationRoutes } from './donations.js';
+import { withIdempotencyKey } from './idempotency-keys.js';
 import { lotRoutes } from './lots.js';
 import { pickupRoutes } from './pickup.js';
 import { stockRoutes } from './stock.js';
 
 /** Every RPC handler of the donations service, as closures over its dependencies. */
 export function createRpc(deps: DonationsDeps): RpcRoute[] {
-  return [...donationRoutes(deps), ...pickupRoutes(deps), ...stockRoutes(deps), ...lotRoutes(deps)];
+  const routes = [
+    ...donationRoutes(deps),
+    ...pickupRoutes(deps),
+    ...stockRoutes(deps),
+    ...lotRoutes(deps),
+  ];
+  // Every mutation answers a retried idempotency key the same, and refuses it for another request.
+  return routes.map((route) => withIdempotencyKey(deps.db, route));
 }
 
 export type { DonationsDeps } from './deps.js';

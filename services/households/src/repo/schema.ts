@@ -126,7 +126,17 @@ export interface NeedsTable {
 }
 
 /** The tables of the `households` schema. */
+/** Idempotency keys of mutating calls, with the answer replayed on a retry. */
+export interface IdempotencyKeysTable {
+  key: string;
+  method: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface HouseholdsDatabase {
+  idempotency_keys: IdempotencyKeysTable;
   organisations: OrganisationsTable;
   districts: DistrictsTable;
   memberships: MembershipsTable;

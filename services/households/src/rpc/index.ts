@@ -4,6 +4,7 @@ import type { HouseholdsDeps } from './deps.js';
 import { consentRoutes } from './consents.js';
 import { directoryRoutes } from './directory.js';
 import { householdRoutes } from './households.js';
+import { withIdempotencyKey } from './idempotency-keys.js';
 import { importFileRoutes } from './import-file.js';
 import { importRoutes } from './import.js';
 import { needRoutes } from './needs.js';
@@ -11,7 +12,7 @@ import { programRoutes } from './programs.js';
 
 /** Every RPC handler of the households service, as closures over its dependencies. */
 export function createRpc(deps: HouseholdsDeps): RpcRoute[] {
-  return [
+  const routes = [
     ...householdRoutes(deps),
     ...consentRoutes(deps),
     ...programRoutes(deps),
@@ -20,6 +21,8 @@ export function createRpc(deps: HouseholdsDeps): RpcRoute[] {
     ...importFileRoutes(deps),
     ...needRoutes(deps),
   ];
+  // Every mutation answers a retried idempotency key the same, and refuses it for another request.
+  return routes.map((route) => withIdempotencyKey(deps.db, route));
 }
 
 export type { HouseholdsDeps } from './deps.js';
