@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
+import { sql } from 'kysely';
 
 import type { AllocationRunSummary } from '@anbu/contracts';
-import { emit } from '@anbu/bus/outbox';
 import { allocationMade, deliveryOrdered } from '@anbu/contracts/events';
 
 import type { AllocationPlan, PlannedAllocation } from '../domain/plan-inputs.js';
 import type { MatchingDatabase } from './schema.js';
 import { AllocationConflictError } from '../errors.js';
+import { emitMany } from './emit-many.js';
 
 type Trx = Transaction<MatchingDatabase>;
+
+/** Rows per multi-row insert (well under PostgreSQL's 65,535 bind parameters). */
+const INSERT_BATCH = 500;
 
 function sumBy<K>(
   allocations: readonly PlannedAllocation[],
@@ -24,6 +28,45 @@ function sumBy<K>(
 }
 
 /**
+ * Adds `sums` to the `allocated` counter of rows of `table` keyed by `key`, in batches: first the
+ * rows are locked in key order (`for update`) and must all still be open, then one update per
+ * batch adds the units, and the CHECK refuses any sum above what a row holds.
+ */
+async function addToCounters(
+  trx: Trx,
+  options: {
+    table: 'stock_lots' | 'open_needs';
+    key: 'lot_id' | 'need_id';
+    sums: ReadonlyMap<string, number>;
+    open: RawBuilder<unknown>;
+    what: string;
+  },
+) {
+  const ids = [...options.sums.keys()].sort();
+  const table = sql.table(options.table);
+  const key = sql.ref(options.key);
+  for (let i = 0; i < ids.length; i += INSERT_BATCH) {
+    const batch = ids.slice(i, i + INSERT_BATCH);
+    const locked = await sql<{ id: string }>`
+      select ${key} as id from ${table}
+      where ${key} in (${sql.join(batch)}) and ${options.open}
+      order by ${key} for update`.execute(trx);
+    if (locked.rows.length !== batch.length) {
+      const open = new Set(locked.rows.map((r) => r.id));
+      const gone = batch.find((id) => !open.has(id));
+      throw new AllocationConflictError(`${options.what} ${gone ?? ''} is no longer open`);
+    }
+    const values = sql.join(
+      batch.map((id) => sql`(${id}::uuid, ${options.sums.get(id) ?? 0}::int)`),
+    );
+    await sql`
+      update ${table} as t set allocated = t.allocated + v.q
+      from (values ${values}) as v(id, q)
+      where t.${key} = v.id`.execute(trx);
+  }
+}
+
+/**
  * Adds the plan's units to the counters of its lots, kitchen days and needs, in one global
  * order (lots, kitchen days, needs; each by id) so that racing runs queue instead of
  * deadlocking. The CHECK constraints refuse any sum above what a row holds; a row that is no
@@ -31,47 +74,36 @@ function sumBy<K>(
  */
 async function takeUnits(trx: Trx, options: { plan: AllocationPlan; today: string }) {
   const { plan, today } = options;
-  const lots = sumBy(plan.allocations, (a) =>
-    a.source.kind === 'lot' ? a.source.lotId : undefined,
-  );
-  for (const lotId of [...lots.keys()].sort()) {
-    const taken = await trx
-      .updateTable('stock_lots')
-      .set((eb) => ({ allocated: eb('allocated', '+', lots.get(lotId) ?? 0) }))
-      .where('lot_id', '=', lotId)
-      .where('status', '=', 'in_stock')
-      .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
-      .executeTakeFirst();
-    if (taken.numUpdatedRows === 0n)
-      throw new AllocationConflictError(`lot ${lotId} is no longer in stock`);
-  }
+  await addToCounters(trx, {
+    table: 'stock_lots',
+    key: 'lot_id',
+    sums: sumBy(plan.allocations, (a) => (a.source.kind === 'lot' ? a.source.lotId : undefined)),
+    open: sql`status = 'in_stock' and (expires_on is null or expires_on >= ${today})`,
+    what: 'lot',
+  });
   const kitchens = sumBy(plan.allocations, (a) =>
     a.source.kind === 'kitchen' && a.kitchenDate
       ? `${a.source.kitchenOrganisationId}|${a.kitchenDate}`
       : undefined,
   );
-  for (const key of [...kitchens.keys()].sort()) {
-    const [kitchenId = '', date = ''] = key.split('|');
+  for (const day of [...kitchens.keys()].sort()) {
+    const [kitchenId = '', date = ''] = day.split('|');
     const taken = await trx
       .updateTable('kitchen_capacity')
-      .set((eb) => ({ allocated: eb('allocated', '+', kitchens.get(key) ?? 0) }))
+      .set((eb) => ({ allocated: eb('allocated', '+', kitchens.get(day) ?? 0) }))
       .where('kitchen_organisation_id', '=', kitchenId)
       .where('date', '=', date)
       .executeTakeFirst();
     if (taken.numUpdatedRows === 0n)
-      throw new AllocationConflictError(`kitchen day ${key} is gone`);
+      throw new AllocationConflictError(`kitchen day ${day} is gone`);
   }
-  const needs = sumBy(plan.allocations, (a) => a.needId);
-  for (const needId of [...needs.keys()].sort()) {
-    const taken = await trx
-      .updateTable('open_needs')
-      .set((eb) => ({ allocated: eb('allocated', '+', needs.get(needId) ?? 0) }))
-      .where('need_id', '=', needId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (taken.numUpdatedRows === 0n)
-      throw new AllocationConflictError(`need ${needId} is no longer open`);
-  }
+  await addToCounters(trx, {
+    table: 'open_needs',
+    key: 'need_id',
+    sums: sumBy(plan.allocations, (a) => a.needId),
+    open: sql`status = 'open'`,
+    what: 'need',
+  });
 }
 
 /**
@@ -107,73 +139,102 @@ export async function commitRun(
     string,
     { id: string; items: (PlannedAllocation & { allocationId: string })[] }
   >();
-  for (const allocation of plan.allocations) {
+  const rows = plan.allocations.map((allocation) => {
     const allocationId = randomUUID();
-    await trx
-      .insertInto('allocations')
-      .values({
-        id: allocationId,
-        run_id: summary.runId,
-        need_id: allocation.needId,
-        household_id: allocation.householdId,
-        source: JSON.stringify(allocation.source),
-        lot_id: allocation.source.kind === 'lot' ? allocation.source.lotId : null,
-        kitchen_organisation_id:
-          allocation.source.kind === 'kitchen' ? allocation.source.kitchenOrganisationId : null,
-        kitchen_date: allocation.kitchenDate ?? null,
-        quantity: allocation.quantity,
-        status: 'ordered',
-        reasons: JSON.stringify(allocation.reasons),
-      })
-      .execute();
-    await emit(trx, allocationMade, {
-      allocationId,
-      runId: summary.runId,
-      needId: allocation.needId,
-      householdId: allocation.householdId,
-      source: allocation.source,
-      quantity: allocation.quantity,
-    });
     const key = `${allocation.needId}|${allocation.source.depotId}`;
     const order = orders.get(key) ?? { id: randomUUID(), items: [] };
     order.items.push({ ...allocation, allocationId });
     orders.set(key, order);
+    return {
+      id: allocationId,
+      run_id: summary.runId,
+      need_id: allocation.needId,
+      household_id: allocation.householdId,
+      source: JSON.stringify(allocation.source),
+      lot_id: allocation.source.kind === 'lot' ? allocation.source.lotId : null,
+      kitchen_organisation_id:
+        allocation.source.kind === 'kitchen' ? allocation.source.kitchenOrganisationId : null,
+      kitchen_date: allocation.kitchenDate ?? null,
+      quantity: allocation.quantity,
+      status: 'ordered',
+      reasons: JSON.stringify(allocation.reasons),
+    };
+  });
+  // Batched: a big run stores thousands of allocations in this one transaction.
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await trx
+      .insertInto('allocations')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
   }
-  for (const order of orders.values()) {
-    const [first] = order.items;
-    if (!first) continue;
-    await emit(trx, deliveryOrdered, {
-      orderId: order.id,
-      kind: 'delivery',
-      householdId: first.householdId,
-      districtCode: first.districtCode,
-      depotId: first.source.depotId,
-      needIds: [first.needId],
-      allocations: order.items.map((a) => ({
-        allocationId: a.allocationId,
-        ...(a.source.kind === 'lot' ? { lotId: a.source.lotId } : {}),
-        quantity: a.quantity,
+  await emitMany(
+    trx,
+    allocationMade,
+    [...orders.values()].flatMap((order) =>
+      order.items.map((allocation) => ({
+        allocationId: allocation.allocationId,
+        runId: summary.runId,
+        needId: allocation.needId,
+        householdId: allocation.householdId,
+        source: allocation.source,
+        quantity: allocation.quantity,
       })),
-      items: order.items.map((a) => ({ category: a.category, quantity: a.quantity, unit: a.unit })),
-      storageClass: first.storageClass,
-      deliverBy: first.deliverBy,
-      priority: first.priority,
-    });
-  }
+    ),
+  );
+  await emitMany(
+    trx,
+    deliveryOrdered,
+    [...orders.values()].flatMap((order) => {
+      const [first] = order.items;
+      if (!first) return [];
+      return [
+        {
+          orderId: order.id,
+          kind: 'delivery' as const,
+          householdId: first.householdId,
+          districtCode: first.districtCode,
+          depotId: first.source.depotId,
+          needIds: [first.needId],
+          allocations: order.items.map((a) => ({
+            allocationId: a.allocationId,
+            ...(a.source.kind === 'lot' ? { lotId: a.source.lotId } : {}),
+            quantity: a.quantity,
+          })),
+          items: order.items.map((a) => ({
+            category: a.category,
+            quantity: a.quantity,
+            unit: a.unit,
+          })),
+          storageClass: first.storageClass,
+          deliverBy: first.deliverBy,
+          priority: first.priority,
+        },
+      ];
+    }),
+  );
 
   const served = [...new Set(plan.allocations.map((a) => a.needId))];
-  if (served.length > 0)
-    await trx.deleteFrom('unmet_needs').where('need_id', 'in', served).execute();
-  for (const short of plan.unmet) {
-    const values = {
-      run_id: summary.runId,
-      quantity_missing: short.quantityMissing,
-      reasons: JSON.stringify(short.reasons),
-    };
+  for (let i = 0; i < served.length; i += INSERT_BATCH) {
+    const batch = served.slice(i, i + INSERT_BATCH);
+    await trx.deleteFrom('unmet_needs').where('need_id', 'in', batch).execute();
+  }
+  const unmet = plan.unmet.map((short) => ({
+    need_id: short.needId,
+    run_id: summary.runId,
+    quantity_missing: short.quantityMissing,
+    reasons: JSON.stringify(short.reasons),
+  }));
+  for (let i = 0; i < unmet.length; i += INSERT_BATCH) {
     await trx
       .insertInto('unmet_needs')
-      .values({ need_id: short.needId, ...values })
-      .onConflict((oc) => oc.column('need_id').doUpdateSet(values))
+      .values(unmet.slice(i, i + INSERT_BATCH))
+      .onConflict((oc) =>
+        oc.column('need_id').doUpdateSet((eb) => ({
+          run_id: eb.ref('excluded.run_id'),
+          quantity_missing: eb.ref('excluded.quantity_missing'),
+          reasons: eb.ref('excluded.reasons'),
+        })),
+      )
       .execute();
   }
 }

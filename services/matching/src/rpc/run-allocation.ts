@@ -70,7 +70,9 @@ async function attempt(
         ),
     depotLocations(deps),
   ]);
+  const planStart = Date.now();
   const plan = planAllocation({ today, needs, lots, kitchenDays, profiles, depots });
+  const planMs = Date.now() - planStart;
   const summary: AllocationRunSummary = {
     runId,
     startedAt: startedAt.toISOString(),
@@ -84,7 +86,9 @@ async function attempt(
     unitsExpiringUnallocated: plan.unitsExpiringUnallocated,
   };
   if (!input.dryRun) {
+    const commitStart = Date.now();
     await transaction(deps.db, (trx) => commitRun(trx, { summary, plan, today }));
+    deps.log.debug({ runId, planMs, commitMs: Date.now() - commitStart }, 'allocation run timing');
     deps.wake();
   }
   return { summary, unmet: plan.unmet.slice(0, MAX_UNMET_REPORTED) };
