@@ -10,6 +10,7 @@ import type { GatewayTables } from '@anbu/gateway';
 import { SYSTEM_ACTOR } from '@anbu/contracts';
 import {
   createOrder,
+  createShifts,
   getPlan,
   getPlanningRun,
   importBulk,
@@ -19,7 +20,6 @@ import {
 import { demoId } from '@anbu/demo-city';
 import { createUser } from '@anbu/gateway';
 
-const CALL = { actor: SYSTEM_ACTOR, timeoutMs: 60_000 };
 const PASSWORD = 'loadtest-carrier-2026';
 
 /** Today in Asia/Seoul (`YYYY-MM-DD`): the day a carrier's route belongs to. */
@@ -46,6 +46,19 @@ export async function seedRoutes(options: {
 }): Promise<RoutesReport> {
   const { bus, city } = options;
   const date = seoulToday();
+  // As the demo dispatcher: dispatch records who requested a run (a user id; `system` is refused).
+  const dispatcher = city.users.find((u) => u.roles.includes('dispatcher'));
+  if (!dispatcher) throw new Error('the demo city has no dispatcher');
+  const CALL = {
+    actor: {
+      kind: 'user' as const,
+      id: dispatcher.id,
+      role: 'dispatcher' as const,
+      organisationId: dispatcher.organisationId,
+      districtCodes: [...dispatcher.districtCodes],
+    },
+    timeoutMs: 60_000,
+  };
   const households = city.households
     .filter((h) => h.consent?.scopes.includes('delivery') === true)
     .slice(0, options.orders);
@@ -62,6 +75,20 @@ export async function seedRoutes(options: {
       },
       { ...CALL, idempotencyKey: `loadtest-order-${date}-${household.id}` },
     );
+  }
+  // Today's roster: every carrier on their usual shift (the demo city seeds no dated shifts).
+  const shifts = city.carriers.map((carrier) => ({
+    carrierId: carrier.id,
+    vehicleId: carrier.vehicle.id,
+    date,
+    window: {
+      start: `${date}T${carrier.shift.start}:00+09:00`,
+      end: `${date}T${carrier.shift.end}:00+09:00`,
+    },
+    startDepotId: carrier.homeDepotId,
+  }));
+  for (let i = 0; i < shifts.length; i += 500) {
+    await bus.request(createShifts, { shifts: shifts.slice(i, i + 500) }, CALL);
   }
   const started = performance.now();
   let run = await bus.request(
@@ -103,7 +130,7 @@ export async function seedRoutes(options: {
         carrierId: u.carrier.id,
       })),
     },
-    CALL,
+    { actor: SYSTEM_ACTOR, timeoutMs: 60_000 },
   );
   for (const u of users) {
     await createUser(options.db, {

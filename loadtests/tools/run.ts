@@ -10,8 +10,8 @@
 // --note TEXT (a line for the report, e.g. who else used the machine), --households N.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -21,6 +21,7 @@ import type { K6Summary, RunSection } from './report.ts';
 import type { SamplerReport } from './sampler.ts';
 import type { Stack } from './stack.ts';
 import { checkRun } from './check.ts';
+import { profileSection } from './cpu-profile.ts';
 import { section, thresholdResults } from './report.ts';
 import { startSampler } from './sampler.ts';
 import { seedPeak } from './seed.ts';
@@ -42,6 +43,8 @@ const { values: args } = parseArgs({
     build: { type: 'boolean', default: true },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    // V8 CPU profiles of every service, summarised in the report (adds some overhead).
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const profile = args.profile;
@@ -227,7 +230,13 @@ async function main(): Promise<number> {
     ...args.note,
   ];
   if (args.build && !args['no-build']) await buildServices();
-  const stack = await startStack({});
+  const profDir = args['cpu-prof'] ? await mkdtemp(join(tmpdir(), 'anbu-cpuprof-')) : undefined;
+  const stack = await startStack({
+    extraEnv: profDir
+      ? { NODE_OPTIONS: `--enable-source-maps --cpu-prof --cpu-prof-dir=${profDir}` }
+      : {},
+  });
+  const names = new Map((await stack.processes()).map((p) => [p.pid, p.name]));
   let stopping = false;
   const stopOnSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -326,6 +335,8 @@ async function main(): Promise<number> {
     if (!stopping) await stack.stop({ keep: args.keep });
   }
 
+  const profiles = profDir ? await profileSection(profDir, names) : [];
+  if (profDir) await rm(profDir, { recursive: true, force: true });
   const passed = results.reduce((a, r) => a + r.passed, 0);
   const failed = results.reduce((a, r) => a + r.failed, 0);
   const report = [
@@ -336,6 +347,7 @@ async function main(): Promise<number> {
     `Result: ${passed} passed, ${failed} failed (thresholds met/missed, plus the lost-or-doubled checker per step).`,
     '',
     ...results.map((r) => section(r.section)),
+    ...profiles,
   ].join('\n');
   const reportDir = join(LOADTESTS, 'reports');
   await mkdir(reportDir, { recursive: true });
