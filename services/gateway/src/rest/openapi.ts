@@ -51,7 +51,8 @@ function operation(spec: RestRouteSpec) {
     name: 'Idempotency-Key',
     in: 'header',
     required: true,
-    description: 'Repeating a request with the same key has the effect of one request.',
+    description:
+      'Repeating a request with the same key and body has the effect of one request and gets the first answer again; the same key with another body is refused with 422. Keys are scoped to your API key and do not expire: use a new key for each new request.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,200}$' },
   };
   return {
@@ -78,6 +79,12 @@ function operation(spec: RestRouteSpec) {
       '401': error('no valid API key'),
       '403': error('not allowed for this key'),
       '404': error('not found (or not visible to this key)'),
+      ...(MUTATING.has(spec.method)
+        ? {
+            '409': error('conflicts with the current state (e.g. a donation not accepted yet)'),
+            '422': error('the Idempotency-Key was used before with another request'),
+          }
+        : {}),
       '500': error('internal error'),
     },
   };

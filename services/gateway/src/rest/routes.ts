@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { donationInputSchema, donationSchema, donationStatusSchema } from '@anbu/contracts';
 
 import type { RestRouteSpec } from './openapi.js';
+import { PICKUP_REST_ROUTES } from './pickups.js';
 import { SIGNAL_REST_ROUTES } from './signals.js';
 
 /** The identity behind an API key. */
@@ -58,5 +59,6 @@ export const REST_ROUTES = {
     params: donationIdParams,
     response: donationSchema,
   },
+  ...PICKUP_REST_ROUTES,
   ...SIGNAL_REST_ROUTES,
 } as const satisfies Record<string, RestRouteSpec>;

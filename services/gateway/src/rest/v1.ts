@@ -13,6 +13,7 @@ import { apiKeyAuth } from './api-key-auth.js';
 import { restError, restErrorHandler } from './errors.js';
 import { requireIdempotencyKey } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
+import { mountPickupRoutes } from './pickups.js';
 import { REST_ROUTES } from './routes.js';
 import { mountSignalRoutes } from './signals.js';
 import { validate } from './validate.js';
@@ -100,6 +101,7 @@ export function createRestApi(deps: GatewayDeps) {
     return c.json(donation);
   });
 
+  mountPickupRoutes(api);
   mountSignalRoutes(api);
 
   return api;
