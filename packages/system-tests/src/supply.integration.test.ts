@@ -11,6 +11,7 @@ import {
   listOrders,
   receiveDonation,
   recordPickup,
+  sweepExpiry,
 } from '@anbu/contracts/rpc';
 import { hasPostgres } from '@anbu/db/testing';
 
@@ -26,7 +27,7 @@ const DAY_MS = 86_400_000;
 
 interface MatchingView {
   open_needs: { need_id: string };
-  stock_lots: { lot_id: string };
+  stock_lots: { lot_id: string; status: string };
   allocations: { need_id: string; lot_id: string | null; quantity: number };
 }
 
@@ -246,6 +247,23 @@ describe.skipIf(!servers)(
             items: [expect.objectContaining({ category: 'rice_grain', quantity: 2, unit: 'bag' })],
           }),
         ]);
+
+      // The expiry sweep writes the dairy lot off; `lot.expired` takes it out of the matcher's view.
+      const swept = await system.bus.request(sweepExpiry, {}, as);
+      expect(swept.expiredLotIds).toContain(dairy?.id);
+      await expect
+        .poll(
+          async () =>
+            (
+              await matching
+                .selectFrom('stock_lots')
+                .select('status')
+                .where('lot_id', '=', dairy?.id ?? '')
+                .execute()
+            )[0]?.status,
+          { timeout: 20_000 },
+        )
+        .toBe('expired');
 
       // The caseworker of the district reads why the milk need is unmet, in the gateway.
       const caseworkerCookie = await system.http.signIn(caseworker.login, SYSTEM_TEST_PASSWORD);
