@@ -10,3 +10,7 @@ export { createLogNotifier } from './notify/log-notifier.js';
 export type { Notifier, NotificationMessage } from './notify/notifier.js';
 export { errors, NotifyError } from './errors.js';
 export type { CareDatabase } from './repo/schema.js';
+export { planSignals } from './simulate/plan-signals.js';
+export type { WatchedHousehold } from './simulate/plan-signals.js';
+export { feedSignals } from './simulate/feed-signals.js';
+export type { FeedReport, SendSignal } from './simulate/feed-signals.js';
