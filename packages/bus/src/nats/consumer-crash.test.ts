@@ -245,4 +245,64 @@ describe.skipIf(!servers)('consumer failures (fault 3)', () => {
     // The kill left deliveries unacknowledged: the broker redelivered them.
     expect(totals.redelivered).toBeGreaterThan(0);
   });
+
+  it(`should apply each effect once when a consumer replica is SIGSTOPped past its ack wait, then continued (${scale.runs} run(s))`, async () => {
+    const count = scale.pick(400, 2_000);
+    const totals = { runs: 0, stalls: 0, lost: 0, doubled: 0, redelivered: 0, inboxSkipped: 0 };
+    for (let run = 0; run < scale.runs; run++) {
+      const seed = 3_300 + run;
+      const random = seededRandom(seed);
+      const ids = await publishRun(`stop-${seed}`, count);
+      const durable = `stopped_${seed}`;
+      const worker = startFaultWorker({
+        mode: 'consumer',
+        natsUrl: nats.url,
+        dbUrl: pg.url,
+        duplicateWindowMs: 120_000,
+        durable,
+        concurrency: 16,
+        ackWaitMs: ACK_WAIT_MS,
+        effectDelayMs: 20,
+      });
+      const stopAt = Math.floor(count * (0.2 + random() * 0.5));
+      await worker.waitFor(
+        () => worker.lines.filter((l) => l.startsWith('applied ')).length >= stopAt,
+      );
+      // The replica hangs mid-batch (its open transactions and unacked messages with it) ...
+      worker.child.kill('SIGSTOP');
+      const { consumer, counts } = consumeInProcess(durable, () => undefined);
+      const started = await consumer;
+      const stallMs = ACK_WAIT_MS + 1_000 + Math.floor(random() * 2_000);
+      await new Promise((resolve) => setTimeout(resolve, stallMs));
+      // ... and comes back: its late commits meet the inbox rows of the other replica.
+      worker.child.kill('SIGCONT');
+      await drained(durable);
+      await new Promise((resolve) => setTimeout(resolve, ACK_WAIT_MS));
+      await drained(durable);
+      await started.stop();
+      await worker.kill9();
+      const effects = await effectsOf(durable);
+      const figures = {
+        events: count,
+        stopAt,
+        stallMs,
+        lost: [...ids].filter((id) => !effects.has(id)).length,
+        doubled: duplicatesIn(effects),
+        redelivered: counts.retried,
+        inboxSkipped: counts.duplicates,
+      };
+      reportFigures(`fault 6 consumer replica SIGSTOP (seed ${seed})`, figures);
+      totals.runs++;
+      totals.stalls++;
+      totals.lost += figures.lost;
+      totals.doubled += figures.doubled;
+      totals.redelivered += counts.retried;
+      totals.inboxSkipped += counts.duplicates;
+      expect(effects.size).toBe(ids.size);
+    }
+    reportFigures('fault 6 consumer SIGSTOP totals', totals);
+    expect(totals.lost).toBe(0);
+    expect(totals.doubled).toBe(0);
+    expect(totals.redelivered).toBeGreaterThan(0);
+  });
 });
