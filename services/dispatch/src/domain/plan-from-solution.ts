@@ -37,6 +37,23 @@ export function planFromSolution(
   solution: RoutingSolution,
   context: PlanContext,
 ): Plan {
+  const steps = buildPlan(input, solution, context);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link planFromSolution} one route at a time: the generator pauses after each route, so that
+ * a caller on a busy event loop can let other work run in between (a city's day is hundreds of
+ * stops).
+ */
+export function* buildPlan(
+  input: PlanningInput,
+  solution: RoutingSolution,
+  context: PlanContext,
+): Generator<undefined, Plan, undefined> {
   const origin = Date.parse(input.origin);
   const at = (seconds: number) => new Date(origin + Math.round(seconds) * 1000).toISOString();
   const served = new Set<number>();
@@ -122,6 +139,7 @@ export function planFromSolution(
       ...(shiftEnd !== undefined ? { shiftEnd: at(shiftEnd) } : {}),
       ...(speedKmh !== undefined ? { speedKmh } : {}),
     });
+    yield;
   }
   const reasons = new Map(solution.unassigned.map((u) => [u.id, u.reason]));
   const unassigned: UnassignedOrder[] = [...input.unassigned];

@@ -2,9 +2,11 @@ import type { Migrations } from '@anbu/db';
 
 import { createFleet } from './2026-11-25T00-00-00_create_fleet.js';
 import { createPlanning } from './2026-11-25T18-00-00_create_planning.js';
+import { planRoutes } from './2026-11-25T21-00-00_plan_routes.js';
 
 /** The dispatch schema's migrations, in the order they run. */
 export const migrations: Migrations = {
   '2026-11-25T00-00-00_create_fleet': createFleet,
   '2026-11-25T18-00-00_create_planning': createPlanning,
+  '2026-11-25T21-00-00_plan_routes': planRoutes,
 };

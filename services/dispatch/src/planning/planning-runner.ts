@@ -14,7 +14,7 @@ import type { PlanningInput } from '../domain/planning-input.js';
 import type { RouteGeometry } from '../geometry/osrm-geometry.js';
 import type { ClaimedRun } from '../repo/planning-runs.js';
 import type { DispatchDatabase } from '../repo/schema.js';
-import { planFromSolution } from '../domain/plan-from-solution.js';
+import { buildPlan } from '../domain/plan-from-solution.js';
 import { straightGeometry } from '../geometry/osrm-geometry.js';
 import { withRouteLines } from '../geometry/road-lines.js';
 import { claimRun, finishRun, releaseRun, renewLease } from '../repo/planning-runs.js';
@@ -56,6 +56,9 @@ export interface PlanningRunner extends BackgroundTask {
    */
   halt(): Promise<void>;
 }
+
+/** Lets timers and I/O callbacks waiting on the event loop run before going on. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const EMPTY_SOLUTION: RoutingSolution = {
   routes: [],
@@ -194,13 +197,20 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
     progress: PlanningProgress;
   }): Promise<void> {
     const { run, input, solution } = args;
-    const solved = planFromSolution(input, solution, {
+    // Route by route, letting the event loop breathe in between: the gateway shares it.
+    const steps = buildPlan(input, solution, {
       planId: randomUUID(),
       runId: run.id,
       date: run.date,
       createdAt: new Date().toISOString(),
       newId: randomUUID,
     });
+    let step = steps.next();
+    while (!step.done) {
+      await yieldToLoop();
+      step = steps.next();
+    }
+    const solved = step.value;
     const plan =
       options.geometry && options.geometry !== straightGeometry
         ? await withRouteLines(solved, { geometry: options.geometry })
@@ -221,7 +231,7 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
         planId: plan.id,
         progress,
       });
-      if (finished) await insertPlan(trx, plan);
+      if (finished) await insertPlan(trx, plan, { perRoute: yieldToLoop });
       return finished;
     });
     if (!stored) log.warn({ runId: run.id }, 'planning run taken over before its plan was stored');

@@ -1,38 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 
-import type { Plan } from '@anbu/contracts';
-import { planSchema } from '@anbu/contracts';
+import type { Plan, Route } from '@anbu/contracts';
+import { planSchema, routeSchema } from '@anbu/contracts';
 
 import type { DispatchDatabase, PlanRow } from './schema.js';
 
 type Db = Kysely<DispatchDatabase> | Transaction<DispatchDatabase>;
-
-/** Stores a plan (routes and stops as one document: the plan is edited and read whole). */
-export async function insertPlan(db: Db, plan: Plan): Promise<void> {
-  await db
-    .insertInto('plans')
-    .values({
-      id: plan.id,
-      run_id: plan.runId,
-      date: plan.date,
-      status: plan.status,
-      routes: JSON.stringify(plan.routes),
-      unassigned: JSON.stringify(plan.unassigned),
-      total_distance_meters: plan.totalDistanceMeters,
-      total_duration_seconds: plan.totalDurationSeconds,
-      version: plan.version,
-      created_at: plan.createdAt,
-    })
-    .execute();
-}
 
 const PLAN_COLUMNS = [
   'id',
   'run_id',
   'date',
   'status',
-  'routes',
   'unassigned',
   'total_distance_meters',
   'total_duration_seconds',
@@ -42,24 +22,87 @@ const PLAN_COLUMNS = [
   'published_by',
 ] as const;
 
-function rowToPlan(row: Pick<PlanRow, (typeof PLAN_COLUMNS)[number]>): Plan {
+type PlanHead = Pick<PlanRow, (typeof PLAN_COLUMNS)[number]>;
+
+/** The route rows of a write: one per route, with the stop ids stops are found by. */
+function routeRows(planId: string, routes: readonly Route[], positions: readonly number[]) {
+  return routes.map((route, i) => ({
+    plan_id: planId,
+    route_id: route.id,
+    position: positions[i] ?? i,
+    carrier_id: route.carrierId,
+    stop_ids: route.stops.map((s) => s.id),
+    route: JSON.stringify(route),
+  }));
+}
+
+/** Writes the head of a plan (all but its routes). */
+function headValues(plan: Plan) {
+  return {
+    status: plan.status,
+    unassigned: JSON.stringify(plan.unassigned),
+    total_distance_meters: plan.totalDistanceMeters,
+    total_duration_seconds: plan.totalDurationSeconds,
+    version: plan.version,
+    published_at: plan.publishedAt ?? null,
+    published_by: plan.publishedBy ?? null,
+  };
+}
+
+/**
+ * Stores a new plan: its head and a row per route, `perRoute` called between route inserts (a
+ * caller on a shared event loop yields there).
+ */
+export async function insertPlan(
+  db: Db,
+  plan: Plan,
+  options: { perRoute?: () => Promise<void> } = {},
+): Promise<void> {
+  await db
+    .insertInto('plans')
+    .values({
+      id: plan.id,
+      run_id: plan.runId,
+      date: plan.date,
+      created_at: plan.createdAt,
+      ...headValues(plan),
+    })
+    .execute();
+  const rows = routeRows(
+    plan.id,
+    plan.routes,
+    plan.routes.map((_, i) => i),
+  );
+  for (const row of rows) {
+    await options.perRoute?.();
+    await db.insertInto('plan_routes').values(row).execute();
+  }
+}
+
+async function withRoutes(db: Db, head: PlanHead): Promise<Plan> {
+  const rows = await db
+    .selectFrom('plan_routes')
+    .select('route')
+    .where('plan_id', '=', head.id)
+    .orderBy('position')
+    .execute();
   return planSchema.parse({
-    id: row.id,
-    runId: row.run_id,
-    date: row.date,
-    status: row.status,
-    routes: row.routes,
-    unassigned: row.unassigned,
-    totalDistanceMeters: Number(row.total_distance_meters),
-    totalDurationSeconds: Number(row.total_duration_seconds),
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    publishedAt: row.published_at?.toISOString(),
-    publishedBy: row.published_by ?? undefined,
+    id: head.id,
+    runId: head.run_id,
+    date: head.date,
+    status: head.status,
+    routes: rows.map((r) => r.route),
+    unassigned: head.unassigned,
+    totalDistanceMeters: Number(head.total_distance_meters),
+    totalDurationSeconds: Number(head.total_duration_seconds),
+    version: head.version,
+    createdAt: head.created_at.toISOString(),
+    publishedAt: head.published_at?.toISOString(),
+    publishedBy: head.published_by ?? undefined,
   });
 }
 
-/** One plan, or undefined; `forUpdate` locks its row until the transaction ends. */
+/** One plan, or undefined; `forUpdate` locks its head row until the transaction ends. */
 export async function findPlan(
   db: Db,
   id: string,
@@ -67,13 +110,13 @@ export async function findPlan(
 ): Promise<Plan | undefined> {
   let query = db.selectFrom('plans').select(PLAN_COLUMNS).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row && rowToPlan(row);
+  const head = await query.executeTakeFirst();
+  return head && withRoutes(db, head);
 }
 
 /** The published plan of a day, or undefined. */
 export async function findPublishedPlan(db: Db, date: string): Promise<Plan | undefined> {
-  const row = await db
+  const head = await db
     .selectFrom('plans')
     .select(PLAN_COLUMNS)
     .where('date', '=', date)
@@ -81,46 +124,88 @@ export async function findPublishedPlan(db: Db, date: string): Promise<Plan | un
     .orderBy('published_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row && rowToPlan(row);
+  return head && withRoutes(db, head);
 }
 
-/** The published plan holding stop `stopId` (locked for update), or undefined. */
-export async function findPublishedPlanWithStop(db: Db, stopId: string): Promise<Plan | undefined> {
-  const probe = JSON.stringify([{ stops: [{ id: stopId }] }]);
+/** A carrier's route in the published plan of a day, or undefined. */
+export async function findPublishedRoute(
+  db: Db,
+  options: { date: string; carrierId: string },
+): Promise<Route | undefined> {
   const row = await db
-    .selectFrom('plans')
-    .select(PLAN_COLUMNS)
-    .where('status', '=', 'published')
-    .where(sql<boolean>`routes @> ${probe}::jsonb`)
+    .selectFrom('plan_routes')
+    .innerJoin('plans', 'plans.id', 'plan_routes.plan_id')
+    .select('plan_routes.route')
+    .where('plans.date', '=', options.date)
+    .where('plans.status', '=', 'published')
+    .where('plan_routes.carrier_id', '=', options.carrierId)
+    .orderBy('plans.published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && routeSchema.parse(row.route);
+}
+
+/** The route of a published plan holding stop `stopId`, its row locked for update. */
+export async function findPublishedRouteWithStop(
+  db: Db,
+  stopId: string,
+): Promise<{ planId: string; route: Route } | undefined> {
+  const row = await db
+    .selectFrom('plan_routes')
+    .innerJoin('plans', 'plans.id', 'plan_routes.plan_id')
+    .select(['plan_routes.plan_id', 'plan_routes.route'])
+    .where('plans.status', '=', 'published')
+    .where(sql<boolean>`plan_routes.stop_ids @> array[${stopId}]::text[]`)
     .forUpdate()
     .executeTakeFirst();
-  return row && rowToPlan(row);
+  return row && { planId: row.plan_id, route: routeSchema.parse(row.route) };
 }
 
-/** Writes a plan's edited state (routes, unassigned, totals, version, status, publication). */
-export async function replacePlan(db: Db, plan: Plan): Promise<void> {
+/** Rewrites one route of a plan (a carrier's report). */
+export async function replaceRoute(db: Db, planId: string, route: Route): Promise<void> {
   await db
-    .updateTable('plans')
-    .set({
-      status: plan.status,
-      routes: JSON.stringify(plan.routes),
-      unassigned: JSON.stringify(plan.unassigned),
-      total_distance_meters: plan.totalDistanceMeters,
-      total_duration_seconds: plan.totalDurationSeconds,
-      version: plan.version,
-      published_at: plan.publishedAt ?? null,
-      published_by: plan.publishedBy ?? null,
-    })
-    .where('id', '=', plan.id)
+    .updateTable('plan_routes')
+    .set({ stop_ids: route.stops.map((s) => s.id), route: JSON.stringify(route) })
+    .where('plan_id', '=', planId)
+    .where('route_id', '=', route.id)
     .execute();
 }
 
-/** Marks the other published plans of `date` superseded; answers their ids. */
+/**
+ * Writes a plan's edited state: its head, and the routes that differ from `before` (all of
+ * them without it).
+ */
+export async function replacePlan(db: Db, plan: Plan, before?: Plan): Promise<void> {
+  await db.updateTable('plans').set(headValues(plan)).where('id', '=', plan.id).execute();
+  const old = new Map((before?.routes ?? []).map((r) => [r.id, r]));
+  const positions: number[] = [];
+  const changed = plan.routes.filter((route, i) => {
+    const previous = old.get(route.id);
+    const differs = !previous || JSON.stringify(previous) !== JSON.stringify(route);
+    if (differs) positions.push(i);
+    return differs;
+  });
+  for (const row of routeRows(plan.id, changed, positions)) {
+    await db
+      .insertInto('plan_routes')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['plan_id', 'route_id']).doUpdateSet({
+          position: row.position,
+          stop_ids: row.stop_ids,
+          route: row.route,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Marks the other published plans of `date` superseded; answers them. */
 export async function supersedePublished(
   db: Db,
   options: { date: string; exceptPlanId: string },
 ): Promise<Plan[]> {
-  const rows = await db
+  const heads = await db
     .updateTable('plans')
     .set({ status: 'superseded' })
     .where('date', '=', options.date)
@@ -128,5 +213,5 @@ export async function supersedePublished(
     .where('id', '<>', options.exceptPlanId)
     .returning(PLAN_COLUMNS)
     .execute();
-  return rows.map(rowToPlan);
+  return Promise.all(heads.map((head) => withRoutes(db, head)));
 }

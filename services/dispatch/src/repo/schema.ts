@@ -85,7 +85,6 @@ export interface PlansTable {
   run_id: string;
   date: string;
   status: string;
-  routes: Json;
   unassigned: Json;
   total_distance_meters: ColumnType<string | number, number, number>;
   total_duration_seconds: ColumnType<string | number, number, number>;
@@ -93,6 +92,15 @@ export interface PlansTable {
   created_at: DefaultedTimestamp;
   published_at: Timestamp | null;
   published_by: string | null;
+}
+
+export interface PlanRoutesTable {
+  plan_id: string;
+  route_id: string;
+  position: number;
+  carrier_id: string;
+  stop_ids: ColumnType<string[], string[], string[]>;
+  route: Json;
 }
 
 /** The tables of the `dispatch` schema. */
@@ -103,6 +111,7 @@ export interface DispatchDatabase {
   delivery_orders: DeliveryOrdersTable;
   planning_runs: PlanningRunsTable;
   plans: PlansTable;
+  plan_routes: PlanRoutesTable;
 }
 
 export type VehicleRow = Selectable<VehiclesTable>;

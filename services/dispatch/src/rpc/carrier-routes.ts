@@ -15,7 +15,7 @@ import { canManageFleet } from '../domain/access.js';
 import { recomputeEtas } from '../domain/route-schedule.js';
 import { DISPATCH_ACTOR } from '../planning/planning-sources.js';
 import { findOrders, markOrderDone, returnToPool } from '../repo/orders.js';
-import { findPublishedPlan, findPublishedPlanWithStop, replacePlan } from '../repo/plans.js';
+import { findPublishedRoute, findPublishedRouteWithStop, replaceRoute } from '../repo/plans.js';
 
 type Recipient = z.infer<typeof stopRecipientSchema>;
 
@@ -74,8 +74,7 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
   return [
     handle(getMyRoute, async (input, { actor }) => {
       const carrierId = requireCarrier(actor);
-      const plan = await findPublishedPlan(db, input.date);
-      const route = plan?.routes.find((r) => r.carrierId === carrierId);
+      const route = await findPublishedRoute(db, { date: input.date, carrierId });
       if (!route) return {};
       const recipients = await recipientsOf(route);
       return {
@@ -94,11 +93,11 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
       if (!staff) requireCarrier(actor);
       const receivedAt = new Date().toISOString();
       const outcome = await transaction(db, async (trx) => {
-        const plan = await findPublishedPlanWithStop(trx, input.stopId);
-        const route = plan?.routes.find((r) => r.stops.some((s) => s.id === input.stopId));
+        const found = await findPublishedRouteWithStop(trx, input.stopId);
+        const route = found?.route;
         const stop = route?.stops.find((s) => s.id === input.stopId);
         // Another carrier's stop answers like a missing one: it does not reveal that it exists.
-        if (!plan || !route || !stop || (!staff && route.carrierId !== actor.carrierId)) {
+        if (!found || !route || !stop || (!staff && route.carrierId !== actor.carrierId)) {
           throw new RpcError('NOT_FOUND', `stop ${input.stopId} not found`, {
             issues: [{ path: 'stopId', message: 'not found' }],
           });
@@ -117,10 +116,7 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
               : s,
           ),
         });
-        await replacePlan(trx, {
-          ...plan,
-          routes: plan.routes.map((r) => (r.id === route.id ? reported : r)),
-        });
+        await replaceRoute(trx, found.planId, reported);
         let returnedToPool = false;
         if (input.status === 'delivered') await markOrderDone(trx, stop.orderId);
         else if (RETURNS_TO_POOL.has(input.status))

@@ -63,7 +63,7 @@ export function planRoutes(deps: DispatchDeps): RpcRoute[] {
       }
       edits.assertEditable(plan, input.expectedVersion);
       const next = edit(plan);
-      await replacePlan(trx, next);
+      await replacePlan(trx, next, plan);
       return { before: plan, after: next };
     }).catch((err: unknown) => {
       throw refusal(err);
@@ -95,7 +95,7 @@ export function planRoutes(deps: DispatchDeps): RpcRoute[] {
       const drawn = await withRouteLines(after, { geometry, routeIds: touched });
       await transaction(db, async (trx) => {
         const current = await findPlan(trx, after.id, { forUpdate: true });
-        if (current?.version === after.version) await replacePlan(trx, drawn);
+        if (current?.version === after.version) await replacePlan(trx, drawn, after);
       });
       return drawn;
     }),
@@ -139,7 +139,7 @@ export function planRoutes(deps: DispatchDeps): RpcRoute[] {
           publishedAt,
           ...(idSchema.safeParse(actor.id).success ? { publishedBy: actor.id } : {}),
         };
-        await replacePlan(trx, next);
+        await replacePlan(trx, next, plan);
         await emit(trx, planPublished, {
           planId: next.id,
           date: next.date,
