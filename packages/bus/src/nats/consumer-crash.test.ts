@@ -99,8 +99,13 @@ describe.skipIf(!servers)('consumer failures (fault 3)', () => {
   }
 
   /** Waits until the durable has nothing pending or unacknowledged. */
-  async function drained(durable: string): Promise<void> {
+  async function drained(durable: string, expected: number): Promise<void> {
     const jsm = await jetstreamManager(raw);
+    // Every effect first (the broker's counters can read zero while a nak'd message waits for
+    // its redelivery); a real loss times out here and shows in the figures, not as a throw.
+    await until(async () => (await effectsOf(durable)).size >= expected, {
+      timeoutMs: 90_000,
+    }).catch(() => undefined);
     await until(
       async () => {
         const info = await jsm.consumers.info(STREAM, durable);
@@ -163,7 +168,7 @@ describe.skipIf(!servers)('consumer failures (fault 3)', () => {
         return random() < 0.5 ? 'before' : 'after';
       });
       const started = await consumer;
-      await drained(durable);
+      await drained(durable, ids.size);
       const redelivered = counts.retried;
       await started.stop();
       const effects = await effectsOf(durable);
@@ -217,7 +222,7 @@ describe.skipIf(!servers)('consumer failures (fault 3)', () => {
       // The survivor (another replica) takes the durable over; unacked messages come back.
       const { consumer, counts } = consumeInProcess(durable, () => undefined);
       const started = await consumer;
-      await drained(durable);
+      await drained(durable, ids.size);
       const redelivered = counts.retried;
       await started.stop();
       const effects = await effectsOf(durable);
@@ -276,9 +281,9 @@ describe.skipIf(!servers)('consumer failures (fault 3)', () => {
       await new Promise((resolve) => setTimeout(resolve, stallMs));
       // ... and comes back: its late commits meet the inbox rows of the other replica.
       worker.child.kill('SIGCONT');
-      await drained(durable);
+      await drained(durable, ids.size);
       await new Promise((resolve) => setTimeout(resolve, ACK_WAIT_MS));
-      await drained(durable);
+      await drained(durable, ids.size);
       await started.stop();
       await worker.kill9();
       const effects = await effectsOf(durable);
