@@ -21,6 +21,8 @@ export interface SeededWorld {
     role: Role;
     organisationId?: string;
     districtCodes?: readonly string[];
+    /** A carrier's dispatch carrier record (role `carrier`). */
+    carrierId?: string;
   }): Promise<SeededUser>;
   /** Registers a household with recorded consent (`delivery`, `sensitive_data`). */
   addHousehold(options?: {
@@ -136,6 +138,7 @@ export async function seedWorld(system: RunningSystem): Promise<SeededWorld> {
               role: options.role,
               organisationId,
               districtCodes,
+              ...(options.carrierId ? { carrierId: options.carrierId } : {}),
             },
           ],
         },
@@ -146,7 +149,14 @@ export async function seedWorld(system: RunningSystem): Promise<SeededWorld> {
       return {
         id: user.id,
         login,
-        actor: { kind: 'user', id: user.id, role: options.role, organisationId, districtCodes },
+        actor: {
+          kind: 'user',
+          id: user.id,
+          role: options.role,
+          organisationId,
+          districtCodes,
+          ...(options.carrierId ? { carrierId: options.carrierId } : {}),
+        },
       };
     },
     async addHousehold(options = {}) {
