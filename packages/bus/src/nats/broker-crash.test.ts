@@ -13,6 +13,7 @@ import { faultEnvelope, faultEvent } from '../testing/fault-events.js';
 import {
   duplicatesIn,
   faultScale,
+  faultTimeout,
   reportFigures,
   seededRandom,
   storedIds,
@@ -110,34 +111,38 @@ describe.skipIf(!hasNatsServer())('broker kill -9 on the publish path (fault 1)'
     return { acked: acked.size, lost, doubled: duplicatesIn(stored), retries, kills };
   }
 
-  it(`should lose and double no acknowledged event over ${scale.runs} run(s), while the control run without message ids doubles some`, async () => {
-    const totals = { runs: 0, kills: 0, acked: 0, lost: 0, doubled: 0, retries: 0 };
-    const control = { runs: 0, kills: 0, doubled: 0, lost: 0 };
-    for (let run = 0; run < scale.runs; run++) {
-      const seed = 1_000 + run;
-      const figures = await crashRun(seed, true);
-      reportFigures(`fault 1 broker kill -9 (seed ${seed})`, { ...figures });
-      totals.runs++;
-      totals.kills += figures.kills;
-      totals.acked += figures.acked;
-      totals.lost += figures.lost;
-      totals.doubled += figures.doubled;
-      totals.retries += figures.retries;
-      const without = await crashRun(seed, false);
-      reportFigures(`fault 1 control without ids (seed ${seed})`, { ...without });
-      control.runs++;
-      control.kills += without.kills;
-      control.doubled += without.doubled;
-      control.lost += without.lost;
-      // The control keeps retrying until acknowledged too: enough duplicates seen, stop early.
-      if (control.doubled > 0 && run >= 1 && !scale.full) break;
-    }
-    reportFigures('fault 1 totals', { events: EVENTS, inFlight: IN_FLIGHT, ...totals });
-    reportFigures('fault 1 control totals', control);
-    expect(totals.acked).toBe(totals.runs * EVENTS);
-    expect(totals.lost).toBe(0);
-    expect(totals.doubled).toBe(0);
-    // Without message ids the same faults must double something, or the test proves nothing.
-    expect(control.doubled).toBeGreaterThan(0);
-  });
+  it(
+    `should lose and double no acknowledged event over ${scale.runs} run(s), while the control run without message ids doubles some`,
+    async () => {
+      const totals = { runs: 0, kills: 0, acked: 0, lost: 0, doubled: 0, retries: 0 };
+      const control = { runs: 0, kills: 0, doubled: 0, lost: 0 };
+      for (let run = 0; run < scale.runs; run++) {
+        const seed = 1_000 + run;
+        const figures = await crashRun(seed, true);
+        reportFigures(`fault 1 broker kill -9 (seed ${seed})`, { ...figures });
+        totals.runs++;
+        totals.kills += figures.kills;
+        totals.acked += figures.acked;
+        totals.lost += figures.lost;
+        totals.doubled += figures.doubled;
+        totals.retries += figures.retries;
+        const without = await crashRun(seed, false);
+        reportFigures(`fault 1 control without ids (seed ${seed})`, { ...without });
+        control.runs++;
+        control.kills += without.kills;
+        control.doubled += without.doubled;
+        control.lost += without.lost;
+        // The control keeps retrying until acknowledged too: enough duplicates seen, stop early.
+        if (control.doubled > 0 && run >= 1 && !scale.full) break;
+      }
+      reportFigures('fault 1 totals', { events: EVENTS, inFlight: IN_FLIGHT, ...totals });
+      reportFigures('fault 1 control totals', control);
+      expect(totals.acked).toBe(totals.runs * EVENTS);
+      expect(totals.lost).toBe(0);
+      expect(totals.doubled).toBe(0);
+      // Without message ids the same faults must double something, or the test proves nothing.
+      expect(control.doubled).toBeGreaterThan(0);
+    },
+    faultTimeout(scale, 180_000),
+  );
 });

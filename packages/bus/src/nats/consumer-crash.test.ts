@@ -24,6 +24,7 @@ import {
 import {
   duplicatesIn,
   faultScale,
+  faultTimeout,
   reportFigures,
   seededRandom,
   startFaultWorker,
@@ -154,160 +155,172 @@ describe.skipIf(!servers)('consumer failures (fault 3)', () => {
     return { consumer, counts };
   }
 
-  it(`should apply each effect once when the handler throws before or after committing (${scale.runs} run(s))`, async () => {
-    const count = scale.pick(400, 2_000);
-    const totals = { runs: 0, faults: 0, lost: 0, doubled: 0, redelivered: 0 };
-    for (let run = 0; run < scale.runs; run++) {
-      const seed = 3_100 + run;
-      const random = seededRandom(seed);
-      const ids = await publishRun(`throw-${seed}`, count);
-      const durable = `throwing_${seed}`;
-      // A fifth of first deliveries fail, half of them after the effect committed.
-      const { consumer, counts } = consumeInProcess(durable, (attempt) => {
-        if (attempt > 1 || random() >= 0.2) return undefined;
-        return random() < 0.5 ? 'before' : 'after';
-      });
-      const started = await consumer;
-      await drained(durable, ids.size);
-      const redelivered = counts.retried;
-      await started.stop();
-      const effects = await effectsOf(durable);
-      const figures = {
-        events: count,
-        faults: counts.thrown,
-        lost: [...ids].filter((id) => !effects.has(id)).length,
-        doubled: duplicatesIn(effects),
-        redelivered,
-        inboxSkipped: counts.duplicates,
-      };
-      reportFigures(`fault 3 throwing consumer (seed ${seed})`, figures);
-      totals.runs++;
-      totals.faults += figures.faults;
-      totals.lost += figures.lost;
-      totals.doubled += figures.doubled;
-      totals.redelivered += redelivered;
-      expect(effects.size).toBe(ids.size);
-      expect(redelivered).toBeGreaterThanOrEqual(counts.thrown);
-    }
-    reportFigures('fault 3 throwing totals', totals);
-    expect(totals.faults).toBeGreaterThan(0);
-    expect(totals.lost).toBe(0);
-    expect(totals.doubled).toBe(0);
-  });
+  it(
+    `should apply each effect once when the handler throws before or after committing (${scale.runs} run(s))`,
+    async () => {
+      const count = scale.pick(400, 2_000);
+      const totals = { runs: 0, faults: 0, lost: 0, doubled: 0, redelivered: 0 };
+      for (let run = 0; run < scale.runs; run++) {
+        const seed = 3_100 + run;
+        const random = seededRandom(seed);
+        const ids = await publishRun(`throw-${seed}`, count);
+        const durable = `throwing_${seed}`;
+        // A fifth of first deliveries fail, half of them after the effect committed.
+        const { consumer, counts } = consumeInProcess(durable, (attempt) => {
+          if (attempt > 1 || random() >= 0.2) return undefined;
+          return random() < 0.5 ? 'before' : 'after';
+        });
+        const started = await consumer;
+        await drained(durable, ids.size);
+        const redelivered = counts.retried;
+        await started.stop();
+        const effects = await effectsOf(durable);
+        const figures = {
+          events: count,
+          faults: counts.thrown,
+          lost: [...ids].filter((id) => !effects.has(id)).length,
+          doubled: duplicatesIn(effects),
+          redelivered,
+          inboxSkipped: counts.duplicates,
+        };
+        reportFigures(`fault 3 throwing consumer (seed ${seed})`, figures);
+        totals.runs++;
+        totals.faults += figures.faults;
+        totals.lost += figures.lost;
+        totals.doubled += figures.doubled;
+        totals.redelivered += redelivered;
+        expect(effects.size).toBe(ids.size);
+        expect(redelivered).toBeGreaterThanOrEqual(counts.thrown);
+      }
+      reportFigures('fault 3 throwing totals', totals);
+      expect(totals.faults).toBeGreaterThan(0);
+      expect(totals.lost).toBe(0);
+      expect(totals.doubled).toBe(0);
+    },
+    faultTimeout(scale, 60_000),
+  );
 
-  it(`should apply each effect once when the consumer process is killed -9 mid-batch (${scale.runs} run(s))`, async () => {
-    const count = scale.pick(400, 2_000);
-    const totals = { runs: 0, kills: 0, lost: 0, doubled: 0, redelivered: 0, inboxSkipped: 0 };
-    for (let run = 0; run < scale.runs; run++) {
-      const seed = 3_200 + run;
-      const random = seededRandom(seed);
-      const ids = await publishRun(`kill-${seed}`, count);
-      const durable = `killed_${seed}`;
-      const worker = startFaultWorker({
-        mode: 'consumer',
-        natsUrl: nats.url,
-        dbUrl: pg.url,
-        duplicateWindowMs: 120_000,
-        durable,
-        concurrency: 16,
-        ackWaitMs: ACK_WAIT_MS,
-        effectDelayMs: 20,
-      });
-      const killAt = Math.floor(count * (0.2 + random() * 0.5));
-      await worker.waitFor(
-        () => worker.lines.filter((l) => l.startsWith('applied ')).length >= killAt,
-      );
-      await worker.kill9();
-      const appliedBeforeKill = (await effectsOf(durable)).size;
-      // The survivor (another replica) takes the durable over; unacked messages come back.
-      const { consumer, counts } = consumeInProcess(durable, () => undefined);
-      const started = await consumer;
-      await drained(durable, ids.size);
-      const redelivered = counts.retried;
-      await started.stop();
-      const effects = await effectsOf(durable);
-      const figures = {
-        events: count,
-        killAt,
-        appliedBeforeKill,
-        lost: [...ids].filter((id) => !effects.has(id)).length,
-        doubled: duplicatesIn(effects),
-        redelivered,
-        inboxSkipped: counts.duplicates,
-      };
-      reportFigures(`fault 3 consumer kill -9 (seed ${seed})`, figures);
-      totals.runs++;
-      totals.kills++;
-      totals.lost += figures.lost;
-      totals.doubled += figures.doubled;
-      totals.redelivered += redelivered;
-      totals.inboxSkipped += counts.duplicates;
-      expect(effects.size).toBe(ids.size);
-    }
-    reportFigures('fault 3 kill -9 totals', totals);
-    expect(totals.lost).toBe(0);
-    expect(totals.doubled).toBe(0);
-    // The kill left deliveries unacknowledged: the broker redelivered them.
-    expect(totals.redelivered).toBeGreaterThan(0);
-  });
+  it(
+    `should apply each effect once when the consumer process is killed -9 mid-batch (${scale.runs} run(s))`,
+    async () => {
+      const count = scale.pick(400, 2_000);
+      const totals = { runs: 0, kills: 0, lost: 0, doubled: 0, redelivered: 0, inboxSkipped: 0 };
+      for (let run = 0; run < scale.runs; run++) {
+        const seed = 3_200 + run;
+        const random = seededRandom(seed);
+        const ids = await publishRun(`kill-${seed}`, count);
+        const durable = `killed_${seed}`;
+        const worker = startFaultWorker({
+          mode: 'consumer',
+          natsUrl: nats.url,
+          dbUrl: pg.url,
+          duplicateWindowMs: 120_000,
+          durable,
+          concurrency: 16,
+          ackWaitMs: ACK_WAIT_MS,
+          effectDelayMs: 20,
+        });
+        const killAt = Math.floor(count * (0.2 + random() * 0.5));
+        await worker.waitFor(
+          () => worker.lines.filter((l) => l.startsWith('applied ')).length >= killAt,
+        );
+        await worker.kill9();
+        const appliedBeforeKill = (await effectsOf(durable)).size;
+        // The survivor (another replica) takes the durable over; unacked messages come back.
+        const { consumer, counts } = consumeInProcess(durable, () => undefined);
+        const started = await consumer;
+        await drained(durable, ids.size);
+        const redelivered = counts.retried;
+        await started.stop();
+        const effects = await effectsOf(durable);
+        const figures = {
+          events: count,
+          killAt,
+          appliedBeforeKill,
+          lost: [...ids].filter((id) => !effects.has(id)).length,
+          doubled: duplicatesIn(effects),
+          redelivered,
+          inboxSkipped: counts.duplicates,
+        };
+        reportFigures(`fault 3 consumer kill -9 (seed ${seed})`, figures);
+        totals.runs++;
+        totals.kills++;
+        totals.lost += figures.lost;
+        totals.doubled += figures.doubled;
+        totals.redelivered += redelivered;
+        totals.inboxSkipped += counts.duplicates;
+        expect(effects.size).toBe(ids.size);
+      }
+      reportFigures('fault 3 kill -9 totals', totals);
+      expect(totals.lost).toBe(0);
+      expect(totals.doubled).toBe(0);
+      // The kill left deliveries unacknowledged: the broker redelivered them.
+      expect(totals.redelivered).toBeGreaterThan(0);
+    },
+    faultTimeout(scale, 90_000),
+  );
 
-  it(`should apply each effect once when a consumer replica is SIGSTOPped past its ack wait, then continued (${scale.runs} run(s))`, async () => {
-    const count = scale.pick(400, 2_000);
-    const totals = { runs: 0, stalls: 0, lost: 0, doubled: 0, redelivered: 0, inboxSkipped: 0 };
-    for (let run = 0; run < scale.runs; run++) {
-      const seed = 3_300 + run;
-      const random = seededRandom(seed);
-      const ids = await publishRun(`stop-${seed}`, count);
-      const durable = `stopped_${seed}`;
-      const worker = startFaultWorker({
-        mode: 'consumer',
-        natsUrl: nats.url,
-        dbUrl: pg.url,
-        duplicateWindowMs: 120_000,
-        durable,
-        concurrency: 16,
-        ackWaitMs: ACK_WAIT_MS,
-        effectDelayMs: 20,
-      });
-      const stopAt = Math.floor(count * (0.2 + random() * 0.5));
-      await worker.waitFor(
-        () => worker.lines.filter((l) => l.startsWith('applied ')).length >= stopAt,
-      );
-      // The replica hangs mid-batch (its open transactions and unacked messages with it) ...
-      worker.child.kill('SIGSTOP');
-      const { consumer, counts } = consumeInProcess(durable, () => undefined);
-      const started = await consumer;
-      const stallMs = ACK_WAIT_MS + 1_000 + Math.floor(random() * 2_000);
-      await new Promise((resolve) => setTimeout(resolve, stallMs));
-      // ... and comes back: its late commits meet the inbox rows of the other replica.
-      worker.child.kill('SIGCONT');
-      await drained(durable, ids.size);
-      await new Promise((resolve) => setTimeout(resolve, ACK_WAIT_MS));
-      await drained(durable, ids.size);
-      await started.stop();
-      await worker.kill9();
-      const effects = await effectsOf(durable);
-      const figures = {
-        events: count,
-        stopAt,
-        stallMs,
-        lost: [...ids].filter((id) => !effects.has(id)).length,
-        doubled: duplicatesIn(effects),
-        redelivered: counts.retried,
-        inboxSkipped: counts.duplicates,
-      };
-      reportFigures(`fault 6 consumer replica SIGSTOP (seed ${seed})`, figures);
-      totals.runs++;
-      totals.stalls++;
-      totals.lost += figures.lost;
-      totals.doubled += figures.doubled;
-      totals.redelivered += counts.retried;
-      totals.inboxSkipped += counts.duplicates;
-      expect(effects.size).toBe(ids.size);
-    }
-    reportFigures('fault 6 consumer SIGSTOP totals', totals);
-    expect(totals.lost).toBe(0);
-    expect(totals.doubled).toBe(0);
-    expect(totals.redelivered).toBeGreaterThan(0);
-  });
+  it(
+    `should apply each effect once when a consumer replica is SIGSTOPped past its ack wait, then continued (${scale.runs} run(s))`,
+    async () => {
+      const count = scale.pick(400, 2_000);
+      const totals = { runs: 0, stalls: 0, lost: 0, doubled: 0, redelivered: 0, inboxSkipped: 0 };
+      for (let run = 0; run < scale.runs; run++) {
+        const seed = 3_300 + run;
+        const random = seededRandom(seed);
+        const ids = await publishRun(`stop-${seed}`, count);
+        const durable = `stopped_${seed}`;
+        const worker = startFaultWorker({
+          mode: 'consumer',
+          natsUrl: nats.url,
+          dbUrl: pg.url,
+          duplicateWindowMs: 120_000,
+          durable,
+          concurrency: 16,
+          ackWaitMs: ACK_WAIT_MS,
+          effectDelayMs: 20,
+        });
+        const stopAt = Math.floor(count * (0.2 + random() * 0.5));
+        await worker.waitFor(
+          () => worker.lines.filter((l) => l.startsWith('applied ')).length >= stopAt,
+        );
+        // The replica hangs mid-batch (its open transactions and unacked messages with it) ...
+        worker.child.kill('SIGSTOP');
+        const { consumer, counts } = consumeInProcess(durable, () => undefined);
+        const started = await consumer;
+        const stallMs = ACK_WAIT_MS + 1_000 + Math.floor(random() * 2_000);
+        await new Promise((resolve) => setTimeout(resolve, stallMs));
+        // ... and comes back: its late commits meet the inbox rows of the other replica.
+        worker.child.kill('SIGCONT');
+        await drained(durable, ids.size);
+        await new Promise((resolve) => setTimeout(resolve, ACK_WAIT_MS));
+        await drained(durable, ids.size);
+        await started.stop();
+        await worker.kill9();
+        const effects = await effectsOf(durable);
+        const figures = {
+          events: count,
+          stopAt,
+          stallMs,
+          lost: [...ids].filter((id) => !effects.has(id)).length,
+          doubled: duplicatesIn(effects),
+          redelivered: counts.retried,
+          inboxSkipped: counts.duplicates,
+        };
+        reportFigures(`fault 6 consumer replica SIGSTOP (seed ${seed})`, figures);
+        totals.runs++;
+        totals.stalls++;
+        totals.lost += figures.lost;
+        totals.doubled += figures.doubled;
+        totals.redelivered += counts.retried;
+        totals.inboxSkipped += counts.duplicates;
+        expect(effects.size).toBe(ids.size);
+      }
+      reportFigures('fault 6 consumer SIGSTOP totals', totals);
+      expect(totals.lost).toBe(0);
+      expect(totals.doubled).toBe(0);
+      expect(totals.redelivered).toBeGreaterThan(0);
+    },
+    faultTimeout(scale, 90_000),
+  );
 });

@@ -29,6 +29,14 @@ export function faultScale(): FaultScale {
   });
 }
 
+/**
+ * A test's timeout for its repetitions: `perRunMs` per run plus a minute. Without it a long
+ * full run hits the default timeout, and its loop goes on in the background of the next test.
+ */
+export function faultTimeout(scale: FaultScale, perRunMs: number): number {
+  return 60_000 + scale.runs * perRunMs;
+}
+
 /** A small seeded generator (mulberry32), so that a run's fault timings can be replayed. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
