@@ -123,6 +123,9 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
     let dirty = false;
     let cancelled = false;
     let lost = false;
+    // Set once the run is being finished: a renewal answered after our own finishRun finds the
+    // run no longer ours, which is not a takeover.
+    let finishing = false;
     const solving = current?.runId === run.id ? current : undefined;
     const hasWork = input.jobs.length > 0 && input.vehicles.length > 0;
     if (hasWork && solving) {
@@ -155,7 +158,7 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       dirty = false;
       renewLease(db, { id: run.id, owner, leaseMs, ...(sent ? { progress: sent } : {}) })
         .then(async (state) => {
-          if (!state.owned && !lost) {
+          if (!state.owned && !lost && !finishing) {
             lost = true;
             log.warn({ runId: run.id }, 'planning run lease lost; another replica has it');
             await solve?.terminate();
@@ -172,6 +175,7 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
     try {
       const solution = solve ? await solve.result : EMPTY_SOLUTION;
       if (halted || lost) return;
+      finishing = true;
       if (cancelled) {
         await finish({ status: 'cancelled', progress });
         return;
