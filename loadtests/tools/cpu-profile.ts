@@ -88,9 +88,11 @@ export async function profileSection(
   }
   const lines = ['## Where the services spend their CPU (V8 profiles, whole process life)', ''];
   for (const file of files) {
+    const name = names.get(Number(file.split('.')[3]));
+    // Other Node processes inherit NODE_OPTIONS too (the start script's `node -e` helpers).
+    if (!name) continue;
     const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
-    const pid = Number(file.split('.')[3]);
-    const s = summarise(profile, names.get(pid) ?? file);
+    const s = summarise(profile, name);
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     lines.push(
       `**${s.file}** (busy time by package: ${s.byPackage.map((p) => `${p.name} ${pct(p.share)}`).join(', ')})`,
