@@ -74,7 +74,7 @@ describe('App', () => {
     });
     const select = await screen.findByLabelText('역할');
     fireEvent.change(select, { target: { value: `partner:${ORG}` } });
-    await screen.findByText('지금 협력 기관 역할로 일하고 있습니다.');
+    await screen.findByRole('heading', { name: '기부 포털' }, { timeout: 10_000 });
     await screen.findByText('아직 등록한 기부가 없습니다.');
     expect(calls.filter((c) => c.path === 'auth.switchRole')).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import type { Translation } from './resources.js';
 import { enCare } from './en/care.js';
 import { enCarrier } from './en/carrier.js';
+import { enPartner } from './en/partner.js';
 import { enPlanning } from './en/planning.js';
 
 /** English: the same keys as {@link ko}; the type fails the build when one is missing. */
@@ -190,6 +191,7 @@ export const en: Translation = {
   care: enCare,
   carrier: enCarrier,
   planning: enPlanning,
+  partner: enPartner,
   common: {
     retry: 'Try again',
     loadFailed: 'Could not load this. Please try again shortly.',

@@ -1,5 +1,6 @@
 import { koCare } from './ko/care.js';
 import { koCarrier } from './ko/carrier.js';
+import { koPartner } from './ko/partner.js';
 import { koPlanning } from './ko/planning.js';
 
 /** Korean, the default language: every string the web app shows. {@link en} mirrors its keys. */
@@ -188,6 +189,7 @@ export const ko = {
   care: koCare,
   carrier: koCarrier,
   planning: koPlanning,
+  partner: koPartner,
   common: {
     retry: '다시 시도',
     loadFailed: '불러오지 못했습니다. 잠시 후 다시 시도하세요.',

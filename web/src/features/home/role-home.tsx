@@ -8,6 +8,7 @@ import { OverviewScreen } from './overview-screen.js';
 const DispatchScreen = lazy(() => import('../dispatch/dispatch-screen.js'));
 const CaseworkerScreen = lazy(() => import('../care/caseworker-screen.js'));
 const CarrierScreen = lazy(() => import('../carrier/carrier-screen.js'));
+const PartnerScreen = lazy(() => import('../partner/partner-screen.js'));
 
 /** The first screen after sign-in, chosen by the role the user acts in. */
 export function RoleHome({ me }: { me: Me }) {
@@ -30,6 +31,12 @@ export function RoleHome({ me }: { me: Me }) {
       return (
         <Suspense fallback={fallback}>
           <CarrierScreen />
+        </Suspense>
+      );
+    case 'partner':
+      return (
+        <Suspense fallback={fallback}>
+          <PartnerScreen />
         </Suspense>
       );
     default:
