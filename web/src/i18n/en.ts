@@ -3,6 +3,7 @@ import { enCare } from './en/care.js';
 import { enCarrier } from './en/carrier.js';
 import { enPartner } from './en/partner.js';
 import { enPlanning } from './en/planning.js';
+import { enPrograms } from './en/programs.js';
 
 /** English: the same keys as {@link ko}; the type fails the build when one is missing. */
 export const en: Translation = {
@@ -192,6 +193,7 @@ export const en: Translation = {
   carrier: enCarrier,
   planning: enPlanning,
   partner: enPartner,
+  programs: enPrograms,
   common: {
     retry: 'Try again',
     loadFailed: 'Could not load this. Please try again shortly.',

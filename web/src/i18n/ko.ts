@@ -2,6 +2,7 @@ import { koCare } from './ko/care.js';
 import { koCarrier } from './ko/carrier.js';
 import { koPartner } from './ko/partner.js';
 import { koPlanning } from './ko/planning.js';
+import { koPrograms } from './ko/programs.js';
 
 /** Korean, the default language: every string the web app shows. {@link en} mirrors its keys. */
 export const ko = {
@@ -190,6 +191,7 @@ export const ko = {
   carrier: koCarrier,
   planning: koPlanning,
   partner: koPartner,
+  programs: koPrograms,
   common: {
     retry: '다시 시도',
     loadFailed: '불러오지 못했습니다. 잠시 후 다시 시도하세요.',

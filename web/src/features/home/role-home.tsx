@@ -9,6 +9,7 @@ const DispatchScreen = lazy(() => import('../dispatch/dispatch-screen.js'));
 const CaseworkerScreen = lazy(() => import('../care/caseworker-screen.js'));
 const CarrierScreen = lazy(() => import('../carrier/carrier-screen.js'));
 const PartnerScreen = lazy(() => import('../partner/partner-screen.js'));
+const ProgramScreen = lazy(() => import('../programs/program-screen.js'));
 
 /** The first screen after sign-in, chosen by the role the user acts in. */
 export function RoleHome({ me }: { me: Me }) {
@@ -37,6 +38,12 @@ export function RoleHome({ me }: { me: Me }) {
       return (
         <Suspense fallback={fallback}>
           <PartnerScreen />
+        </Suspense>
+      );
+    case 'program_manager':
+      return (
+        <Suspense fallback={fallback}>
+          <ProgramScreen />
         </Suspense>
       );
     default:

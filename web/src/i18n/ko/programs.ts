@@ -1,0 +1,31 @@
+/** Korean texts of the program manager's figures. */
+export const koPrograms = {
+  title: '사업 현황',
+  lead: '배송, 읍면동별 충족률, 안부 알림을 한눈에 봅니다. 표는 CSV로 내려받을 수 있습니다.',
+  orders: '배송 주문',
+  delivered: '배송 완료',
+  fillRate: '충족률',
+  openAlerts: '열린 알림',
+  donations: '기부',
+  deliveriesTitle: '배송 주문 상태',
+  fillTitle: '읍면동별 충족률',
+  alertsTitle: '심각도별 알림',
+  exportCsv: 'CSV 내려받기',
+  tableTitle: '읍면동별 수치',
+  columns: {
+    district: '읍면동',
+    orders: '주문',
+    done: '완료',
+    failed: '실패',
+    fillRate: '충족률(%)',
+    alerts: '알림',
+  },
+  orderStatus: {
+    open: '미배차',
+    planned: '계획됨',
+    published: '배포됨',
+    done: '완료',
+    failed: '실패',
+    cancelled: '취소',
+  },
+} as const;
