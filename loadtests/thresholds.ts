@@ -11,6 +11,7 @@ export const REQUESTS = {
   visit: 'care.reportVisit',
   poll: 'dispatch.carriers',
   portal: 'GET /api/v1/donations',
+  planning: 'dispatch.planningStart',
 } as const;
 
 const latency = (name: string, p95: number, p99: number) => ({
@@ -25,6 +26,8 @@ export const PEAK = {
   visit: latency(REQUESTS.visit, 300, 800),
   poll: latency(REQUESTS.poll, 500, 1500),
   portal: latency(REQUESTS.portal, 300, 800),
+  // The whole day planned within 5 minutes: every district's run ends by then.
+  planning: { planning_run_seconds: ['max<300'] },
   errors: { http_req_failed: ['rate<0.01'], checks: ['rate>0.99'] },
 } satisfies Record<string, Thresholds>;
 
@@ -36,5 +39,6 @@ export const SMOKE = {
   visit: latency(REQUESTS.visit, 2000, 5000),
   poll: latency(REQUESTS.poll, 3000, 6000),
   portal: latency(REQUESTS.portal, 3000, 6000),
+  planning: { planning_run_seconds: ['max<300'] },
   errors: { http_req_failed: ['rate<0.02'], checks: ['rate>0.98'] },
 } satisfies Record<string, Thresholds>;

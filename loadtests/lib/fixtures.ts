@@ -14,6 +14,11 @@ export interface Fixtures {
   }[];
   readonly dispatcher: { readonly login: string; readonly password: string };
   readonly carriers: readonly { readonly login: string; readonly password: string }[];
+  /** The peak day the planning scenario plans, district by district (empty: none seeded). */
+  readonly planning: {
+    readonly date: string;
+    readonly districts: readonly { readonly code: string; readonly orders: number }[];
+  };
 }
 
 const EMPTY: Fixtures = {
@@ -23,6 +28,7 @@ const EMPTY: Fixtures = {
   caseworkers: [],
   dispatcher: { login: '', password: '' },
   carriers: [],
+  planning: { date: '', districts: [] },
 };
 
 // One copy shared by every VU (k6 parses it once in the init context).

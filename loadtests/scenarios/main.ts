@@ -11,15 +11,17 @@ import { fixtures } from '../lib/fixtures.ts';
 import { login } from '../lib/trpc.ts';
 import { PEAK, SMOKE } from '../thresholds.ts';
 import { dispatcherPoll, routeOf, stopUpdate, visitReport } from './field-traffic.ts';
+import { planDistrict } from './peak-planning.ts';
 import { portalRead, surgeDonation, surgeNeed } from './surge-intake.ts';
 
-type Group = 'donation' | 'need' | 'stop' | 'visit' | 'poll' | 'portal';
+type Group = 'donation' | 'need' | 'stop' | 'visit' | 'poll' | 'portal' | 'planning';
 
 /** Which request groups each named scenario drives. */
 const NAMED: Record<string, readonly Group[]> = {
   'surge-intake': ['donation', 'need'],
   'field-traffic': ['stop', 'visit', 'poll'],
-  'mixed-peak': ['donation', 'need', 'stop', 'visit', 'poll', 'portal'],
+  'peak-planning': ['planning'],
+  'mixed-peak': ['donation', 'need', 'stop', 'visit', 'poll', 'portal', 'planning'],
 };
 
 /** Groups the runner found the stack ready for (e.g. no published routes: no stop updates). */
@@ -27,10 +29,11 @@ const READY = new Set((__ENV['ANBU_READY'] ?? 'donation,portal').split(','));
 
 /** Requests per second of each group, per profile. */
 const RATES: Record<string, Record<Group, number>> = {
-  smoke: { donation: 5, need: 1, stop: 2, visit: 1, poll: 0.5, portal: 1 },
+  smoke: { donation: 5, need: 1, stop: 2, visit: 1, poll: 0.5, portal: 1, planning: 0 },
   // 10,000 stop updates a minute is 167/s; donations ramp to 500/s (the issue's targets).
-  peak: { donation: 500, need: 20, stop: 167, visit: 50, poll: 2, portal: 20 },
+  peak: { donation: 500, need: 20, stop: 167, visit: 50, poll: 2, portal: 20, planning: 0 },
   capacity: {
+    planning: 0,
     donation: RATE,
     need: Math.max(1, RATE / 25),
     stop: RATE,
@@ -52,6 +55,17 @@ function vus(rate: number) {
 function scenarioOf(group: Group): Scenario {
   const rate = RATES[PROFILE]?.[group] ?? 1;
   const exec = `${group}Exec`;
+  if (group === 'planning') {
+    // Every district's run at once: one VU per district, one iteration each.
+    const districts = Math.max(1, Number(__ENV['ANBU_PLANNING_DISTRICTS'] ?? '1'));
+    return {
+      executor: 'shared-iterations',
+      exec,
+      vus: districts,
+      iterations: districts,
+      maxDuration: '8m',
+    };
+  }
   if (PROFILE === 'peak' && group === 'donation') {
     return {
       executor: 'ramping-arrival-rate',
@@ -117,9 +131,10 @@ export function setup(): SetupData {
   const caseworkers = selected.includes('need')
     ? f.caseworkers.flatMap((u) => login(u, clientAddress((address += 1))) ?? [])
     : [];
-  const dispatcher = selected.includes('poll')
-    ? login(f.dispatcher, clientAddress((address += 1)))
-    : null;
+  const dispatcher =
+    selected.includes('poll') || selected.includes('planning')
+      ? login(f.dispatcher, clientAddress((address += 1)))
+      : null;
   const carriers =
     selected.includes('stop') || selected.includes('visit')
       ? f.carriers.flatMap((u) => login(u, clientAddress((address += 1))) ?? [])
@@ -144,6 +159,9 @@ export function pollExec(data: SetupData): void {
 }
 export function portalExec(): void {
   portalRead();
+}
+export function planningExec(data: SetupData): void {
+  planDistrict(data.dispatcher);
 }
 
 /** The JSON summary for the runner's report, and a short line on stdout. */

@@ -12,4 +12,9 @@ export interface Fixtures {
   }[];
   readonly dispatcher: { readonly login: string; readonly password: string };
   readonly carriers: readonly { readonly login: string; readonly password: string }[];
+  /** The peak day the planning scenario plans, district by district (empty: none seeded). */
+  readonly planning: {
+    readonly date: string;
+    readonly districts: readonly { readonly code: string; readonly orders: number }[];
+  };
 }

@@ -57,6 +57,12 @@ function requestTable(summary: K6Summary): string[] {
       `failed ${((failed?.['rate'] ?? 0) * 100).toFixed(2)} %; iterations ${n0(iterations?.['count'])}, ` +
       `dropped iterations (no free VU in time) ${n0(dropped?.['count'] ?? 0)}.`,
   );
+  const planning = summary.metrics['planning_run_seconds']?.values;
+  if (planning) {
+    rows.push(
+      `Planning runs (start to end, per district): median ${ms(planning['med'])} s, p95 ${ms(planning['p(95)'])} s, max ${ms(planning['max'])} s.`,
+    );
+  }
   const counters = ['donations_accepted', 'needs_accepted', 'replay_mismatch'];
   const counted = counters
     .map((c) => `${c} ${n0(summary.metrics[c]?.values?.['count'] ?? 0)}`)

@@ -149,3 +149,81 @@ export async function seedRoutes(options: {
     notes: run.notes.slice(0, 5),
   };
 }
+
+/** Tomorrow in Asia/Seoul: the peak day the planning scenario plans (today's plan stays put). */
+export function seoulTomorrow(now = new Date()): string {
+  return seoulToday(new Date(now.getTime() + 86_400_000));
+}
+
+export interface PlanningDay {
+  readonly date: string;
+  readonly districts: readonly { readonly code: string; readonly orders: number }[];
+}
+
+/**
+ * The peak day for the planning scenario: a shift tomorrow for every carrier and `orders`
+ * delivery orders for tomorrow (households in turn, several orders each when there are more
+ * orders than households), 20 at a time.
+ */
+export async function seedPlanningDay(options: {
+  bus: Bus;
+  city: DemoCity;
+  orders: number;
+}): Promise<PlanningDay> {
+  const { bus, city } = options;
+  const date = seoulTomorrow();
+  const dispatcher = city.users.find((u) => u.roles.includes('dispatcher'));
+  if (!dispatcher) throw new Error('the demo city has no dispatcher');
+  const call = {
+    actor: {
+      kind: 'user' as const,
+      id: dispatcher.id,
+      role: 'dispatcher' as const,
+      organisationId: dispatcher.organisationId,
+      districtCodes: [...dispatcher.districtCodes],
+    },
+    timeoutMs: 60_000,
+  };
+  const shifts = city.carriers.map((carrier) => ({
+    carrierId: carrier.id,
+    vehicleId: carrier.vehicle.id,
+    date,
+    window: {
+      start: `${date}T${carrier.shift.start}:00+09:00`,
+      end: `${date}T${carrier.shift.end}:00+09:00`,
+    },
+    startDepotId: carrier.homeDepotId,
+  }));
+  for (let i = 0; i < shifts.length; i += 500) {
+    await bus.request(createShifts, { shifts: shifts.slice(i, i + 500) }, call);
+  }
+  const households = city.households.filter((h) => h.consent?.scopes.includes('delivery') === true);
+  const perDistrict = new Map<string, number>();
+  for (let i = 0; i < options.orders; i += 20) {
+    const batch = Array.from({ length: Math.min(20, options.orders - i) }, (_, j) => i + j);
+    await Promise.all(
+      batch.map(async (n) => {
+        // A prime stride spreads the orders over every district rather than the first few.
+        const household = households[(n * 7919) % households.length];
+        if (!household) return;
+        await bus.request(
+          createOrder,
+          {
+            kind: 'delivery',
+            householdId: household.id,
+            districtCode: household.districtCode,
+            items: [{ category: 'necessity_kit', quantity: 1, unit: 'kit' }],
+            deliverBy: date,
+            priority: 50,
+          },
+          { ...call, idempotencyKey: `loadtest-peak-order-${date}-${n}` },
+        );
+        perDistrict.set(household.districtCode, (perDistrict.get(household.districtCode) ?? 0) + 1);
+      }),
+    );
+  }
+  return {
+    date,
+    districts: [...perDistrict.entries()].map(([code, orders]) => ({ code, orders })),
+  };
+}

@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     'keys-per-partner': { type: 'string', default: '40' },
     // Orders planned and published for today so that carriers have stops (field traffic).
     'route-orders': { type: 'string', default: '' },
+    // Orders of tomorrow the peak-planning scenario plans by district (peak profile only).
+    'planning-orders': { type: 'string', default: '2000' },
     note: { type: 'string', multiple: true, default: [] },
     build: { type: 'boolean', default: true },
     'no-build': { type: 'boolean', default: false },
@@ -104,7 +106,7 @@ async function probe(
     ready.push('stop', 'visit');
   } else {
     notes.push(
-      'Field traffic (stop updates, visit reports): not run, no carrier has a published route of today (see the routes line above). Peak planning is not run: the gateway has no planning procedures yet.',
+      'Field traffic (stop updates, visit reports): not run, no carrier has a published route of today.',
     );
   }
   return { ready, notes };
@@ -253,6 +255,13 @@ async function main(): Promise<number> {
     const fixturesFile = join(stack.stateDir, 'fixtures.json');
     const seedStart = performance.now();
     const routeOrders = Number(args['route-orders'] || (profile === 'smoke' ? 120 : 600));
+    const fieldWanted =
+      profile !== 'capacity' &&
+      (args.scenarios === '' || /field-traffic|mixed-peak/.test(args.scenarios));
+    const planningWanted =
+      profile === 'peak' &&
+      (args.scenarios === '' || /peak-planning|mixed-peak/.test(args.scenarios));
+    const planningOrders = planningWanted ? Number(args['planning-orders']) : 0;
     const { fixtures, routes } = await seedPeak({
       databaseUrl: stack.databaseUrl,
       natsUrl: stack.natsUrl,
@@ -260,7 +269,8 @@ async function main(): Promise<number> {
       householdCount: Number(args.households),
       seed: 'iksan-2026',
       out: fixturesFile,
-      routeOrders: profile === 'capacity' && args.scenarios === 'surge-intake' ? 0 : routeOrders,
+      routeOrders: fieldWanted ? routeOrders : 0,
+      planningOrders,
     }).catch(async (error: unknown) => {
       // Field traffic needs routes; without them the rest still runs.
       runNotes.push(`Seeding routes failed, field traffic left out: ${String(error)}`);
@@ -272,6 +282,7 @@ async function main(): Promise<number> {
         seed: 'iksan-2026',
         out: fixturesFile,
         routeOrders: 0,
+        planningOrders: 0,
       });
     });
     if (routes) {
@@ -285,6 +296,12 @@ async function main(): Promise<number> {
     );
     const { ready, notes } = await probe(stack, fixtures);
     runNotes.push(...notes);
+    if (fixtures.planning.districts.length > 0) {
+      ready.push('planning');
+      runNotes.push(
+        `Peak planning day ${fixtures.planning.date}: ${planningOrders} orders in ${fixtures.planning.districts.length} districts, planned district by district in parallel.`,
+      );
+    }
     const base = `${profile}-${started.getTime().toString(36)}`;
     if (profile === 'capacity') {
       let misses = 0;
@@ -310,7 +327,7 @@ async function main(): Promise<number> {
           title: `${profile} run`,
           runId: base,
           ready,
-          extraEnv: {},
+          extraEnv: { ANBU_PLANNING_DISTRICTS: String(fixtures.planning.districts.length) },
           notes: [],
         }),
       );

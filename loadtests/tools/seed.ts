@@ -15,7 +15,7 @@ import { createLogger } from '@anbu/service-kit';
 
 import type { Fixtures } from './fixtures.ts';
 import type { RoutesReport } from './routes.ts';
-import { seedRoutes } from './routes.ts';
+import { seedPlanningDay, seedRoutes } from './routes.ts';
 
 /** Long enough for a batch of 500 households to be encrypted and stored on a busy machine. */
 const IMPORT_TIMEOUT_MS = 180_000;
@@ -31,6 +31,8 @@ export interface SeedOptions {
   readonly out: string;
   /** Delivery orders to plan and publish for today (0: no routes, no field traffic). */
   readonly routeOrders: number;
+  /** Delivery orders of tomorrow for the peak-planning scenario (0: none). */
+  readonly planningOrders: number;
 }
 
 function caseworkers(city: DemoCity): Fixtures['caseworkers'] {
@@ -94,6 +96,10 @@ export async function seedPeak(
       options.routeOrders > 0
         ? await seedRoutes({ bus, db, city, orders: options.routeOrders, timeLimitSeconds: 20 })
         : undefined;
+    const planning =
+      options.planningOrders > 0
+        ? await seedPlanningDay({ bus, city, orders: options.planningOrders })
+        : { date: '', districts: [] };
     const fixtures: Fixtures = {
       seed: options.seed,
       households: city.households.length,
@@ -101,6 +107,7 @@ export async function seedPeak(
       caseworkers: caseworkers(city),
       dispatcher: userLogin(city, 'dispatcher'),
       carriers: routes?.carriers ?? [],
+      planning,
     };
     await writeFile(options.out, JSON.stringify(fixtures));
     return { fixtures, routes };
