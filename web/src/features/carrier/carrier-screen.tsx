@@ -64,6 +64,8 @@ export function CarrierScreen({ outbox }: { outbox?: Outbox } = {}) {
     setSavedNotice(queue.online ? 'online' : 'offline');
     // Finished: back to the list, where the next stop is on top.
     if (outcome.status !== 'arrived') setSelectedId(undefined);
+    // The banners at the top say what became of the report.
+    document.getElementById('main')?.scrollTo({ top: 0 });
   };
 
   return (

@@ -30,7 +30,9 @@ export function ProgressChart({
         />
         <YAxis
           dataKey="cost"
-          domain={['auto', 'auto']}
+          // The first plans carry huge penalties for unassigned stops: keep the scale on the descent.
+          domain={['dataMin', (dataMin: number) => Math.max(dataMin * 2, dataMin + 1)]}
+          allowDataOverflow
           tickFormatter={(c: number) => format.format(c)}
           width={44}
           fontSize={11}
