@@ -81,6 +81,7 @@ describe('drawnRoutes', () => {
 describe('appendProgress', () => {
   it('should add a point per new moment with a cost, and skip the rest', () => {
     let points = appendProgress([], { elapsedMs: 100, iterations: 0, fraction: 0 });
+    points = appendProgress(points, { elapsedMs: 200, iterations: 0, fraction: 0, bestCost: 0 });
     expect(points).toEqual([]);
     points = appendProgress(points, {
       elapsedMs: 1_000,

@@ -101,7 +101,8 @@ export function appendProgress(
   points: readonly ProgressPoint[],
   progress: RunView['progress'],
 ): readonly ProgressPoint[] {
-  if (progress.bestCost === undefined) return points;
+  // Before the first complete plan the solver may report no cost, or zero.
+  if (progress.bestCost === undefined || progress.bestCost <= 0) return points;
   const seconds = Math.round(progress.elapsedMs / 100) / 10;
   const last = points.at(-1);
   if (last && last.seconds >= seconds) return points;

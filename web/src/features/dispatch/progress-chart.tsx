@@ -12,6 +12,7 @@ export function ProgressChart({
   label: string;
   language: string;
 }) {
+  const lowest = Math.min(...points.map((point) => point.cost));
   const format = new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 });
   return (
     <figure className="progress-chart" aria-label={label}>
@@ -31,7 +32,7 @@ export function ProgressChart({
         <YAxis
           dataKey="cost"
           // The first plans carry huge penalties for unassigned stops: keep the scale on the descent.
-          domain={['dataMin', (dataMin: number) => Math.max(dataMin * 2, dataMin + 1)]}
+          domain={[lowest, Math.max(lowest * 2, lowest + 1)]}
           allowDataOverflow
           tickFormatter={(c: number) => format.format(c)}
           width={44}
