@@ -76,15 +76,14 @@ export async function seedRoutes(options: {
       { ...CALL, idempotencyKey: `loadtest-order-${date}-${household.id}` },
     );
   }
-  // Today's roster: every carrier on their usual shift (the demo city seeds no dated shifts).
+  // Today's roster (the demo city seeds no dated shifts): every carrier from now to the end of
+  // the day in Seoul, so that a run at any hour has shifts still ahead of it.
+  const from = new Date(Date.now() + 120_000).toISOString().replace(/\.\d+Z$/, 'Z');
   const shifts = city.carriers.map((carrier) => ({
     carrierId: carrier.id,
     vehicleId: carrier.vehicle.id,
     date,
-    window: {
-      start: `${date}T${carrier.shift.start}:00+09:00`,
-      end: `${date}T${carrier.shift.end}:00+09:00`,
-    },
+    window: { start: from, end: `${date}T23:59:00+09:00` },
     startDepotId: carrier.homeDepotId,
   }));
   for (let i = 0; i < shifts.length; i += 500) {
