@@ -12,7 +12,6 @@ export function ProgressChart({
   label: string;
   language: string;
 }) {
-  const lowest = Math.min(...points.map((point) => point.cost));
   const format = new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 });
   return (
     <figure className="progress-chart" aria-label={label}>
@@ -31,9 +30,10 @@ export function ProgressChart({
         />
         <YAxis
           dataKey="cost"
-          // The first plans carry huge penalties for unassigned stops: keep the scale on the descent.
-          domain={[lowest, Math.max(lowest * 2, lowest + 1)]}
-          allowDataOverflow
+          // Early plans carry penalties for unassigned stops many times the final cost: a log
+          // scale keeps the whole descent readable.
+          scale="log"
+          domain={['auto', 'auto']}
           tickFormatter={(c: number) => format.format(c)}
           width={44}
           fontSize={11}
