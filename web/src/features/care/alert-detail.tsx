@@ -8,6 +8,7 @@ import { errorCode } from '../../lib/trpc.js';
 import { canAcknowledge } from './alert-order.js';
 import { isKnownReason } from './alert-reason.js';
 import { DeadlineCountdown } from './deadline-countdown.js';
+import { HouseholdTimeline } from './household-timeline.js';
 import { ResolveForm } from './resolve-form.js';
 import { useAlertActions } from './use-alert-actions.js';
 
@@ -129,6 +130,7 @@ export function AlertDetail({
           />
         </>
       )}
+      <HouseholdTimeline householdId={alert.householdId} />
     </article>
   );
 }

@@ -57,6 +57,9 @@ describe('CaseworkerScreen', () => {
     const { calls } = await renderWithGateway(<CaseworkerScreen />, {
       handlers: {
         'care.alerts': () => ({ items: current.status === 'resolved' ? [] : [current] }),
+        'care.timeline': () => ({
+          items: [{ kind: 'alert', at: current.raisedAt, alert: current }],
+        }),
         'care.acknowledgeAlert': () => {
           current = { ...current, status: 'acknowledged', acknowledgedAt: inMinutes(0) };
           return current;
@@ -68,6 +71,11 @@ describe('CaseworkerScreen', () => {
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: /도움 요청/ }));
+    // The household's record, merged by care, shows under the alert.
+    await screen.findByText('가구 안부 기록');
+    expect(
+      (await screen.findByText(/높음 · 도움 요청 · 새 알림/)).closest('li')?.textContent,
+    ).toContain('알림');
     fireEvent.click(screen.getByRole('button', { name: '확인했습니다' }));
     await screen.findByText('알림을 확인했습니다.');
     await waitFor(() => expect(screen.queryByRole('button', { name: '확인했습니다' })).toBeNull());

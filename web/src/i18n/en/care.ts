@@ -42,6 +42,17 @@ export const enCare: Translation<typeof koCare> = {
   quantityInvalid: 'Quantity must be a whole number of at least 1.',
   neededByInvalid: 'The day needed must be today or later.',
   followUpRequested: 'Follow-up support requested.',
+  timelineTitle: 'Household welfare record',
+  timelineEmpty: 'Nothing recorded yet.',
+  timelineKinds: {
+    visit: 'Visit report',
+    observation: 'Observation',
+    signal: 'Check-in signal',
+    alert: 'Alert',
+  },
+  allWell: 'All well',
+  seen: 'Seen in person',
+  notSeen: 'Not seen',
   resolutions: {
     all_well: 'All well',
     contacted_by_phone: 'Reached by phone',

@@ -41,6 +41,17 @@ export const koCare = {
   quantityInvalid: '수량은 1 이상의 정수여야 합니다.',
   neededByInvalid: '필요한 날은 오늘이나 그 뒤여야 합니다.',
   followUpRequested: '후속 지원을 요청했습니다.',
+  timelineTitle: '가구 안부 기록',
+  timelineEmpty: '아직 기록이 없습니다.',
+  timelineKinds: {
+    visit: '방문 보고',
+    observation: '관찰',
+    signal: '자동 안부 신호',
+    alert: '알림',
+  },
+  allWell: '이상 없음',
+  seen: '직접 만남',
+  notSeen: '만나지 못함',
   resolutions: {
     all_well: '이상 없음',
     contacted_by_phone: '전화로 확인',
