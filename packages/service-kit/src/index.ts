@@ -13,3 +13,5 @@ export { errors, ServiceStartError, EnvError } from './errors.js';
 export { runStandalone } from './run-standalone.js';
 export { readServiceEnv, serviceEnvSchema } from './env.js';
 export type { ServiceEnv } from './env.js';
+export { createIdempotencyKeysTable, idFor, withIdempotencyKey } from './idempotency.js';
+export type { AnswerSeal, IdempotencyDatabase, IdempotencyKeysTable } from './idempotency.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { tableServiceFromEnv } from '@anbu/road-matrix';
 import { EnvError } from '@anbu/service-kit';
 
 const envSchema = z.object({
@@ -15,3 +16,6 @@ if (!parsed.success) {
 
 /** The dispatch service's own environment (the kit reads DATABASE_URL, NATS_URL, …). */
 export const env = Object.freeze(parsed.data);
+
+/** Road travel times for the planner from `OSRM_URL` or `VALHALLA_URL` (null: great-circle). */
+export const travel = tableServiceFromEnv(process.env);

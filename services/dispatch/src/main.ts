@@ -1,6 +1,6 @@
 import { runStandalone } from '@anbu/service-kit';
 
-import { env } from './env.js';
+import { env, travel } from './env.js';
 import { createDispatchService } from './service.js';
 
-runStandalone(createDispatchService({ osrmUrl: env.OSRM_URL }));
+runStandalone(createDispatchService({ osrmUrl: env.OSRM_URL, travel }));

@@ -1,3 +1,4 @@
+import type { TableService } from '@anbu/road-matrix';
 import type { ServiceDefinition } from '@anbu/service-kit';
 import { defineService } from '@anbu/service-kit';
 
@@ -23,6 +24,8 @@ export type DispatchServiceOptions = Partial<
   readonly osrmUrl?: string | undefined;
   /** Draws route lines (tests); overrides `osrmUrl`. */
   readonly geometry?: RouteGeometry;
+  /** Road travel times for the solver (`OSRM_URL` / `VALHALLA_URL`); great-circle without. */
+  readonly travel?: TableService | null;
 };
 
 /**
@@ -39,11 +42,11 @@ export function createDispatchService(
     name: 'dispatch',
     migrations,
     start: ({ db, bus, log, instanceId, outbox }) => {
-      const { runPlanning = true, osrmUrl, geometry: given, ...tuning } = options;
+      const { runPlanning = true, osrmUrl, geometry: given, travel, ...tuning } = options;
       const geometry =
         given ?? (osrmUrl ? createOsrmGeometry({ baseUrl: osrmUrl, log }) : straightGeometry);
       const runner = runPlanning
-        ? createPlanningRunner({ ...tuning, db, log, owner: instanceId, geometry })
+        ? createPlanningRunner({ ...tuning, db, log, owner: instanceId, geometry, travel })
         : undefined;
       return Promise.resolve({
         routes: createRpc({

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
+import { tableServiceFromEnv } from '@anbu/road-matrix';
 import { EnvError } from '@anbu/service-kit';
 
 import { findRepoRoot } from './repo-root.js';
@@ -39,3 +40,6 @@ if (!parsed.success) {
 
 /** The embedded start's environment, parsed once. */
 export const env = Object.freeze(parsed.data);
+
+/** Road travel times for the planner from `OSRM_URL` or `VALHALLA_URL` (null: great-circle). */
+export const travel = tableServiceFromEnv(process.env);

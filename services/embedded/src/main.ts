@@ -2,7 +2,7 @@ import { once } from 'node:events';
 
 import { createLogger } from '@anbu/service-kit';
 
-import { env } from './env.js';
+import { env, travel } from './env.js';
 import { startEmbedded } from './start-embedded.js';
 
 const log = createLogger({ service: 'embedded', level: env.LOG_LEVEL });
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     demoSeed: env.ANBU_SEED_DEMO ? env.ANBU_DEMO_SEED : undefined,
     webDistDir: env.ANBU_WEB_DIST_DIR,
     osrmUrl: env.OSRM_URL,
+    travel,
   });
   process.stdout.write(
     [

@@ -6,6 +6,7 @@ import type { Bus } from '@anbu/bus';
 import type { DbHandle, Logger } from '@anbu/db';
 import type { DemoUser } from '@anbu/demo-city';
 import type { GatewayTables } from '@anbu/gateway';
+import type { TableService } from '@anbu/road-matrix';
 import type { RunningService } from '@anbu/service-kit';
 import { createMemoryBus } from '@anbu/bus/memory';
 import { createCareService } from '@anbu/care';
@@ -33,6 +34,8 @@ export interface EmbeddedOptions {
   readonly webDistDir?: string | undefined;
   /** An OSRM-compatible service for road geometry (`OSRM_URL`). */
   readonly osrmUrl?: string | undefined;
+  /** Road travel times for the planner (`OSRM_URL` / `VALHALLA_URL`); great-circle without. */
+  readonly travel?: TableService | null;
 }
 
 /** A running embedded Anbu: all services and the gateway in this process. */
@@ -89,7 +92,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     for (const definition of [
       createHouseholdsService({ encryptionKey: key }),
       createDonationsService(),
-      createDispatchService({ osrmUrl: options.osrmUrl }),
+      createDispatchService({ osrmUrl: options.osrmUrl, travel: options.travel ?? null }),
       createMatchingService(),
       createCareService(),
     ]) {

@@ -3,11 +3,11 @@ import type { Actor } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
 import { ingestSignal } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { CareDeps } from '../deps.js';
 import { resolveDistrict } from '../alerting/district.js';
 import { ingestSignalIn } from '../welfare/ingest-signal.js';
-import { idFor } from './idempotency.js';
 
 /** Feeds (API keys), services, the system, and admins may send signals; people otherwise not. */
 function maySendSignals(actor: Actor): boolean {

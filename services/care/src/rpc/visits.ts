@@ -4,6 +4,7 @@ import { handle, RpcError } from '@anbu/bus';
 import { seoulDate } from '@anbu/contracts';
 import { getMyRoute, reportVisit } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { CareDeps } from '../deps.js';
 import type { VisitOutcome } from '../welfare/record-visit.js';
@@ -11,7 +12,6 @@ import { resolveDistrict, UNKNOWN_DISTRICT } from '../alerting/district.js';
 import { alertIdsOfObservations, observationsOfReport } from '../repo/timeline.js';
 import { insertVisitReport } from '../repo/visits.js';
 import { recordVisit } from '../welfare/record-visit.js';
-import { idFor } from './idempotency.js';
 
 const stopNotFound = (stopId: string) =>
   new RpcError('NOT_FOUND', `stop ${stopId} is not on your route`, {

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
 import type { PlanningProgress, PlanningRun } from '@anbu/contracts';
-import type { RoutingSolution } from '@anbu/contracts/routing';
+import type { RoutingProblemInput, RoutingSolution } from '@anbu/contracts/routing';
 import type { Logger } from '@anbu/db';
+import type { TableService } from '@anbu/road-matrix';
 import type { WorkerSolve } from '@anbu/routing/worker';
 import type { BackgroundTask } from '@anbu/service-kit';
 import { transaction } from '@anbu/db';
+import { attachRoadMatrices } from '@anbu/road-matrix';
 import { parseProblem } from '@anbu/routing';
 import { solveInWorker } from '@anbu/routing/worker';
 
@@ -44,6 +46,8 @@ export interface PlanningRunnerOptions {
   readonly workerUrl?: URL;
   /** Draws the routes' lines (straight segments when absent). */
   readonly geometry?: RouteGeometry;
+  /** Road travel times (`OSRM_URL` / `VALHALLA_URL`); great-circle estimates without. */
+  readonly travel?: TableService | null;
 }
 
 /** A replica's planning loop. */
@@ -110,6 +114,28 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       };
     });
 
+  /** The problem with road matrices when a table service is configured; as it is otherwise. */
+  async function roadTravel(
+    problem: RoutingProblemInput,
+    runId: string,
+  ): Promise<RoutingProblemInput> {
+    const travel = options.travel;
+    if (!travel) return problem;
+    try {
+      const attached = await attachRoadMatrices(problem, travel);
+      if (attached.reason)
+        log.info({ runId, reason: attached.reason }, `planning with ${attached.travel} travel`);
+      return attached.problem;
+    } catch (err) {
+      // A routing server down must not stop the day's planning: estimate and say so.
+      log.warn(
+        { runId, err, service: travel.name },
+        'road travel times unavailable; planning with straight-line estimates',
+      );
+      return problem;
+    }
+  }
+
   async function solveRun(claimed: ClaimedRun): Promise<void> {
     const { run, input } = claimed;
     const finish = (rest: Omit<Parameters<typeof finishRun>[1], 'id' | 'owner'>) =>
@@ -126,10 +152,11 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
     // Set once the run is being finished: a renewal answered after our own finishRun finds the
     // run no longer ours, which is not a takeover.
     let finishing = false;
-    const solving = current?.runId === run.id ? current : undefined;
     const hasWork = input.jobs.length > 0 && input.vehicles.length > 0;
+    const problem = hasWork ? await roadTravel(input.problem, run.id) : input.problem;
+    const solving = current?.runId === run.id ? current : undefined;
     if (hasWork && solving) {
-      solving.solve = solveInWorker(parseProblem(input.problem), {
+      solving.solve = solveInWorker(parseProblem(problem), {
         timeLimitMs,
         progressIntervalMs: heartbeatMs,
         ...(options.seed !== undefined ? { seed: options.seed } : {}),

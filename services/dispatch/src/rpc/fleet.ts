@@ -14,6 +14,7 @@ import {
   updateVehicle,
 } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { DispatchDeps } from './deps.js';
 import { canManageFleet, fleetReadScope } from '../domain/access.js';
@@ -28,7 +29,6 @@ import {
 import { insertOrder } from '../repo/orders.js';
 import { findShift, insertShift, listShiftRows, markShiftCancelled } from '../repo/shifts.js';
 import { findVehicle, insertVehicle, listVehicleRows, replaceVehicle } from '../repo/vehicles.js';
-import { idFor } from './idempotency.js';
 
 function requireFleetManager(actor: Actor): void {
   if (!canManageFleet(actor))

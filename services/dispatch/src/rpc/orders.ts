@@ -2,12 +2,12 @@ import type { RpcRoute } from '@anbu/bus';
 import type { Coordinates } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
 import { createOrder, getDeliveryProfiles, listOrders, listOrdersOnMap } from '@anbu/contracts/rpc';
+import { idFor } from '@anbu/service-kit';
 
 import type { DispatchDeps } from './deps.js';
 import { canManageFleet, fleetReadScope } from '../domain/access.js';
 import { DISPATCH_ACTOR } from '../planning/planning-sources.js';
 import { findOrder, insertOrder, listOrderRows } from '../repo/orders.js';
-import { idFor } from './idempotency.js';
 
 /** Delivery orders: the pool planning draws from. */
 export function orderRoutes(deps: DispatchDeps): RpcRoute[] {

@@ -2,6 +2,7 @@ import type { RpcRoute } from '@anbu/bus';
 import type { Actor } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
 import { cancelPlanningRun, getPlan, getPlanningRun, startPlanningRun } from '@anbu/contracts/rpc';
+import { idFor } from '@anbu/service-kit';
 
 import type { StopLock } from '../domain/planning-input.js';
 import type { DispatchDeps } from './deps.js';
@@ -10,7 +11,6 @@ import { buildPlanningInput } from '../domain/planning-input.js';
 import { loadPlanningSources } from '../planning/planning-sources.js';
 import { findRun, insertRun, requestCancel } from '../repo/planning-runs.js';
 import { findPlan } from '../repo/plans.js';
-import { idFor } from './idempotency.js';
 
 function requirePlanner(actor: Actor): void {
   if (!canManageFleet(actor))

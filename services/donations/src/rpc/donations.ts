@@ -26,6 +26,7 @@ import {
   writeOffDonation,
 } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { DonationsDatabase } from '../repo/schema.js';
 import type { DonationsDeps } from './deps.js';
@@ -39,7 +40,6 @@ import {
   setDonationStatus,
 } from '../repo/donations.js';
 import { insertLot } from '../repo/lots.js';
-import { idFor } from './idempotency.js';
 
 const refOf = (actor: Actor): ActorRef => ({ kind: actor.kind, id: actor.id });
 

@@ -1,8 +1,8 @@
 import type { RpcRoute } from '@anbu/bus';
+import { withIdempotencyKey } from '@anbu/service-kit';
 
 import type { DonationsDeps } from './deps.js';
 import { donationRoutes } from './donations.js';
-import { withIdempotencyKey } from './idempotency-keys.js';
 import { lotRoutes } from './lots.js';
 import { pickupRoutes } from './pickup.js';
 import { stockRoutes } from './stock.js';

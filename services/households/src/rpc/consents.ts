@@ -8,6 +8,7 @@ import { seoulDate } from '@anbu/contracts';
 import { consentWithdrawn, householdUpdated, needCancelled } from '@anbu/contracts/events';
 import { listConsents, recordConsent, withdrawConsent } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { HouseholdsDatabase } from '../repo/schema.js';
 import type { HouseholdsDeps } from './deps.js';
@@ -23,7 +24,6 @@ import { endEnrolments } from '../repo/enrolments.js';
 import { findHouseholdRow, rowToHousehold, updateHouseholdRow } from '../repo/households.js';
 import { cancelNeeds } from '../repo/needs.js';
 import { notFound, requireManager, requireVisible } from './guards.js';
-import { idFor } from './idempotency.js';
 
 /** Record, list and withdraw consents. */
 export function consentRoutes(deps: HouseholdsDeps): RpcRoute[] {

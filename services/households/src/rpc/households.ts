@@ -11,6 +11,7 @@ import {
   updateHousehold,
 } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { HouseholdsDeps } from './deps.js';
 import { canSeeDistrict, forbiddenDistricts } from '../domain/access.js';
@@ -36,7 +37,6 @@ import {
   requireOrganisation,
   requireVisible,
 } from './guards.js';
-import { idFor } from './idempotency.js';
 
 /** Register, update, read and list households. */
 export function householdRoutes(deps: HouseholdsDeps): RpcRoute[] {

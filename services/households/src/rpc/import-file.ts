@@ -8,6 +8,7 @@ import { emit } from '@anbu/bus/outbox';
 import { householdUpdated } from '@anbu/contracts/events';
 import { importHouseholdsFile, MAX_IMPORT_FILE_ROWS } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { EnrolmentRow, HouseholdRow, Parsed, ParsedRows } from '../import/rows.js';
 import type { HouseholdsDatabase } from '../repo/schema.js';
@@ -23,7 +24,6 @@ import { findHouseholdRow, insertHousehold } from '../repo/households.js';
 import { findProgram } from '../repo/programs.js';
 import { actorUserId } from './consents.js';
 import { requireManager, requireOrganisation } from './guards.js';
-import { idFor } from './idempotency.js';
 
 type Reject = (row: number, field: string, reason: string) => void;
 

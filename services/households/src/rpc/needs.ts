@@ -9,6 +9,7 @@ import { riskLevelSchema } from '@anbu/contracts';
 import { needCancelled, needCreated } from '@anbu/contracts/events';
 import { cancelNeed, fileNeed, generateCycleNeeds, listNeeds } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
+import { idFor } from '@anbu/service-kit';
 
 import type { HouseholdsDatabase } from '../repo/schema.js';
 import type { HouseholdsDeps } from './deps.js';
@@ -26,7 +27,6 @@ import {
 } from '../repo/needs.js';
 import { findProgram } from '../repo/programs.js';
 import { notFound, refuse, requireManager, requireVisible } from './guards.js';
-import { idFor } from './idempotency.js';
 
 /** Announces a new need: ids, category and amounts only, never who or where. */
 export async function emitNeedCreated(

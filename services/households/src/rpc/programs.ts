@@ -8,6 +8,7 @@ import {
   listEnrolments,
   listPrograms,
 } from '@anbu/contracts/rpc';
+import { idFor } from '@anbu/service-kit';
 
 import type { HouseholdsDeps } from './deps.js';
 import { checkEnrolmentDates, consentForEnrolment } from '../domain/enrolment.js';
@@ -23,7 +24,6 @@ import { findHouseholdRow } from '../repo/households.js';
 import { findProgram, insertProgram, listProgramRows } from '../repo/programs.js';
 import { actorUserId } from './consents.js';
 import { notFound, requireManager, requireOrganisation, requireVisible } from './guards.js';
-import { idFor } from './idempotency.js';
 
 /** Programs and enrolments; no enrolment without a recorded consent. */
 export function programRoutes(deps: HouseholdsDeps): RpcRoute[] {
