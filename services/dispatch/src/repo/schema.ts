@@ -103,6 +103,13 @@ export interface PlanRoutesTable {
   route: Json;
 }
 
+export interface PickupBookingsTable {
+  donation_id: string;
+  slot_id: string;
+  depot_id: string;
+  booked_at: Timestamp;
+}
+
 /** The tables of the `dispatch` schema. */
 export interface DispatchDatabase {
   vehicles: VehiclesTable;
@@ -112,6 +119,7 @@ export interface DispatchDatabase {
   planning_runs: PlanningRunsTable;
   plans: PlansTable;
   plan_routes: PlanRoutesTable;
+  pickup_bookings: PickupBookingsTable;
 }
 
 export type VehicleRow = Selectable<VehiclesTable>;

@@ -4,6 +4,7 @@ import type { DispatchDeps } from './deps.js';
 import { carrierRoutes } from './carrier-routes.js';
 import { fleetRoutes } from './fleet.js';
 import { orderRoutes } from './orders.js';
+import { pickupSlotRoutes } from './pickup-slots.js';
 import { planningRoutes } from './planning.js';
 import { planRoutes } from './plans.js';
 
@@ -12,6 +13,7 @@ export function createRpc(deps: DispatchDeps): RpcRoute[] {
   return [
     ...fleetRoutes(deps),
     ...orderRoutes(deps),
+    ...pickupSlotRoutes(deps),
     ...planningRoutes(deps),
     ...planRoutes(deps),
     ...carrierRoutes(deps),
