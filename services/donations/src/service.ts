@@ -2,13 +2,15 @@ import type { ServiceDefinition } from '@anbu/service-kit';
 import { defineService } from '@anbu/service-kit';
 
 import type { DonationsDatabase } from './repo/schema.js';
+import { createConsumers } from './events.js';
 import { createExpirySweeper, DEFAULT_EXPIRY_SWEEP_MS } from './expiry/expiry-sweeper.js';
 import { migrations } from './migrations/index.js';
 import { createRpc } from './rpc/index.js';
 
 /**
  * The donations service: depots, donation offers with their status history and pickup bookings,
- * and stock lots, swept for expiry on a timer.
+ * and stock lots, swept for expiry on a timer; lots' allocated counts follow matching's
+ * allocations.
  * @example
  * await startService(createDonationsService(), { db, bus, log });
  */
@@ -35,6 +37,7 @@ export function createDonationsService(
       return Promise.resolve({
         routes: createRpc({ db, bus, log, now, wake }),
         tasks: [sweeper],
+        consumers: createConsumers({ db, log, now, wake }),
       });
     },
   });

@@ -212,3 +212,66 @@ export async function setLotStatus(
     .where('id', '=', options.id)
     .execute();
 }
+
+/**
+ * Moves `quantity` available units of an in-stock lot to allocated; undefined (nothing changed)
+ * if the lot is unknown, out of stock, or has fewer units available, so an allocation never
+ * holds more than the lot.
+ */
+export async function allocateUnits(
+  db: Db,
+  options: { id: string; quantity: number },
+): Promise<Lot | undefined> {
+  const row = await db
+    .updateTable('lots')
+    .set((eb) => ({
+      quantity_available: eb('quantity_available', '-', options.quantity),
+      quantity_allocated: eb('quantity_allocated', '+', options.quantity),
+    }))
+    .where('id', '=', options.id)
+    .where('status', '=', 'in_stock')
+    .where('quantity_available', '>=', options.quantity)
+    .returning(COLUMNS)
+    .executeTakeFirst();
+  return row && rowToLot(row);
+}
+
+/**
+ * Gives `quantity` allocated units of a lot back: available again while the lot is in stock,
+ * written off once it has expired or been written off. Undefined (nothing changed) if the lot is
+ * unknown or holds fewer units allocated.
+ */
+export async function releaseUnits(
+  db: Db,
+  options: { id: string; quantity: number },
+): Promise<Lot | undefined> {
+  const lot = await lockLot(db, options.id);
+  if (!lot || lot.quantityAllocated < options.quantity) return undefined;
+  const back = lot.status === 'in_stock' ? 'quantity_available' : 'quantity_written_off';
+  const row = await db
+    .updateTable('lots')
+    .set((eb) => ({
+      quantity_allocated: eb('quantity_allocated', '-', options.quantity),
+      [back]: eb(back, '+', options.quantity),
+    }))
+    .where('id', '=', options.id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return rowToLot(row);
+}
+
+/** A donation's lots' units still available and allocated, summed. */
+export async function summariseDonationLots(
+  db: Db,
+  donationId: string,
+): Promise<{ available: number; allocated: number }> {
+  const row = await db
+    .selectFrom('lots')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<string>('quantity_available'), eb.lit(0)).as('available'),
+      eb.fn.coalesce(eb.fn.sum<string>('quantity_allocated'), eb.lit(0)).as('allocated'),
+    ])
+    .where('donation_id', '=', donationId)
+    .executeTakeFirstOrThrow();
+  return { available: Number(row.available), allocated: Number(row.allocated) };
+}

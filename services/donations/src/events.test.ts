@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { EventOf, Lot } from '@anbu/contracts';
+import { on } from '@anbu/bus';
+import { allocationMade, allocationReleased, donationAllocated } from '@anbu/contracts/events';
+import {
+  acceptDonation,
+  getDonation,
+  postDonation,
+  receiveDonation,
+  recordPickup,
+} from '@anbu/contracts/rpc';
+
+import type { DonationsHarness } from './testing/harness.js';
+import { ALLOCATION_ACTOR } from './events.js';
+import {
+  dispatcher,
+  donationInput,
+  FIXTURE,
+  partnerRotary,
+  seedDepot,
+  startDonations,
+} from './testing/harness.js';
+
+function made(lot: Lot, quantity: number): EventOf<typeof allocationMade> {
+  return {
+    id: randomUUID(),
+    type: allocationMade.type,
+    version: allocationMade.version,
+    occurredAt: new Date().toISOString(),
+    data: {
+      allocationId: randomUUID(),
+      runId: randomUUID(),
+      needId: randomUUID(),
+      householdId: randomUUID(),
+      source: { kind: 'lot', lotId: lot.id, depotId: lot.depotId },
+      quantity,
+    },
+  };
+}
+
+function released(of: EventOf<typeof allocationMade>): EventOf<typeof allocationReleased> {
+  return {
+    id: randomUUID(),
+    type: allocationReleased.type,
+    version: allocationReleased.version,
+    occurredAt: new Date().toISOString(),
+    data: {
+      allocationId: of.data.allocationId,
+      needId: of.data.needId,
+      source: of.data.source,
+      quantity: of.data.quantity,
+      reason: 'need_cancelled',
+    },
+  };
+}
+
+describe('allocations from matching', () => {
+  let h: DonationsHarness;
+  const allocatedEvents: EventOf<typeof donationAllocated>[] = [];
+  beforeAll(async () => {
+    h = await startDonations();
+    await seedDepot(h.bus);
+    await h.bus.consume({
+      durable: 'test_donation_allocated',
+      routes: [on(donationAllocated, (event) => Promise.resolve(void allocatedEvents.push(event)))],
+    });
+  });
+  afterAll(async () => {
+    await h[Symbol.asyncDispose]();
+  });
+
+  /** A donation received into two lots: 40 boxes of noodles and 10 packs of milk. */
+  async function received() {
+    const posted = await h.bus.request(postDonation, donationInput(), { actor: partnerRotary });
+    await h.bus.request(acceptDonation, { donationId: posted.id }, { actor: dispatcher });
+    await h.bus.request(recordPickup, { donationId: posted.id }, { actor: dispatcher });
+    const { donation, lots } = await h.bus.request(
+      receiveDonation,
+      { donationId: posted.id, depotId: FIXTURE.depotId },
+      { actor: dispatcher },
+    );
+    const [noodles, milk] = lots;
+    if (!noodles || !milk) throw new Error('expected two lots');
+    return { donation, noodles, milk };
+  }
+
+  const lotRow = (id: string) =>
+    h.db
+      .selectFrom('lots')
+      .select(['quantity_available', 'quantity_allocated', 'quantity_written_off'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  const statusOf = async (donationId: string) =>
+    (await h.bus.request(getDonation, { donationId }, { actor: dispatcher })).status;
+
+  it('should count an allocation once however often it is delivered, and never beyond the lot', async () => {
+    const { noodles } = await received();
+    const event = made(noodles, 15);
+    await h.bus.publish(allocationMade.subject, event);
+    await h.bus.publish(allocationMade.subject, event);
+    // More than is left (25): refused, and a later event shows the earlier ones were handled.
+    await h.bus.publish(allocationMade.subject, made(noodles, 26));
+    await h.bus.publish(allocationMade.subject, made(noodles, 5));
+    await expect
+      .poll(async () => (await lotRow(noodles.id)).quantity_allocated, { timeout: 5_000 })
+      .toBe(20);
+    expect(await lotRow(noodles.id)).toMatchObject({ quantity_available: 20 });
+  });
+
+  it('should move a donation to allocated when all its lots are, and back to received on a release', async () => {
+    const { donation, noodles, milk } = await received();
+    await h.bus.publish(allocationMade.subject, made(noodles, 40));
+    await h.bus.publish(allocationMade.subject, made(milk, 4));
+    await expect.poll(async () => (await lotRow(milk.id)).quantity_allocated).toBe(4);
+    // Milk still has 6 packs available: not yet allocated.
+    expect(await statusOf(donation.id)).toBe('received');
+
+    const lastMilk = made(milk, 6);
+    await h.bus.publish(allocationMade.subject, lastMilk);
+    await expect.poll(() => statusOf(donation.id), { timeout: 5_000 }).toBe('allocated');
+    const after = await h.bus.request(getDonation, { donationId: donation.id }, { actor: dispatcher });
+    expect(after.history.at(-1)).toMatchObject({ status: 'allocated', by: ALLOCATION_ACTOR });
+    await expect
+      .poll(() => allocatedEvents.filter((e) => e.data.donationId === donation.id).length)
+      .toBe(1);
+
+    const release = released(lastMilk);
+    await h.bus.publish(allocationReleased.subject, release);
+    await h.bus.publish(allocationReleased.subject, release);
+    await expect.poll(() => statusOf(donation.id), { timeout: 5_000 }).toBe('received');
+    expect(await lotRow(milk.id)).toMatchObject({ quantity_available: 6, quantity_allocated: 4 });
+    const back = await h.bus.request(getDonation, { donationId: donation.id }, { actor: dispatcher });
+    expect(back.history.map((e) => e.status).slice(-2)).toEqual(['allocated', 'received']);
+  });
+
+  it('should write off units released from an expired lot rather than make them available', async () => {
+    const { noodles } = await received();
+    const allocation = made(noodles, 10);
+    await h.bus.publish(allocationMade.subject, allocation);
+    await expect.poll(async () => (await lotRow(noodles.id)).quantity_allocated).toBe(10);
+    await h.db.updateTable('lots').set({ status: 'expired' }).where('id', '=', noodles.id).execute();
+    await h.bus.publish(allocationReleased.subject, released(allocation));
+    await expect.poll(async () => (await lotRow(noodles.id)).quantity_allocated).toBe(0);
+    expect(await lotRow(noodles.id)).toMatchObject({
+      quantity_available: 30,
+      quantity_written_off: 10,
+    });
+  });
+});
