@@ -67,7 +67,7 @@ export async function bookedCounts(
   return new Map(rows.map((r) => [r.slot_id, Number(r.n)]));
 }
 
-/** Records (or moves) a donation's booking; the last booking of a donation counts. */
+/** Records (or moves) a donation's booking; the latest booking of a donation counts. */
 export async function upsertBooking(
   db: Db,
   booking: { donationId: string; slotId: string; depotId: string; at: string },
@@ -81,11 +81,14 @@ export async function upsertBooking(
       booked_at: booking.at,
     })
     .onConflict((oc) =>
-      oc.column('donation_id').doUpdateSet({
-        slot_id: booking.slotId,
-        depot_id: booking.depotId,
-        booked_at: booking.at,
-      }),
+      oc
+        .column('donation_id')
+        .doUpdateSet({
+          slot_id: booking.slotId,
+          depot_id: booking.depotId,
+          booked_at: booking.at,
+        })
+        .where('pickup_bookings.booked_at', '<=', new Date(booking.at)),
     )
     .execute();
 }

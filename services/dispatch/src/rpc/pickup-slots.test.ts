@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Actor } from '@anbu/contracts';
+import { donationPickupBooked } from '@anbu/contracts/events';
 import { createCarrier, createShifts, listPickupSlots } from '@anbu/contracts/rpc';
 
 import type { DispatchHarness } from '../testing/harness.js';
@@ -75,5 +76,55 @@ describe('pickup slots', () => {
       { actor: donations },
     );
     expect(empty.items).toEqual([]);
+  });
+
+  it('should count a slot down once per booking event, and move a rebooked donation', async () => {
+    const ask = async () =>
+      (await h.bus.request(listPickupSlots, { from: DAY, to: DAY }, { actor: donations })).items;
+    const [first, second] = await ask();
+    if (!first || !second) throw new Error('expected two slots');
+    const booked = (donationId: string, slot: typeof first, at: string, id = randomUUID()) => ({
+      id,
+      type: donationPickupBooked.type,
+      version: donationPickupBooked.version,
+      occurredAt: at,
+      data: {
+        donationId,
+        organisationId: FIXTURE.postOfficeId,
+        at,
+        by: { kind: 'user' as const, id: partner.id },
+        pickupSlotId: slot.id,
+        depotId: slot.depotId,
+        pickupLocation: { lat: 37.5, lng: 127 },
+        pickupWindow: slot.window,
+        storageClass: 'chilled' as const,
+        boxes: 3,
+        weightKg: 12,
+      },
+    });
+    const remaining = async () => (await ask()).map((s) => s.remaining);
+    const donationA = randomUUID();
+    const event = booked(donationA, first, '2026-11-30T01:00:00.000Z');
+    await h.bus.publish(donationPickupBooked.subject, event);
+    await h.bus.publish(donationPickupBooked.subject, event);
+    await expect.poll(remaining, { timeout: 5_000 }).toEqual([1, 2]);
+    await h.bus.publish(
+      donationPickupBooked.subject,
+      booked(randomUUID(), first, '2026-11-30T01:05:00.000Z'),
+    );
+    await expect.poll(remaining, { timeout: 5_000 }).toEqual([0, 2]);
+    // Donation A rebooks into the second slot: its place in the first comes back.
+    await h.bus.publish(
+      donationPickupBooked.subject,
+      booked(donationA, second, '2026-11-30T02:00:00.000Z'),
+    );
+    await expect.poll(remaining, { timeout: 5_000 }).toEqual([1, 1]);
+    // A late copy of the older booking (a new event id) does not move it back.
+    await h.bus.publish(
+      donationPickupBooked.subject,
+      booked(donationA, first, '2026-11-30T01:00:00.000Z'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await remaining()).toEqual([1, 1]);
   });
 });
