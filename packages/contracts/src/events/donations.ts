@@ -9,6 +9,7 @@ import {
   dateTimeSchema,
   idSchema,
   quantitySchema,
+  shortText,
   storageClassSchema,
   timeWindowSchema,
   weightKgSchema,
@@ -111,6 +112,24 @@ export const lotExpired = defineEvent({
   }),
 });
 
+/** Staff wrote off counted units of a lot (damaged, unsafe, lost); they can no longer be allocated. */
+export const lotWrittenOff = defineEvent({
+  service: 'donations',
+  entity: 'lot',
+  event: 'written_off',
+  version: 1,
+  data: z.object({
+    lotId: idSchema,
+    depotId: idSchema,
+    quantityWrittenOff: quantitySchema,
+    /** Units of the lot still available after the write-off. */
+    quantityAvailable: countSchema,
+    reason: shortText(),
+    at: dateTimeSchema,
+    by: actorRefSchema,
+  }),
+});
+
 /** Every event the donations service emits. */
 export const DONATIONS_EVENTS = [
   donationOffered,
@@ -125,4 +144,5 @@ export const DONATIONS_EVENTS = [
   donationWrittenOff,
   lotReceived,
   lotExpired,
+  lotWrittenOff,
 ] as const;

@@ -18,6 +18,7 @@ export {
   donationWrittenOff,
   lotReceived,
   lotExpired,
+  lotWrittenOff,
 } from './donations.js';
 export { allocationMade, allocationReleased, deliveryOrdered } from './matching.js';
 export { planPublished, stopUpdated } from './dispatch.js';
