@@ -4,10 +4,16 @@ import type { ConsumeOptions } from '@anbu/bus';
 import type { Logger } from '@anbu/db';
 import { on } from '@anbu/bus';
 import { withInbox } from '@anbu/bus/outbox';
-import { deliveryOrdered, donationPickupBooked } from '@anbu/contracts/events';
+import { allocationReleased, deliveryOrdered, donationPickupBooked } from '@anbu/contracts/events';
 
 import type { DispatchDatabase } from './repo/schema.js';
-import { insertOrder } from './repo/orders.js';
+import { releaseFromOrder } from './domain/release.js';
+import {
+  cancelOpenOrder,
+  insertOrder,
+  openOrdersWithAllocation,
+  reduceOpenOrder,
+} from './repo/orders.js';
 import { upsertBooking } from './repo/pickup-slots.js';
 
 /** The durable consumer name of dispatch's order pool. */
@@ -16,8 +22,12 @@ export const ORDERS_CONSUMER = 'dispatch_orders';
 export const PICKUPS_CONSUMER = 'dispatch_pickups';
 
 /**
- * Dispatch's consumer: each `delivery.ordered` from matching becomes an open order in the pool,
+ * Dispatch's consumers. Each `delivery.ordered` from matching becomes an open order in the pool,
  * once per event (inbox) and once per order id (a re-sent order with a new event id is kept once).
+ * An `allocation.released` takes its allocation out of the open order carrying it (on the same
+ * durable, so it follows the order's event in the stream): the order is cancelled when it
+ * carried nothing else, else its lines shrink. Planned or published orders are left to the
+ * dispatcher and the carrier. A `donation.pickup_booked` takes a place of its pickup slot.
  */
 export function createConsumers(deps: {
   db: Kysely<DispatchDatabase>;
@@ -52,6 +62,26 @@ export function createConsumers(deps: {
                 attempts: 0,
                 createdAt: event.occurredAt,
               });
+            },
+          );
+          if (outcome === 'duplicate') log.debug({ eventId: event.id }, 'event already applied');
+        }),
+        on(allocationReleased, async (event) => {
+          const { data } = event;
+          const outcome = await withInbox(
+            db,
+            { consumer: ORDERS_CONSUMER, eventId: event.id },
+            async (trx) => {
+              for (const order of await openOrdersWithAllocation(trx, data.allocationId)) {
+                const change = releaseFromOrder(order, data);
+                if (change.kind === 'cancel') await cancelOpenOrder(trx, order.id);
+                else if (change.kind === 'reduce')
+                  await reduceOpenOrder(trx, { id: order.id, ...change });
+                log.info(
+                  { orderId: order.id, allocationId: data.allocationId, change: change.kind },
+                  'allocation released from an open order',
+                );
+              }
             },
           );
           if (outcome === 'duplicate') log.debug({ eventId: event.id }, 'event already applied');

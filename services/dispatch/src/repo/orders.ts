@@ -177,3 +177,45 @@ export async function findOrders(db: Db, ids: readonly string[]): Promise<Delive
     .execute();
   return rows.map(rowToOrder);
 }
+
+/** The open orders (not yet planned or published) carrying an allocation, locked for update. */
+export async function openOrdersWithAllocation(
+  db: Db,
+  allocationId: string,
+): Promise<DeliveryOrder[]> {
+  const rows = await db
+    .selectFrom('delivery_orders')
+    .select(ORDER_COLUMNS)
+    .where('status', '=', 'open')
+    .where(sql<boolean>`details -> 'allocationIds' @> ${JSON.stringify([allocationId])}::jsonb`)
+    .forUpdate()
+    .execute();
+  return rows.map(rowToOrder);
+}
+
+/** Replaces an open order's allocations and item lines; `false` when it is no longer open. */
+export async function reduceOpenOrder(
+  db: Db,
+  change: { id: string; allocationIds: string[]; items: DeliveryOrder['items'] },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('delivery_orders')
+    .set({
+      details: sql`details || ${JSON.stringify({ allocationIds: change.allocationIds, items: change.items })}::jsonb`,
+    })
+    .where('id', '=', change.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Cancels an order that is still open; `false` when it is not (planned, published or done). */
+export async function cancelOpenOrder(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('delivery_orders')
+    .set({ status: 'cancelled' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
