@@ -3,13 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EventOf, Lot } from '@anbu/contracts';
 import { on } from '@anbu/bus';
-import { allocationMade, allocationReleased, donationAllocated } from '@anbu/contracts/events';
+import {
+  allocationMade,
+  allocationReleased,
+  donationAllocated,
+  lotWrittenOff,
+} from '@anbu/contracts/events';
 import {
   acceptDonation,
   getDonation,
   postDonation,
   receiveDonation,
   recordPickup,
+  writeOffLot,
 } from '@anbu/contracts/rpc';
 
 import type { DonationsHarness } from './testing/harness.js';
@@ -59,12 +65,16 @@ function released(of: EventOf<typeof allocationMade>): EventOf<typeof allocation
 describe('allocations from matching', () => {
   let h: DonationsHarness;
   const allocatedEvents: EventOf<typeof donationAllocated>[] = [];
+  const writtenOff: EventOf<typeof lotWrittenOff>[] = [];
   beforeAll(async () => {
     h = await startDonations();
     await seedDepot(h.bus);
     await h.bus.consume({
       durable: 'test_donation_allocated',
-      routes: [on(donationAllocated, (event) => Promise.resolve(void allocatedEvents.push(event)))],
+      routes: [
+        on(donationAllocated, (event) => Promise.resolve(void allocatedEvents.push(event))),
+        on(lotWrittenOff, (event) => Promise.resolve(void writtenOff.push(event))),
+      ],
     });
   });
   afterAll(async () => {
@@ -147,5 +157,28 @@ describe('allocations from matching', () => {
       quantity_available: 30,
       quantity_written_off: 10,
     });
+  });
+
+  it('should tell matching of a counted write-off through the outbox, once', async () => {
+    const { milk } = await received();
+    await h.bus.request(
+      writeOffLot,
+      { lotId: milk.id, quantity: 3, reason: 'torn packs' },
+      { actor: dispatcher },
+    );
+    await expect
+      .poll(() => writtenOff.filter((e) => e.data.lotId === milk.id), { timeout: 5_000 })
+      .toEqual([
+        expect.objectContaining({
+          data: expect.objectContaining({
+            lotId: milk.id,
+            depotId: FIXTURE.depotId,
+            quantityWrittenOff: 3,
+            quantityAvailable: 7,
+            reason: 'torn packs',
+            by: { kind: 'user', id: dispatcher.id },
+          }) as unknown,
+        }),
+      ]);
   });
 });

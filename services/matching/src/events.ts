@@ -1,10 +1,18 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 import type { ConsumeOptions } from '@anbu/bus';
+import type { EventOf } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
 import { on } from '@anbu/bus';
 import { withInbox } from '@anbu/bus/outbox';
-import { lotExpired, lotReceived, needCancelled, needCreated } from '@anbu/contracts/events';
+import {
+  lotExpired,
+  lotReceived,
+  lotWrittenOff,
+  needCancelled,
+  needCreated,
+} from '@anbu/contracts/events';
+import { sql } from 'kysely';
 
 import type { MatchingDatabase } from './repo/schema.js';
 import { addOpenNeed, addStockLot, cancelOpenNeed, expireStockLot } from './repo/supply.js';
@@ -13,9 +21,28 @@ import { addOpenNeed, addStockLot, cancelOpenNeed, expireStockLot } from './repo
 export const SUPPLY_CONSUMER = 'matching_supply';
 
 /**
+ * Takes units written off in donations out of the matcher's view of a lot. Donations writes off
+ * only units it holds available, so the lot's quantity never falls below what is allocated here;
+ * the floor only guards a view that ran ahead of donations.
+ */
+async function writeOffStockUnits(
+  trx: Transaction<MatchingDatabase>,
+  event: EventOf<typeof lotWrittenOff>,
+): Promise<void> {
+  await trx
+    .updateTable('stock_lots')
+    .set({
+      quantity: sql<number>`greatest(quantity - ${event.data.quantityWrittenOff}, allocated)`,
+    })
+    .where('lot_id', '=', event.data.lotId)
+    .execute();
+}
+
+/**
  * The matcher's consumer: keeps its view of open needs and stock lots from the households and
  * donations events, each effect applied once per event through the inbox. A cancelled need or
- * an expired lot also gives back its live allocations (`allocation.released`).
+ * an expired lot also gives back its live allocations (`allocation.released`); a written-off lot
+ * offers fewer units.
  */
 export function createConsumers(deps: {
   db: Kysely<MatchingDatabase>;
@@ -37,6 +64,7 @@ export function createConsumers(deps: {
         on(needCancelled, (event) => once(event.id, (trx) => cancelOpenNeed(trx, event))),
         on(lotReceived, (event) => once(event.id, (trx) => addStockLot(trx, event))),
         on(lotExpired, (event) => once(event.id, (trx) => expireStockLot(trx, event))),
+        on(lotWrittenOff, (event) => once(event.id, (trx) => writeOffStockUnits(trx, event))),
       ],
     },
   ];

@@ -1,6 +1,8 @@
 import type { RpcRoute } from '@anbu/bus';
 import { handle, RpcError } from '@anbu/bus';
+import { emit } from '@anbu/bus/outbox';
 import { seoulDate } from '@anbu/contracts';
+import { lotWrittenOff } from '@anbu/contracts/events';
 import { sweepExpiry, writeOffLot } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
@@ -27,7 +29,7 @@ export function lotRoutes(deps: DonationsDeps): RpcRoute[] {
 
     handle(writeOffLot, async (input, { actor }) => {
       if (!isDonationsStaff(actor)) throw new RpcError('FORBIDDEN', 'only staff write stock off');
-      return transaction(db, async (trx) => {
+      const written = await transaction(db, async (trx) => {
         const lot = await lockLot(trx, input.lotId);
         if (!lot) {
           throw new RpcError('NOT_FOUND', `lot ${input.lotId} not found`, {
@@ -39,13 +41,26 @@ export function lotRoutes(deps: DonationsDeps): RpcRoute[] {
             issues: [{ path: 'quantity', message: `at most ${lot.quantityAvailable}` }],
           });
         }
-        log.info({ lotId: lot.id, quantity: input.quantity }, 'lot written off');
-        return writeOffUnits(trx, {
+        const after = await writeOffUnits(trx, {
           id: lot.id,
           quantity: input.quantity,
           emptyStatus: 'written_off',
         });
+        // In the same transaction: matching's view stops offering the units once this commits.
+        await emit(trx, lotWrittenOff, {
+          lotId: lot.id,
+          depotId: lot.depotId,
+          quantityWrittenOff: input.quantity,
+          quantityAvailable: after.quantityAvailable,
+          reason: input.reason,
+          at: now().toISOString(),
+          by: { kind: actor.kind, id: actor.id },
+        });
+        return after;
       });
+      wake();
+      log.info({ lotId: written.id, quantity: input.quantity }, 'lot written off');
+      return written;
     }),
   ];
 }
