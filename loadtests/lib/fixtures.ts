@@ -1,25 +1,10 @@
 import { SharedArray } from 'k6/data';
 
+// One type for both sides: the seed step writes it (Node), the scenarios read it (k6).
+import type { Fixtures } from '../tools/fixtures.ts';
 import { FIXTURES_FILE } from './env.ts';
 
-/** The seed step's output (see tools/fixtures.ts, which this mirrors for k6). */
-export interface Fixtures {
-  readonly seed: string;
-  readonly households: number;
-  readonly apiKeys: readonly { readonly key: string; readonly organisationId: string }[];
-  readonly caseworkers: readonly {
-    readonly login: string;
-    readonly password: string;
-    readonly householdIds: readonly string[];
-  }[];
-  readonly dispatcher: { readonly login: string; readonly password: string };
-  readonly carriers: readonly { readonly login: string; readonly password: string }[];
-  /** The peak day the planning scenario plans, district by district (empty: none seeded). */
-  readonly planning: {
-    readonly date: string;
-    readonly districts: readonly { readonly code: string; readonly orders: number }[];
-  };
-}
+export type { Fixtures };
 
 const EMPTY: Fixtures = {
   seed: '',
