@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
+import type { IdempotencyKeysTable } from '@anbu/service-kit';
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
 
@@ -63,15 +65,6 @@ export interface LotsTable {
 }
 
 /** The tables of the `donations` schema. */
-/** Idempotency keys of mutating calls, with the answer replayed on a retry. */
-export interface IdempotencyKeysTable {
-  key: string;
-  method: string;
-  request_hash: string;
-  response: ColumnType<unknown, string | null, string | null>;
-  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
-}
-
 export interface DonationsDatabase {
   idempotency_keys: IdempotencyKeysTable;
   depots: DepotsTable;

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
+import type { IdempotencyKeysTable } from '@anbu/service-kit';
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrganisationsTable {
@@ -126,15 +128,6 @@ export interface NeedsTable {
 }
 
 /** The tables of the `households` schema. */
-/** Idempotency keys of mutating calls, with the answer replayed on a retry. */
-export interface IdempotencyKeysTable {
-  key: string;
-  method: string;
-  request_hash: string;
-  response: ColumnType<unknown, string | null, string | null>;
-  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
-}
-
 export interface HouseholdsDatabase {
   idempotency_keys: IdempotencyKeysTable;
   organisations: OrganisationsTable;
