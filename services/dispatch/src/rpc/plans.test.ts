@@ -199,7 +199,8 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
   });
 
   it('should record reports, re-time the rest, and return a missed order to the pool', async () => {
-    const route = plan.routes[0];
+    // The solver's 1 s plan varies with the machine's load: take a route long enough to re-time.
+    const route = plan.routes.find((r) => r.stops.length >= 3);
     const [first, second, third] = route?.stops ?? [];
     if (!route || !first || !second || !third) throw new Error('three stops expected');
     const me = carrierActor(route.carrierId);
