@@ -89,7 +89,7 @@ describe.skipIf(!servers)('care on PostgreSQL and NATS', () => {
       }),
     );
     // Households tell care the district long before any delivery.
-    await expect.poll(() => districtOf(h.db, householdId), { timeout: 5_000 }).toBe('5214057000');
+    await expect.poll(() => districtOf(h.db, householdId), { timeout: 30_000 }).toBe('5214057000');
     const notHome = (daysAgo: number) =>
       h.bus.publish(
         stopUpdated.subject,
@@ -113,7 +113,7 @@ describe.skipIf(!servers)('care on PostgreSQL and NATS', () => {
           (await h.bus.request(listAlerts, { householdId }, { actor: caseworker })).items.map(
             (a) => [a.reason, a.districtCode],
           ),
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toEqual([['not_home_twice', '5214057000']]);
   });
