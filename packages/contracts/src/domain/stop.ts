@@ -9,6 +9,7 @@ import {
   timeWindowSchema,
 } from './common.js';
 import { deliveryOrderKindSchema } from './delivery-order.js';
+import { welfareChecklistSchema } from './visit-report.js';
 
 /** Where a stop is in its day: planned, then reported by the carrier. */
 export const STOP_STATUSES = [
@@ -89,6 +90,8 @@ export const stopUpdateInputSchema = z.object({
   at: dateTimeSchema,
   position: coordinatesSchema.optional(),
   note: noteText(500).optional(),
+  /** The door-step welfare check, when the carrier filled it in with the update. */
+  checklist: welfareChecklistSchema.optional(),
 });
 export type StopUpdateInput = z.infer<typeof stopUpdateInputSchema>;
 

@@ -10,6 +10,7 @@ import {
 } from '../domain/common.js';
 import { deliveryOrderKindSchema } from '../domain/delivery-order.js';
 import { stopStatusSchema } from '../domain/stop.js';
+import { welfareChecklistSchema } from '../domain/visit-report.js';
 
 /** A plan was published: each carrier now sees their route. */
 export const planPublished = defineEvent({
@@ -70,6 +71,8 @@ export const stopUpdated = defineEvent({
     date: dateSchema.optional(),
     /** True when the order goes back to the pool for the next plan. */
     returnedToPool: z.boolean(),
+    /** The door-step welfare check the carrier filled in with the update (care draws alerts). */
+    checklist: welfareChecklistSchema.optional(),
   }),
 });
 

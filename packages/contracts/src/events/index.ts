@@ -20,7 +20,12 @@ export {
   lotExpired,
   lotWrittenOff,
 } from './donations.js';
-export { allocationMade, allocationReleased, deliveryOrdered } from './matching.js';
+export {
+  allocationMade,
+  allocationReleased,
+  deliveryOrdered,
+  deliveryWithdrawn,
+} from './matching.js';
 export { planPublished, stopUpdated } from './dispatch.js';
 export {
   alertRaised,

@@ -69,5 +69,26 @@ export const deliveryOrdered = defineEvent({
   }),
 });
 
+/**
+ * An order is no longer wanted (its need was cancelled): dispatch cancels it while it is still
+ * open; planned or published orders are left to the dispatcher and the carrier.
+ */
+export const deliveryWithdrawn = defineEvent({
+  service: 'matching',
+  entity: 'delivery',
+  event: 'withdrawn',
+  version: 1,
+  data: z.object({
+    orderId: idSchema,
+    needIds: z.array(idSchema).max(50),
+    reason: z.enum(['need_cancelled']),
+  }),
+});
+
 /** Every event the matching service emits. */
-export const MATCHING_EVENTS = [allocationMade, allocationReleased, deliveryOrdered] as const;
+export const MATCHING_EVENTS = [
+  allocationMade,
+  allocationReleased,
+  deliveryOrdered,
+  deliveryWithdrawn,
+] as const;
