@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 
 import type { ConsumeOptions } from '@anbu/bus';
 import type { EventOf } from '@anbu/contracts';
@@ -12,10 +13,11 @@ import {
   needCancelled,
   needCreated,
 } from '@anbu/contracts/events';
-import { sql } from 'kysely';
 
 import type { MatchingDatabase } from './repo/schema.js';
+import { isVisitNeed } from './domain/visit-order.js';
 import { addOpenNeed, addStockLot, cancelOpenNeed, expireStockLot } from './repo/supply.js';
+import { orderVisit, withdrawVisit } from './repo/visit-orders.js';
 
 /** The durable consumer name of the matcher's supply-and-demand view. */
 export const SUPPLY_CONSUMER = 'matching_supply';
@@ -42,11 +44,15 @@ async function writeOffStockUnits(
  * The matcher's consumer: keeps its view of open needs and stock lots from the households and
  * donations events, each effect applied once per event through the inbox. A cancelled need or
  * an expired lot also gives back its live allocations (`allocation.released`); a written-off lot
- * offers fewer units.
+ * offers fewer units. A visit need (`welfare_visit`) needs no stock: it is ordered at once as a
+ * `visit` delivery order (through the outbox, in the inbox's transaction), never allocated;
+ * cancelling it withdraws the order (`delivery.withdrawn`).
  */
 export function createConsumers(deps: {
   db: Kysely<MatchingDatabase>;
   log: Logger;
+  /** Wakes the outbox relay after a commit that enqueued events. */
+  wake?: () => void;
 }): ConsumeOptions[] {
   const { db, log } = deps;
   const once = async (
@@ -60,8 +66,29 @@ export function createConsumers(deps: {
     {
       durable: SUPPLY_CONSUMER,
       routes: [
-        on(needCreated, (event) => once(event.id, (trx) => addOpenNeed(trx, event))),
-        on(needCancelled, (event) => once(event.id, (trx) => cancelOpenNeed(trx, event))),
+        on(needCreated, async (event) => {
+          if (!isVisitNeed(event.data)) return once(event.id, (trx) => addOpenNeed(trx, event));
+          let orderId: string | undefined;
+          await once(event.id, async (trx) => {
+            orderId = await orderVisit(trx, event);
+          });
+          if (orderId) {
+            log.info({ needId: event.data.needId, orderId }, 'visit need ordered');
+            deps.wake?.();
+          }
+        }),
+        on(needCancelled, async (event) => {
+          let withdrawn: string | undefined;
+          await once(event.id, async (trx) => {
+            // A visit need's order is withdrawn; a stock need gives its allocations back.
+            withdrawn = await withdrawVisit(trx, event);
+            if (!withdrawn) await cancelOpenNeed(trx, event);
+          });
+          if (withdrawn) {
+            log.info({ needId: event.data.needId, orderId: withdrawn }, 'visit order withdrawn');
+            deps.wake?.();
+          }
+        }),
         on(lotReceived, (event) => once(event.id, (trx) => addStockLot(trx, event))),
         on(lotExpired, (event) => once(event.id, (trx) => expireStockLot(trx, event))),
         on(lotWrittenOff, (event) => once(event.id, (trx) => writeOffStockUnits(trx, event))),

@@ -28,7 +28,7 @@ export function createMatchingService(
     start: ({ db, bus, log, outbox }) =>
       Promise.resolve({
         routes: createRpc({ db, bus, log, now, wake: () => outbox.wake() }),
-        consumers: createConsumers({ db, log }),
+        consumers: createConsumers({ db, log, wake: () => outbox.wake() }),
       }),
   });
 }
