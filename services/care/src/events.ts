@@ -15,7 +15,8 @@ export const STOPS_CONSUMER = 'care_stops';
 
 /**
  * Care's consumers: the district of every household (alerts reach the right caseworkers), and
- * every stop update of a household (a `not_home` twice in a row is a missed check-in).
+ * every stop update of a household (a `not_home` twice in a row is a missed check-in; the
+ * door-step checklist a carrier sent with the update goes through the same rules as a report).
  */
 export function createConsumers(deps: CareDeps): ConsumeOptions[] {
   const { db } = deps;
@@ -34,9 +35,10 @@ export function createConsumers(deps: CareDeps): ConsumeOptions[] {
       durable: STOPS_CONSUMER,
       routes: [
         on(stopUpdated, async (event) => {
-          const { householdId, status } = event.data;
-          // Only what a visit says about the person: delivered, or nobody home.
-          if (!householdId || (status !== 'delivered' && status !== 'not_home')) return;
+          const { householdId, status, checklist } = event.data;
+          // Only what a visit says about the person: delivered, nobody home, or a door-step check.
+          if (!householdId) return;
+          if (status !== 'delivered' && status !== 'not_home' && !checklist) return;
           // Outside the transaction: it may ask the households service.
           const districtCode = (await resolveDistrict(deps, householdId)) ?? UNKNOWN_DISTRICT;
           await withInbox(db, { consumer: STOPS_CONSUMER, eventId: event.id }, async (trx) => {
@@ -49,6 +51,7 @@ export function createConsumers(deps: CareDeps): ConsumeOptions[] {
                 districtCode,
                 at: event.data.at,
                 stopStatus: status,
+                checklist,
               },
               { channels: deps.channels, now: deps.now() },
             );

@@ -277,6 +277,39 @@ describe('care welfare checks', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('should draw alerts from the door-step checklist a stop update carries', async () => {
+    const { householdId, stopId } = household();
+    await h.bus.publish(stopUpdated.subject, {
+      id: randomUUID(),
+      type: stopUpdated.type,
+      version: stopUpdated.version,
+      occurredAt: clock.now().toISOString(),
+      data: {
+        stopId,
+        routeId: randomUUID(),
+        orderId: randomUUID(),
+        kind: 'visit',
+        householdId,
+        carrierId,
+        status: 'delivered',
+        at: clock.now().toISOString(),
+        returnedToPool: false,
+        checklist: { ...calm, illnessOrInjury: true, askedForHelp: true },
+      },
+    });
+    await expect
+      .poll(async () =>
+        (await h.bus.request(listAlerts, { householdId }, { actor: caseworker })).items.map(
+          (a) => a.districtCode,
+        ),
+      )
+      .toEqual([MOHYEON]);
+    const timeline = await h.bus.request(householdTimeline, { householdId }, { actor: caseworker });
+    const kinds = JSON.stringify(timeline.items);
+    expect(kinds).toContain('asked_for_help');
+    expect(kinds).toContain('illness_or_injury');
+  });
+
   it('should alert an unanswered no_activity after its retries and then ask for a visit once', async () => {
     const { householdId } = household(HAMYEOL);
     const signal = await h.bus.request(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Actor } from '@anbu/contracts';
-import { allocationReleased, deliveryOrdered } from '@anbu/contracts/events';
+import { allocationReleased, deliveryOrdered, deliveryWithdrawn } from '@anbu/contracts/events';
 import { importDispatchBulk } from '@anbu/contracts/rpc';
 
 import type { DispatchHarness } from './testing/harness.js';
@@ -142,5 +142,68 @@ describe('dispatch consumers: allocation.released', () => {
       .poll(async () => (await findOrder(h.db, markerOrder))?.status, { timeout: 5_000 })
       .toBe('cancelled');
     expect(await findOrder(h.db, orderId)).toMatchObject({ status: 'planned', items: [line(2)] });
+  });
+});
+
+describe('dispatch consumers: delivery.withdrawn', () => {
+  let h: DispatchHarness;
+  beforeAll(async () => {
+    h = await startDispatch();
+  });
+  afterAll(async () => {
+    await h[Symbol.asyncDispose]();
+  });
+
+  const visit = (orderId: string, needId: string) =>
+    envelope(deliveryOrdered.type, deliveryOrdered.version, {
+      orderId,
+      kind: 'visit' as const,
+      householdId: randomUUID(),
+      districtCode: '5214057000',
+      needIds: [needId],
+      allocations: [],
+      items: [],
+      storageClass: 'ambient' as const,
+      deliverBy: '2026-12-03',
+      priority: 75,
+    });
+  const withdrawn = (orderId: string, needId: string) =>
+    envelope(deliveryWithdrawn.type, deliveryWithdrawn.version, {
+      orderId,
+      needIds: [needId],
+      reason: 'need_cancelled' as const,
+    });
+
+  it('should take an open visit order out of the pool', async () => {
+    const [orderId, needId] = [randomUUID(), randomUUID()];
+    await h.bus.publish(deliveryOrdered.subject, visit(orderId, needId));
+    await expect
+      .poll(async () => await findOrder(h.db, orderId), { timeout: 5_000 })
+      .toMatchObject({ status: 'open', kind: 'visit', items: [], needIds: [needId] });
+    await h.bus.publish(deliveryWithdrawn.subject, withdrawn(orderId, needId));
+    await expect
+      .poll(async () => (await findOrder(h.db, orderId))?.status, { timeout: 5_000 })
+      .toBe('cancelled');
+  });
+
+  it('should leave a planned order to the dispatcher', async () => {
+    const [orderId, needId] = [randomUUID(), randomUUID()];
+    await h.bus.publish(deliveryOrdered.subject, visit(orderId, needId));
+    await expect
+      .poll(async () => (await findOrder(h.db, orderId))?.status, { timeout: 5_000 })
+      .toBe('open');
+    await h.db
+      .updateTable('delivery_orders')
+      .set({ status: 'planned' })
+      .where('id', '=', orderId)
+      .execute();
+    await h.bus.publish(deliveryWithdrawn.subject, withdrawn(orderId, needId));
+    // A later order on the same durable shows the withdrawal was handled before it.
+    const marker = randomUUID();
+    await h.bus.publish(deliveryOrdered.subject, visit(marker, randomUUID()));
+    await expect
+      .poll(async () => (await findOrder(h.db, marker))?.status, { timeout: 5_000 })
+      .toBe('open');
+    expect((await findOrder(h.db, orderId))?.status).toBe('planned');
   });
 });

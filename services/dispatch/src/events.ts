@@ -4,7 +4,12 @@ import type { ConsumeOptions } from '@anbu/bus';
 import type { Logger } from '@anbu/db';
 import { on } from '@anbu/bus';
 import { withInbox } from '@anbu/bus/outbox';
-import { allocationReleased, deliveryOrdered, donationPickupBooked } from '@anbu/contracts/events';
+import {
+  allocationReleased,
+  deliveryOrdered,
+  deliveryWithdrawn,
+  donationPickupBooked,
+} from '@anbu/contracts/events';
 
 import type { DispatchDatabase } from './repo/schema.js';
 import { releaseFromOrder } from './domain/release.js';
@@ -27,7 +32,8 @@ export const PICKUPS_CONSUMER = 'dispatch_pickups';
  * An `allocation.released` takes its allocation out of the open order carrying it (on the same
  * durable, so it follows the order's event in the stream): the order is cancelled when it
  * carried nothing else, else its lines shrink. Planned or published orders are left to the
- * dispatcher and the carrier. A `donation.pickup_booked` takes a place of its pickup slot.
+ * dispatcher and the carrier. A `delivery.withdrawn` cancels its order while it is open. A
+ * `donation.pickup_booked` takes a place of its pickup slot.
  */
 export function createConsumers(deps: {
   db: Kysely<DispatchDatabase>;
@@ -85,6 +91,15 @@ export function createConsumers(deps: {
             },
           );
           if (outcome === 'duplicate') log.debug({ eventId: event.id }, 'event already applied');
+        }),
+        // A withdrawn order (a visit whose need was cancelled) leaves the pool while still open.
+        on(deliveryWithdrawn, async (event) => {
+          const { orderId } = event.data;
+          let cancelled = false;
+          await withInbox(db, { consumer: ORDERS_CONSUMER, eventId: event.id }, async (trx) => {
+            cancelled = await cancelOpenOrder(trx, orderId);
+          });
+          log.info({ orderId, cancelled }, 'delivery order withdrawn');
         }),
       ],
     },

@@ -136,6 +136,7 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
           ...(order ? { districtCode: order.districtCode } : {}),
           date: route.date,
           returnedToPool,
+          ...(input.checklist ? { checklist: input.checklist } : {}),
         });
         const updated = reported.stops.find((s) => s.id === stop.id) ?? stop;
         return { stop: updated, route: reported, emitted: true };

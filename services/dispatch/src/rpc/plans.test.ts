@@ -28,6 +28,17 @@ const carrierActor = (carrierId: string): Actor => ({
   districtCodes: [],
 });
 
+/** What a carrier saw at the door of a household nobody opened for. */
+const DOOR_STEP_CHECK = {
+  seenInPerson: false,
+  mealsSkipped: false,
+  illnessOrInjury: false,
+  untouchedEarlierDeliveries: true,
+  homeConditions: 'unknown',
+  mood: 'unknown',
+  askedForHelp: false,
+} as const;
+
 describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
   let h: DispatchHarness;
   let city: PlanningCity;
@@ -215,7 +226,12 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
     expect(Date.parse(delivered.route.stops[1]?.eta ?? '')).toBeGreaterThan(Date.parse(second.eta));
     const missed = await h.bus.request(
       updateStop,
-      { stopId: second.id, status: 'not_home', at: new Date().toISOString() },
+      {
+        stopId: second.id,
+        status: 'not_home',
+        at: new Date().toISOString(),
+        checklist: DOOR_STEP_CHECK,
+      },
       { actor: me },
     );
     expect(missed.stop.status).toBe('not_home');
@@ -246,7 +262,14 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
         returnedToPool: false,
         districtCode: '4514000000',
       }),
-      expect.objectContaining({ stopId: second.id, status: 'not_home', returnedToPool: true }),
+      expect.objectContaining({
+        stopId: second.id,
+        status: 'not_home',
+        returnedToPool: true,
+        checklist: DOOR_STEP_CHECK,
+      }),
     ]);
+    // An update without a checklist carries none.
+    expect(updates[0]?.data).not.toHaveProperty('checklist');
   });
 });
