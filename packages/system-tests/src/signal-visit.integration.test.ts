@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Alert, CheckInSignal, Need, Plan, PlanningRun, Shift } from '@anbu/contracts';
+import type { DemoCity, DemoHousehold, DemoUser } from '@anbu/demo-city';
+import { hasNatsServer } from '@anbu/bus/testing';
+import { seoulDate, SYSTEM_ACTOR } from '@anbu/contracts';
+import { importBulk, importDispatchBulk, importDonationsBulk } from '@anbu/contracts/rpc';
+import { hasPostgres } from '@anbu/db/testing';
+import { createDemoCity, demoId, seedPayloads } from '@anbu/demo-city';
+
+import type { RunningSystem } from './harness/start-system.js';
+import { startSystem } from './harness/start-system.js';
+
+// Real PostgreSQL and real NATS JetStream: skipped loudly without the binaries, a failure in CI.
+const servers = hasPostgres() && hasNatsServer();
+
+const MINUTE = 60_000;
+/** Demo households to seed: enough to pick one in a district with its own caseworker. */
+const HOUSEHOLDS = 60;
+
+/** Polls `read` until `done` holds of its answer, or fails after `timeoutMs`. */
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`still not done: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Seeds the demo city through the import RPCs and the gateway's users, as the embedded start does. */
+async function seedDemoCity(system: RunningSystem, city: DemoCity): Promise<void> {
+  const payloads = seedPayloads(city);
+  const call = { actor: SYSTEM_ACTOR, timeoutMs: 60_000 };
+  await system.bus.request(importDonationsBulk, payloads.donations, call);
+  await system.bus.request(importDispatchBulk, payloads.dispatch, call);
+  for (const batch of payloads.households) {
+    const report = await system.bus.request(importBulk, batch, call);
+    if (report.failed.length > 0) throw new Error(`seed failed: ${JSON.stringify(report.failed)}`);
+  }
+  for (const user of city.users) {
+    await system.gateway.createUser({
+      id: user.id,
+      login: user.login,
+      displayName: user.displayName,
+      password: user.password,
+    });
+  }
+}
+
+/** The demo fleet's shifts of `date`: every carrier at their usual hours (as the demo day has). */
+function demoShifts(city: DemoCity, date: string): Shift[] {
+  return city.carriers.map((carrier) => ({
+    id: demoId(city.seed, 'shift', `${date}:${carrier.id}`),
+    carrierId: carrier.id,
+    vehicleId: carrier.vehicle.id,
+    date,
+    window: {
+      start: `${date}T${carrier.shift.start}:00+09:00`,
+      end: `${date}T${carrier.shift.end}:00+09:00`,
+    },
+    startDepotId: carrier.homeDepotId,
+    cancelled: false,
+  }));
+}
+
+describe.skipIf(!servers)(
+  'an unanswered no_activity signal becomes an alert for the caseworker and a visit stop (issue 6)',
+  () => {
+    let system: RunningSystem;
+    const city = createDemoCity({ householdCount: HOUSEHOLDS });
+    const cookies = { dispatcher: '', caseworker: '', otherCaseworker: '' };
+    let household: DemoHousehold;
+    let feedKey = '';
+    let signal: CheckInSignal;
+    let alert: Alert;
+
+    const trpc = async <T>(
+      path: string,
+      options: { cookie: string; input?: unknown; mutation?: boolean },
+    ): Promise<T> => {
+      const res = await system.http.trpc<T>(path, options);
+      if (res.status !== 200 || res.data === undefined)
+        throw new Error(`${path}: ${res.status} ${JSON.stringify(res.error)}`);
+      return res.data;
+    };
+    const caseworkerOf = (districtCode: string): DemoUser | undefined =>
+      city.users.find(
+        (u) => u.roles.includes('caseworker') && u.districtCodes.includes(districtCode),
+      );
+    const postSignal = (body: unknown, idempotencyKey: string) =>
+      system.http.rest<CheckInSignal>('POST', '/signals', {
+        apiKey: feedKey,
+        idempotencyKey,
+        body,
+      });
+    const alertsOf = (cookie: string) =>
+      trpc<{ items: Alert[] }>('care.alerts', { cookie, input: { householdId: household.id } });
+
+    beforeAll(async () => {
+      system = await startSystem({
+        dispatch: { runPlanning: true, heartbeatMs: 200, pollMs: 200, seed: 1 },
+      });
+      await seedDemoCity(system, city);
+      // A demo household with consent to deliveries, in a district that has a caseworker.
+      const found = city.households.find(
+        (h) => h.consent?.scopes.includes('delivery') && caseworkerOf(h.districtCode),
+      );
+      if (!found) throw new Error('no consenting demo household with a caseworker');
+      household = found;
+      const caseworker = caseworkerOf(household.districtCode);
+      const other = city.users.find(
+        (u) => u.roles.includes('caseworker') && !u.districtCodes.includes(household.districtCode),
+      );
+      const dispatcher = city.users.find((u) => u.roles.includes('dispatcher'));
+      if (!caseworker || !other || !dispatcher) throw new Error('demo users missing');
+      cookies.caseworker = await system.http.signIn(caseworker.login, caseworker.password);
+      cookies.otherCaseworker = await system.http.signIn(other.login, other.password);
+      cookies.dispatcher = await system.http.signIn(dispatcher.login, dispatcher.password);
+      // The phone-inactivity app's own key.
+      const issued = await system.gateway.createApiKey({
+        organisationId: caseworker.organisationId,
+        name: 'phone inactivity app',
+      });
+      feedKey = issued.key;
+    }, 180_000);
+
+    afterAll(async () => {
+      await system[Symbol.asyncDispose]();
+    });
+
+    it('should take a no_activity signal through REST and wait for the retries', async () => {
+      const body = {
+        household: household.id,
+        source: 'phone_inactivity',
+        kind: 'no_activity',
+        observedAt: system.clock.now().toISOString(),
+        externalId: 'inactivity-12h-1',
+      };
+      const res = await postSignal(body, 'feed-inactivity-1');
+      expect(res.status).toBe(201);
+      signal = res.body;
+      expect(signal).toMatchObject({
+        householdId: household.id,
+        kind: 'no_activity',
+        state: 'retrying',
+        retries: 0,
+      });
+      // The same delivery again (same Idempotency-Key) is the same signal.
+      const again = await postSignal(body, 'feed-inactivity-1');
+      expect(again.body.id).toBe(signal.id);
+      expect((await alertsOf(cookies.caseworker)).items).toEqual([]);
+    });
+
+    it('should raise an alert in the caseworker’s queue once the retries went unanswered', async () => {
+      // phone_inactivity: one retry up to 60 min later, 10 min grace for its answer; no `ok` came.
+      system.clock.set(new Date(Date.parse(signal.observedAt) + 71 * MINUTE));
+      const page = await eventually(
+        () => alertsOf(cookies.caseworker),
+        (p) => p.items.length > 0,
+      );
+      expect(page.items).toHaveLength(1);
+      alert = page.items[0] ?? alert;
+      expect(alert).toMatchObject({
+        householdId: household.id,
+        districtCode: household.districtCode,
+        reason: 'no_activity',
+        severity: 'medium',
+      });
+      // A caseworker of another neighbourhood does not see it.
+      expect((await alertsOf(cookies.otherCaseworker)).items).toEqual([]);
+    });
+
+    it('should file a visit need when nobody clears the alert by phone', async () => {
+      // A medium alert must be cleared by phone within two hours, else a carrier visits.
+      system.clock.set(new Date(Date.parse(alert.raisedAt) + 2 * 60 * MINUTE + MINUTE));
+      const needs = await eventually(
+        () =>
+          trpc<{ items: Need[] }>('households.needs', {
+            cookie: cookies.caseworker,
+            input: { householdId: household.id },
+          }),
+        (p) => p.items.some((n) => n.category === 'welfare_visit'),
+      );
+      const visits = needs.items.filter((n) => n.category === 'welfare_visit');
+      expect(visits).toHaveLength(1);
+      expect(visits[0]).toMatchObject({
+        householdId: household.id,
+        source: 'follow_up',
+        unit: 'visit',
+        quantity: 1,
+      });
+    });
+
+    it('should route a visit stop for the household in the next plan with the demo fleet', async () => {
+      const date = seoulDate(system.clock.now());
+      await system.bus.request(
+        importDispatchBulk,
+        { shifts: demoShifts(city, date) },
+        { actor: SYSTEM_ACTOR, timeoutMs: 30_000 },
+      );
+      // The visit order reaches dispatch's pool from matching, asynchronously.
+      await eventually(
+        () =>
+          trpc<{ items: { householdId?: string; kind: string; status: string }[] }>(
+            'dispatch.orders',
+            {
+              cookie: cookies.dispatcher,
+              input: { statuses: ['open'], districtCodes: [household.districtCode] },
+            },
+          ),
+        (p) => p.items.some((o) => o.householdId === household.id && o.kind === 'visit'),
+      );
+      const queued = await trpc<PlanningRun>('dispatch.planningStart', {
+        cookie: cookies.dispatcher,
+        mutation: true,
+        input: { date, districtCodes: [household.districtCode], timeLimitSeconds: 1 },
+      });
+      const run = await eventually(
+        () =>
+          trpc<PlanningRun>('dispatch.planningGet', {
+            cookie: cookies.dispatcher,
+            input: { runId: queued.id },
+          }),
+        (r) => r.status === 'succeeded' || r.status === 'failed',
+        60_000,
+      );
+      expect(run.status).toBe('succeeded');
+      const plan = await trpc<Plan>('dispatch.plan', {
+        cookie: cookies.dispatcher,
+        input: { planId: run.planId },
+      });
+      const stops = plan.routes.flatMap((route) =>
+        route.stops.map((stop) => ({ carrierId: route.carrierId, ...stop })),
+      );
+      const visit = stops.filter((s) => s.householdId === household.id);
+      expect(visit).toHaveLength(1);
+      expect(visit[0]).toMatchObject({ kind: 'visit', householdId: household.id });
+      expect(city.carriers.map((c) => c.id)).toContain(visit[0]?.carrierId);
+      expect(plan.unassigned).toEqual([]);
+    });
+  },
+);
