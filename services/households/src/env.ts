@@ -7,6 +7,8 @@ const envSchema = z.object({
   ANBU_ENCRYPTION_KEY: z
     .string()
     .min(40, 'set ANBU_ENCRYPTION_KEY to 32 random bytes in base64 (openssl rand -base64 32)'),
+  /** Keys replaced by a rotation, comma-separated: they decrypt until `rotate-key` completes. */
+  ANBU_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
 });
 
 const parsed = envSchema.safeParse(process.env);

@@ -12,6 +12,8 @@ import { createRpc } from './rpc/index.js';
 export interface HouseholdsServiceOptions {
   /** The AES-256-GCM key for personal data (32 bytes; see `parseEncryptionKey`). */
   readonly encryptionKey: Buffer;
+  /** Older keys that still decrypt until `rotate-key` has re-encrypted every row. */
+  readonly previousEncryptionKeys?: readonly Buffer[];
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date;
 }
@@ -26,7 +28,10 @@ export interface HouseholdsServiceOptions {
 export function createHouseholdsService(
   options: HouseholdsServiceOptions,
 ): ServiceDefinition<HouseholdsDatabase> {
-  const cipher = createFieldCipher(options.encryptionKey);
+  const cipher = createFieldCipher({
+    current: options.encryptionKey,
+    previous: options.previousEncryptionKeys,
+  });
   const now = options.now ?? (() => new Date());
   return defineService<HouseholdsDatabase>({
     name: 'households',
