@@ -61,6 +61,14 @@ if ! "$GOBIN_DIR/k6" version 2>/dev/null | grep -qF "k6 $K6_VERSION"; then
   go install "go.k6.io/k6@$K6_VERSION"
 fi
 
+# Schemathesis (PyPI) fuzzes the partner REST API from its OpenAPI document
+# (services/gateway/src/rest/schemathesis.test.ts; skipped without it, a failure in CI).
+if ! schemathesis --version >/dev/null 2>&1; then
+  log "installing schemathesis (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check 'schemathesis>=4.32,<5'
+  hash -r
+fi
+
 if [ "${ANBU_SETUP_SKIP_INSTALL:-}" != 1 ]; then
   log "installing workspace packages (frozen lockfile)"
   pnpm install --frozen-lockfile

@@ -4,10 +4,11 @@ import { validator } from 'hono/validator';
 import { toFieldIssues } from '@anbu/contracts';
 
 import { restError } from './errors.js';
+import { unstorableTextPath } from './unstorable-text.js';
 
 /**
  * Hono's validator with a contracts schema: the parsed value, or 400 naming each bad field
- * (`body.items.0.quantity`).
+ * (`body.items.0.quantity`). Text PostgreSQL cannot store (NUL, lone surrogates) is a bad field too.
  * @example
  * app.post('/donations', validate('json', postDonationInput), (c) => c.req.valid('json'))
  */
@@ -17,8 +18,22 @@ export function validate<T extends z.ZodType, Target extends 'json' | 'query' | 
 ) {
   return validator(target, async (value, c) => {
     const parsed = await schema.safeParseAsync(value);
-    if (parsed.success) return parsed.data;
     const prefix = target === 'json' ? 'body' : target;
+    if (parsed.success) {
+      const unstorable = unstorableTextPath(parsed.data);
+      if (unstorable === undefined) return parsed.data;
+      return restError(c, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'invalid input',
+        fieldErrors: [
+          {
+            path: unstorable ? `${prefix}.${unstorable}` : prefix,
+            message: 'text must not contain NUL characters or unpaired surrogates',
+          },
+        ],
+      });
+    }
     return restError(c, {
       status: 400,
       code: 'BAD_REQUEST',
