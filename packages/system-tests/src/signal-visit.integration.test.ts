@@ -122,10 +122,11 @@ describe.skipIf(!servers)(
       cookies.caseworker = await system.http.signIn(caseworker.login, caseworker.password);
       cookies.otherCaseworker = await system.http.signIn(other.login, other.password);
       cookies.dispatcher = await system.http.signIn(dispatcher.login, dispatcher.password);
-      // The phone-inactivity app's own key.
+      // The phone-inactivity app's own key, issued for its feed.
       const issued = await system.gateway.createApiKey({
         organisationId: caseworker.organisationId,
         name: 'phone inactivity app',
+        signalSource: 'phone_inactivity',
       });
       feedKey = issued.key;
     }, 180_000);
@@ -154,6 +155,10 @@ describe.skipIf(!servers)(
       // The same delivery again (same Idempotency-Key) is the same signal.
       const again = await postSignal(body, 'feed-inactivity-1');
       expect(again.body.id).toBe(signal.id);
+      // The app's key speaks for its own feed only: an `ok` as the AI-call feed is refused.
+      const foreign = await postSignal({ ...body, source: 'ai_call', kind: 'ok' }, 'feed-ok-1');
+      expect(foreign.status).toBe(403);
+      expect(JSON.stringify(foreign.body)).toContain('"path":"source"');
       expect((await alertsOf(cookies.caseworker)).items).toEqual([]);
     });
 

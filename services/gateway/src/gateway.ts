@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 
+import type { SignalSource } from '@anbu/contracts';
+
 import type { ApiKeyInfo } from './auth/api-keys.js';
 import type { GatewayUser, NewUser } from './auth/users.js';
 import type { GatewayOptions } from './deps.js';
@@ -25,6 +27,8 @@ export interface Gateway {
   createApiKey(options: {
     organisationId: string;
     name: string;
+    /** The check-in feed the key is for: it then posts signals of this source only. */
+    signalSource?: SignalSource;
   }): Promise<ApiKeyInfo & { key: string }>;
 }
 
@@ -44,6 +48,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     createUser: (user: NewUser) => createUser(options.db, user),
     deleteExpiredSessions: () =>
       deleteExpiredSessions(options.db, options.now ? options.now() : new Date()),
-    createApiKey: (key: { organisationId: string; name: string }) => createApiKey(options.db, key),
+    createApiKey: (key: { organisationId: string; name: string; signalSource?: SignalSource }) =>
+      createApiKey(options.db, key),
   });
 }

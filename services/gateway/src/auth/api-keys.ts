@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 
+import type { SignalSource } from '@anbu/contracts';
+import { signalSourceSchema } from '@anbu/contracts';
+
 import type { GatewayTables } from '../db/schema.js';
 import { digestsEqual, randomToken, sha256Hex } from './tokens.js';
 
@@ -16,7 +19,13 @@ export interface ApiKeyInfo {
   readonly prefix: string;
   readonly organisationId: string;
   readonly name: string;
+  /** The check-in feed the key is issued for: it posts signals of this source only. */
+  readonly signalSource?: SignalSource | undefined;
 }
+
+/** A stored feed column as the contract's source (an unknown value binds to nothing). */
+const feedOf = (value: string | null): SignalSource | undefined =>
+  value === null ? undefined : signalSourceSchema.safeParse(value).data;
 
 function publicId(): string {
   // 12 alphanumerics; base64url characters outside [A-Za-z0-9] are dropped and refilled.
@@ -30,10 +39,11 @@ function publicId(): string {
  * @example
  * const { key } = await createApiKey(db, { organisationId, name: 'Food bank ERP' });
  * // partner sends: Authorization: Bearer anbu_XXXXXXXXXXXX_…
+ * const feed = await createApiKey(db, { organisationId, name: 'AI calls', signalSource: 'ai_call' });
  */
 export async function createApiKey(
   db: Db,
-  options: { organisationId: string; name: string },
+  options: { organisationId: string; name: string; signalSource?: SignalSource | undefined },
 ): Promise<ApiKeyInfo & { key: string }> {
   const id = crypto.randomUUID();
   const prefix = `${API_KEY_PREFIX}${publicId()}`;
@@ -48,9 +58,17 @@ export async function createApiKey(
       name: options.name,
       last_used_at: null,
       revoked_at: null,
+      signal_source: options.signalSource ?? null,
     })
     .execute();
-  return { id, prefix, organisationId: options.organisationId, name: options.name, key };
+  return {
+    id,
+    prefix,
+    organisationId: options.organisationId,
+    name: options.name,
+    ...(options.signalSource ? { signalSource: options.signalSource } : {}),
+    key,
+  };
 }
 
 /** The key's record when `key` is a live key; undefined for unknown, malformed or revoked keys. */
@@ -63,7 +81,7 @@ export async function verifyApiKey(
   const prefix = `${API_KEY_PREFIX}${match[1] ?? ''}`;
   const row = await db
     .selectFrom('api_keys')
-    .select(['id', 'prefix', 'key_hash', 'organisation_id', 'name'])
+    .select(['id', 'prefix', 'key_hash', 'organisation_id', 'name', 'signal_source'])
     .where('prefix', '=', prefix)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -73,7 +91,14 @@ export async function verifyApiKey(
     .set({ last_used_at: options.now })
     .where('id', '=', row.id)
     .execute();
-  return { id: row.id, prefix: row.prefix, organisationId: row.organisation_id, name: row.name };
+  const signalSource = feedOf(row.signal_source);
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    organisationId: row.organisation_id,
+    name: row.name,
+    ...(signalSource ? { signalSource } : {}),
+  };
 }
 
 /** A key in a list: its public part, owner and use (never the secret or its hash). */
@@ -93,7 +118,16 @@ export async function listApiKeys(
 ): Promise<ApiKeyListItem[]> {
   let query = db
     .selectFrom('api_keys')
-    .select(['id', 'prefix', 'organisation_id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .select([
+      'id',
+      'prefix',
+      'organisation_id',
+      'name',
+      'signal_source',
+      'created_at',
+      'last_used_at',
+      'revoked_at',
+    ])
     .orderBy('created_at', 'desc')
     .limit(500);
   if (options.organisationId) query = query.where('organisation_id', '=', options.organisationId);
@@ -103,6 +137,7 @@ export async function listApiKeys(
     prefix: row.prefix,
     organisationId: row.organisation_id,
     name: row.name,
+    ...(row.signal_source === null ? {} : { signalSource: feedOf(row.signal_source) }),
     createdAt: new Date(row.created_at).toISOString(),
     lastUsedAt: iso(row.last_used_at),
     revokedAt: iso(row.revoked_at),

@@ -52,6 +52,8 @@ export interface ApiKeysTable {
   created_at: DefaultedTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** The check-in feed (signal source) the key is issued for; null for other partner keys. */
+  signal_source: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Append-only log of reads of sensitive data (PIPA access log). */

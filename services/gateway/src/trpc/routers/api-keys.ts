@@ -2,6 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
+import { signalSourceSchema } from '@anbu/contracts';
+
 import type { Scope } from '../scope.js';
 import {
   apiKeyOrganisation,
@@ -31,7 +33,12 @@ export const apiKeysRouter = {
   /** Issues a key; the secret is in this answer only, never again. */
   create: declare('apiKeys.create')
     .input(
-      z.object({ name: z.string().trim().min(1).max(100), organisationId: z.uuid().optional() }),
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        organisationId: z.uuid().optional(),
+        /** Issues a check-in feed's key: it posts signals of this source only. */
+        signalSource: signalSourceSchema.optional(),
+      }),
     )
     .mutation(async ({ ctx, input }) => {
       const organisationId = targetOrganisation(ctx.scope, input.organisationId);
@@ -45,7 +52,11 @@ export const apiKeysRouter = {
           ]),
         });
       }
-      const created = await createApiKey(ctx.deps.db, { organisationId, name: input.name });
+      const created = await createApiKey(ctx.deps.db, {
+        organisationId,
+        name: input.name,
+        signalSource: input.signalSource,
+      });
       ctx.deps.log.info({ apiKeyId: created.id, organisationId }, 'API key issued');
       return created;
     }),

@@ -153,7 +153,13 @@ describe('care through the gateway (tRPC and the signals REST route)', () => {
     carrier = await fx.signIn('carrier@demo');
     kitchen = await fx.signIn('kitchen@demo');
     otherKitchen = await fx.signIn('other@demo');
-    feedKey = (await fx.gateway.createApiKey({ organisationId: OFFICE, name: 'AI call feed' })).key;
+    feedKey = (
+      await fx.gateway.createApiKey({
+        organisationId: OFFICE,
+        name: 'AI call feed',
+        signalSource: 'ai_call',
+      })
+    ).key;
   });
   afterAll(async () => {
     await care.stop();
@@ -220,6 +226,25 @@ describe('care through the gateway (tRPC and the signals REST route)', () => {
       { 'idempotency-key': 'feed-0004' },
     );
     expect(unknown.status).toBe(404);
+
+    // The AI-call feed's key posts AI-call signals only; a key of no feed posts none.
+    const foreign = await postSignal(
+      { ...body, source: 'smart_plug', kind: 'no_power_change' },
+      { 'idempotency-key': 'feed-0005' },
+    );
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({
+      error: { code: 'FORBIDDEN', fieldErrors: [{ path: 'source' }] },
+    });
+    const partnerKey = (
+      await fx.gateway.createApiKey({ organisationId: OFFICE, name: 'Partner ERP' })
+    ).key;
+    const noFeed = await postSignal(body, {
+      authorization: `Bearer ${partnerKey}`,
+      'idempotency-key': 'feed-0006',
+    });
+    expect(noFeed.status).toBe(403);
+    expect(JSON.stringify(await noFeed.json())).toContain('"path":"source"');
 
     const doc = (await (await fx.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, { parameters: { name: string }[] }>>;
