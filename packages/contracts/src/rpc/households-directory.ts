@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
+import { roleSchema } from '../core/actor.js';
 import { defineRpc } from '../core/rpc.js';
 import {
   countSchema,
   dateSchema,
   dateTimeSchema,
+  districtCodeSchema,
   idSchema,
   pageOf,
   pageRequestSchema,
@@ -44,6 +46,23 @@ export const membershipsForUser = defineRpc({
   method: 'memberships.forUser',
   input: z.object({ userId: idSchema }),
   output: z.object({ memberships: z.array(roleLinkSchema).max(50) }),
+});
+
+/**
+ * The people holding some roles for a district: caseworkers who list it, and managers or
+ * admins who list it or no district (the whole city). Care addresses an alert's
+ * notifications to them by name. Services only.
+ */
+export const listDistrictStaff = defineRpc({
+  service,
+  method: 'memberships.ofDistrict',
+  input: z.object({
+    districtCode: districtCodeSchema,
+    roles: z.array(roleSchema).min(1).max(10),
+  }),
+  output: z.object({
+    members: z.array(z.object({ userId: idSchema, role: roleSchema })).max(1000),
+  }),
 });
 
 /** How many households are stored (seed checks, health). */
@@ -113,6 +132,7 @@ export const HOUSEHOLDS_DIRECTORY_RPCS = [
   listOrganisations,
   listDistricts,
   membershipsForUser,
+  listDistrictStaff,
   countHouseholds,
   importBulk,
 ] as const;

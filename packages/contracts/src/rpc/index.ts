@@ -13,6 +13,7 @@ export {
   listOrganisations,
   listDistricts,
   membershipsForUser,
+  listDistrictStaff,
   countHouseholds,
   MAX_IMPORT_HOUSEHOLDS,
   importedHouseholdSchema,
