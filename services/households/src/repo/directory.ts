@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 
-import type { District, Organisation, RoleLink } from '@anbu/contracts';
-import { districtSchema, organisationSchema, roleLinkSchema } from '@anbu/contracts';
+import type { District, Organisation, Role, RoleLink } from '@anbu/contracts';
+import { districtSchema, organisationSchema, roleLinkSchema, roleSchema } from '@anbu/contracts';
 import { decodeCursor, toPage } from '@anbu/db';
 
 import type { DistrictRow, HouseholdsDatabase, MembershipRow, OrganisationRow } from './schema.js';
@@ -176,4 +177,44 @@ export async function membershipsOf(db: Db, userId: string): Promise<RoleLink[]>
     .orderBy('id')
     .execute();
   return rows.map(rowToRoleLink);
+}
+
+/** Roles that hold every district when their membership lists none. */
+const WHOLE_CITY_ROLES: readonly Role[] = ['program_manager', 'admin', 'auditor'];
+
+/**
+ * The people holding one of `roles` for a district: those whose membership lists it, and
+ * managers, admins or auditors whose membership lists no district (the whole city).
+ */
+export async function districtStaff(
+  db: Db,
+  options: { districtCode: string; roles: readonly Role[] },
+): Promise<{ userId: string; role: Role }[]> {
+  const wholeCity = options.roles.filter((r) => WHOLE_CITY_ROLES.includes(r));
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['user_id', 'role'])
+    .where('role', 'in', options.roles)
+    .where((eb) =>
+      eb.or([
+        eb(
+          sql<string[]>`district_codes`,
+          '@>',
+          sql<string[]>`array[${options.districtCode}]::text[]`,
+        ),
+        ...(wholeCity.length > 0
+          ? [
+              eb.and([
+                eb('role', 'in', wholeCity),
+                eb(sql<number>`cardinality(district_codes)`, '=', 0),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('user_id')
+    .orderBy('role')
+    .limit(1000)
+    .execute();
+  return rows.map((row) => ({ userId: row.user_id, role: roleSchema.parse(row.role) }));
 }

@@ -3,15 +3,21 @@ import { handle, RpcError } from '@anbu/bus';
 import {
   countHouseholds as countHouseholdsRpc,
   listDistricts,
+  listDistrictStaff,
   listOrganisations,
   membershipsForUser,
 } from '@anbu/contracts/rpc';
 
 import type { HouseholdsDeps } from './deps.js';
-import { listDistrictRows, listOrganisationRows, membershipsOf } from '../repo/directory.js';
+import {
+  districtStaff,
+  listDistrictRows,
+  listOrganisationRows,
+  membershipsOf,
+} from '../repo/directory.js';
 import { countHouseholds } from '../repo/households.js';
 
-/** Organisations, districts and users' memberships. */
+/** Organisations, districts, users' memberships and the named staff of a district. */
 export function directoryRoutes(deps: HouseholdsDeps): RpcRoute[] {
   const { db } = deps;
   return [
@@ -27,6 +33,14 @@ export function directoryRoutes(deps: HouseholdsDeps): RpcRoute[] {
         throw new RpcError('FORBIDDEN', "another user's memberships are not yours to read");
       }
       return { memberships: await membershipsOf(db, input.userId) };
+    }),
+
+    handle(listDistrictStaff, async (input, { actor }) => {
+      // Who works a district is for services (care addresses alerts), not for people to browse.
+      if (actor.kind === 'user' && actor.role !== 'admin') {
+        throw new RpcError('FORBIDDEN', 'the staff of a district is for services to read');
+      }
+      return { members: await districtStaff(db, input) };
     }),
 
     handle(countHouseholdsRpc, async () => ({ total: await countHouseholds(db) })),
