@@ -136,6 +136,11 @@ export const ACCESS = {
   'dispatch.moveStop': { roles: { admin: 'all', dispatcher: 'all' } },
   'dispatch.lockStop': { roles: { admin: 'all', dispatcher: 'all' } },
   'dispatch.publish': { roles: { admin: 'all', dispatcher: 'all' } },
+  'dispatch.publishedPlan': {
+    roles: { admin: 'all', program_manager: 'all', dispatcher: 'all' },
+  },
+  // A partner's pickups and the routes carrying its goods, narrowed to 읍면동 by the gateway.
+  'dispatch.partnerMap': { roles: { partner: 'organisation' } },
   'dispatch.myRoute': { roles: { carrier: 'carrier_today' } },
   'dispatch.updateStop': { roles: { carrier: 'carrier_today' } },
 

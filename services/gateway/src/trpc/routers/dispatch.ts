@@ -1,16 +1,23 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 
-import { listCarriers, updateStop } from '@anbu/contracts/rpc';
+import { getPublishedPlan, listCarriers, updateStop } from '@anbu/contracts/rpc';
 
 import { declare } from '../access.js';
 import { auditRead } from '../audit.js';
 import { callService } from '../call.js';
 import { assertStopOfToday, routeOfToday } from './carrier-route.js';
 import { dispatchPlanningRouter } from './dispatch-planning.js';
+import { partnerMapRouter } from './partner-map.js';
 
 /** Dispatch: the fleet and planning for dispatchers; for carriers, their own route of today. */
 export const dispatchRouter = {
   ...dispatchPlanningRouter,
+  ...partnerMapRouter,
+
+  /** The published plan of a day (absent when none is), so any dispatcher's screen finds it. */
+  publishedPlan: declare('dispatch.publishedPlan')
+    .input(getPublishedPlan.input)
+    .query(({ ctx, input }) => callService(ctx, getPublishedPlan, input)),
 
   carriers: declare('dispatch.carriers')
     .input(listCarriers.input)
