@@ -1,6 +1,12 @@
 import type { TRPCClient } from '@trpc/client';
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 import type { AppRouter } from '@anbu/gateway';
@@ -15,16 +21,21 @@ export type ApiClient = TRPCClient<AppRouter>;
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /**
- * Creates the client for the gateway at `url`. Requests carry the session cookie, and calls
- * made in the same tick are batched into one HTTP request.
+ * Creates the client for the gateway at `url`. Requests carry the session cookie, calls made in
+ * the same tick are batched into one HTTP request, and subscriptions (a planning run's
+ * progress) arrive over server-sent events.
  * @example const client = createApiClient({ url: env.trpcUrl });
  */
 export function createApiClient({ url }: { url: string }): ApiClient {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url,
-        fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url }),
+        false: httpBatchLink({
+          url,
+          fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+        }),
       }),
     ],
   });

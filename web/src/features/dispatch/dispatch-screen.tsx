@@ -147,6 +147,11 @@ export function DispatchScreen() {
               onCancel={() => planning.cancel.mutate({ runId: run.id })}
             />
           )}
+          {running && (
+            <p className="muted small" data-progress-source={planning.source}>
+              {t(`planning.progressSource.${planning.source}`)}
+            </p>
+          )}
         </section>
         {plan && (
           <section className="dispatch-panel__section stack" aria-labelledby="plan-routes">

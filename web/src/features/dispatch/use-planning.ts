@@ -1,33 +1,24 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useState } from 'react';
 
 import type { PlanView, ProgressPoint, RunView } from './plan-view.js';
+import type { ProgressSource } from './progress-source.js';
 import { errorCode, useTRPC } from '../../lib/trpc.js';
 import { appendProgress } from './plan-view.js';
+import { sseFailed } from './progress-source.js';
 
-/** How often a running planning run is asked for its progress. */
+/** How often a running planning run is asked for its progress when SSE is not available. */
 export const PROGRESS_POLL_MS = 500;
-/** How often a published plan is refreshed, so carriers' reports show without reloading. */
+/** How often the day's plans are refreshed, so carriers' reports show without reloading. */
 export const LIVE_PLAN_POLL_MS = 10_000;
 
 const FINISHED: ReadonlySet<RunView['status']> = new Set(['succeeded', 'failed', 'cancelled']);
 
-/** The run and plan of a day this browser last worked on, so a reload finds them again. */
+/** The run and draft plan this screen is working on (the published plan comes from dispatch). */
 interface DayState {
   readonly runId?: string;
   readonly planId?: string;
-}
-
-const storageKey = (day: string) => `anbu.dispatch.${day}`;
-
-function readDay(day: string): DayState {
-  try {
-    const raw = window.localStorage.getItem(storageKey(day));
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    return typeof parsed === 'object' && parsed !== null ? parsed : {};
-  } catch {
-    return {};
-  }
 }
 
 /** Whether a run has ended (succeeded, failed or cancelled). */
@@ -35,37 +26,60 @@ export function isFinished(run: Pick<RunView, 'status'> | undefined): boolean {
   return run !== undefined && FINISHED.has(run.status);
 }
 
+const hasEventSource = () => typeof globalThis.EventSource === 'function';
+
 /**
- * A day's planning: start a run (or re-plan from the current plan), follow its progress every
- * half second with the best cost's history for the chart, cancel it; then the plan it made,
- * refreshed while published, with the dispatcher's edits (move, lock, publish).
+ * A day's planning: the day's published plan from dispatch (so any dispatcher, on any browser,
+ * finds it); starting a run (or re-planning from the current plan) and following its progress
+ * over SSE (`dispatch.planningProgress`), falling back to polling when SSE fails; the best
+ * cost's history for the chart; cancelling; then the plan the run made, refreshed while
+ * published, with the dispatcher's edits (move, lock, publish).
  */
 export function usePlanning(day: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<DayState>(() => readDay(day));
+  const [state, setState] = useState<DayState>({});
   const [points, setPoints] = useState<readonly ProgressPoint[]>([]);
   const [stale, setStale] = useState(false);
   const [loadedDay, setLoadedDay] = useState(day);
   if (loadedDay !== day) {
     // Another day: its own run and plan (adjusting state while rendering, as React advises).
     setLoadedDay(day);
-    setState(readDay(day));
+    setState({});
     setPoints([]);
   }
 
-  const save = useCallback(
-    (next: DayState) => {
-      setState(next);
-      window.localStorage.setItem(storageKey(day), JSON.stringify(next));
-    },
-    [day],
+  const published = useQuery(
+    trpc.dispatch.publishedPlan.queryOptions(
+      { date: day },
+      { refetchInterval: LIVE_PLAN_POLL_MS, staleTime: 0 },
+    ),
   );
 
+  const runKey = state.runId ? { runId: state.runId } : undefined;
+  const cached = runKey
+    ? queryClient.getQueryData(trpc.dispatch.planningGet.queryKey(runKey))
+    : undefined;
+  const following = runKey !== undefined && !isFinished(cached);
+  const progress = useSubscription(
+    trpc.dispatch.planningProgress.subscriptionOptions(
+      following && hasEventSource() ? runKey : skipToken,
+      {
+        onData: (next) =>
+          queryClient.setQueryData(trpc.dispatch.planningGet.queryKey({ runId: next.id }), next),
+      },
+    ),
+  );
+  const source: ProgressSource = sseFailed(progress, { hasEventSource: hasEventSource() })
+    ? 'polling'
+    : 'sse';
   const run = useQuery(
-    trpc.dispatch.planningGet.queryOptions(state.runId ? { runId: state.runId } : skipToken, {
-      refetchInterval: (query) => (isFinished(query.state.data) ? false : PROGRESS_POLL_MS),
-      staleTime: 0,
+    trpc.dispatch.planningGet.queryOptions(runKey ?? skipToken, {
+      // Over SSE the cache is fed by the subscription; polling only when SSE has failed.
+      enabled: source === 'polling' || !following,
+      refetchInterval: (query) =>
+        source === 'polling' && !isFinished(query.state.data) ? PROGRESS_POLL_MS : false,
+      staleTime: source === 'polling' ? 0 : Infinity,
     }),
   );
 
@@ -75,12 +89,7 @@ export function usePlanning(day: string) {
     setSeenRun(run.data);
     setPoints((old) => appendProgress(old, run.data.progress));
   }
-  const planId = run.data?.planId ?? state.planId;
-  useEffect(() => {
-    if (planId && planId !== readDay(day).planId) {
-      window.localStorage.setItem(storageKey(day), JSON.stringify({ ...readDay(day), planId }));
-    }
-  }, [day, planId]);
+  const planId = run.data?.planId ?? state.planId ?? published.data?.plan?.id;
 
   const plan = useQuery(
     trpc.dispatch.plan.queryOptions(planId ? { planId } : skipToken, {
@@ -94,7 +103,8 @@ export function usePlanning(day: string) {
     trpc.dispatch.planningStart.mutationOptions({
       onSuccess: (started) => {
         setPoints([]);
-        save({ runId: started.id, ...(planId ? { planId } : {}) });
+        queryClient.setQueryData(trpc.dispatch.planningGet.queryKey({ runId: started.id }), started);
+        setState({ runId: started.id, ...(planId ? { planId } : {}) });
       },
     }),
   );
@@ -111,9 +121,12 @@ export function usePlanning(day: string) {
 
   /** An edit's answer is the new plan; a stale version means someone else changed it first. */
   const editOptions = {
-    onSuccess: (next: PlanView) => {
+    onSuccess: async (next: PlanView) => {
       setStale(false);
       queryClient.setQueryData(trpc.dispatch.plan.queryKey({ planId: next.id }), next);
+      if (next.status === 'published') {
+        await queryClient.invalidateQueries({ queryKey: trpc.dispatch.publishedPlan.pathKey() });
+      }
     },
     onError: async (error: unknown) => {
       if (errorCode(error) !== 'CONFLICT') return;
@@ -125,5 +138,5 @@ export function usePlanning(day: string) {
   const lockStop = useMutation(trpc.dispatch.lockStop.mutationOptions(editOptions));
   const publish = useMutation(trpc.dispatch.publish.mutationOptions(editOptions));
 
-  return { run, points, plan, start, cancel, moveStop, lockStop, publish, stale };
+  return { run, points, plan, start, cancel, moveStop, lockStop, publish, stale, source };
 }

@@ -11,6 +11,7 @@ describe('PartnerScreen', () => {
     const { calls } = await renderWithGateway(<PartnerScreen />, {
       handlers: {
         'donations.list': () => ({ items: [] }),
+        'dispatch.partnerMap': () => ({ date: '2026-11-26', pickups: [], routes: [] }),
         'donations.post': (input) => ({ ...(input as object), id: 'd1' }),
       },
     });

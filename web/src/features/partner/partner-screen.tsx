@@ -7,6 +7,7 @@ import { demoCityGeography } from '../../map/demo-city-geography.js';
 import { DonationForm } from './donation-form.js';
 import { DonationList } from './donation-list.js';
 import { ImpactChart } from './impact-chart.js';
+import { PartnerMap } from './partner-map.js';
 import { impactByMonth } from './impact.js';
 
 /**
@@ -60,6 +61,12 @@ export function PartnerScreen() {
           </section>
         </div>
       </div>
+      <section className="card partner-map-card" aria-labelledby="partner-map">
+        <h2 id="partner-map" className="card__title">
+          {t('partner.map.title')}
+        </h2>
+        <PartnerMap />
+      </section>
     </div>
   );
 }

@@ -61,4 +61,18 @@ export const enPartner: Translation<typeof koPartner> = {
   impactLost: 'Expired, written off or rejected',
   impactEmpty: 'The chart appears once you post a donation.',
   unitsTotal: '{{units}} units in all',
+  map: {
+    title: 'Pickups and deliveries map',
+    day: 'Day',
+    privacy: 'Recipients show only by neighbourhood (읍면동), never at their address.',
+    routes: 'Routes carrying our goods: {{count}}',
+    noRoutes: 'No published route carries our goods on this day.',
+    routeFigures: '{{pickups}} pickups · {{deliveries}} deliveries ({{delivered}} done)',
+    pickups: 'Pickup places: {{count}}',
+    noPickups: 'No donation is waiting for pickup.',
+    stop: {
+      pickup: '{{district}} · pickup of our donation',
+      delivery: '{{district}} · {{count}} deliveries of our goods',
+    },
+  },
 } as const;

@@ -20,6 +20,7 @@ export const enPlanning: Translation<typeof koPlanning> = {
     failed: 'Failed',
     cancelled: 'Cancelled',
   },
+  progressSource: { sse: 'Live over the server stream', polling: 'Checking every half second' },
   progressLabel: 'Planning progress',
   bestCost: 'Best cost',
   elapsed: 'Elapsed',

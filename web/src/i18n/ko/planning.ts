@@ -17,6 +17,7 @@ export const koPlanning = {
     failed: '실패',
     cancelled: '중단됨',
   },
+  progressSource: { sse: '실시간 수신 중', polling: '0.5초마다 확인 중' },
   progressLabel: '계획 진행률',
   bestCost: '최적 비용',
   elapsed: '경과',
