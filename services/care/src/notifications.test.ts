@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { listNotifications } from '@anbu/contracts/rpc';
+import { handle } from '@anbu/bus';
+import { listDistrictStaff, listNotifications } from '@anbu/contracts/rpc';
 
 import type { CareHarness } from './testing/harness.js';
 import { raiseAlert } from './alerting/raise-alert.js';
@@ -73,5 +74,93 @@ describe('alert notifications through a webhook', () => {
     await new Promise((r) => setTimeout(r, 300));
     const id = (await notification())?.id;
     expect(hits).toEqual([id, id, id]);
+  });
+});
+
+describe('alert notifications to the named caseworkers of the district', () => {
+  let h: CareHarness;
+  const bodies: { id: string; recipientUserId?: string; recipientRole?: string }[] = [];
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text) as (typeof bodies)[number]);
+      res.end();
+    });
+  });
+  const [first, second] = [randomUUID(), randomUUID()];
+  const staff = new Map<string, string[]>([[MOHYEON, [first, second]]]);
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    h = await startCare({
+      service: {
+        notifiers: () => [createWebhookNotifier({ url: `http://127.0.0.1:${port}/hook` })],
+        sweepMs: 50,
+      },
+    });
+    // The households service's answer: who holds the role in the district.
+    await h.bus.serve([
+      handle(listDistrictStaff, ({ districtCode, roles }) =>
+        Promise.resolve({
+          members: (staff.get(districtCode) ?? []).flatMap((userId) =>
+            roles.map((role) => ({ userId, role })),
+          ),
+        }),
+      ),
+    ]);
+  });
+  afterAll(async () => {
+    await h[Symbol.asyncDispose]();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const raise = (districtCode: string) =>
+    h.db.transaction().execute((trx) =>
+      raiseAlert(trx, {
+        decision: { severity: 'high', reason: 'asked_for_help', summary: 'Asked for help' },
+        householdId: randomUUID(),
+        districtCode,
+        observationIds: [],
+        origin: 'visit',
+        channels: ['webhook'],
+        now: new Date(),
+      }),
+    );
+
+  it('should send each caseworker of the district their own notification, once', async () => {
+    const { alert } = await raise(MOHYEON);
+    const mine = async (id: string) =>
+      (
+        await h.bus.request(
+          listNotifications,
+          { alertId: alert.id },
+          { actor: { ...caseworker, id } },
+        )
+      ).items;
+    await expect
+      .poll(async () => (await mine(first)).map((n) => [n.recipientUserId, n.status]), {
+        timeout: 10_000,
+      })
+      .toEqual([[first, 'sent']]);
+    await expect
+      .poll(async () => (await mine(second)).map((n) => [n.recipientUserId, n.status]), {
+        timeout: 10_000,
+      })
+      .toEqual([[second, 'sent']]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(bodies.map((b) => b.recipientUserId).sort()).toEqual([first, second].sort());
+    expect(bodies.every((b) => b.recipientRole === 'caseworker')).toBe(true);
+    // Another caseworker of the district reads neither of the named ones.
+    expect(await mine(randomUUID())).toEqual([]);
+  });
+
+  it('should send to the role when nobody is named for the district', async () => {
+    bodies.length = 0;
+    const { alert } = await raise('5214025000');
+    await expect.poll(() => bodies.length, { timeout: 10_000 }).toBe(1);
+    expect(bodies[0]).toMatchObject({ alertId: alert.id, recipientRole: 'caseworker' });
+    expect(bodies[0]).not.toHaveProperty('recipientUserId');
   });
 });

@@ -65,7 +65,7 @@ export function createCareService(
           escalationStep({ ...deps, batch }),
           silentSignalStep({ ...deps, batch }),
           visitRequestStep({ ...deps, batch }),
-          sendNotificationsStep({ db, log, notifiers, batch, backoff: options.backoff }),
+          sendNotificationsStep({ db, bus, log, notifiers, batch, backoff: options.backoff }),
         ],
         now,
         log,

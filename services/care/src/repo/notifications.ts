@@ -102,6 +102,50 @@ export async function claimDueNotifications(
   });
 }
 
+/**
+ * Readdresses a role's notification to named people, in one transaction: the first person
+ * takes the notification itself, every other gets a copy (same channel, alert and subject,
+ * leased until `leaseUntil` like the original, so that only this sender sends them now).
+ * Nothing changes when another sender addressed it first. Returns the addressed
+ * notifications.
+ */
+export async function addressToUsers(
+  db: Kysely<CareDatabase>,
+  options: { notification: Notification; userIds: readonly string[]; leaseUntil: Date },
+): Promise<Notification[]> {
+  const { notification, userIds, leaseUntil } = options;
+  const [first, ...others] = userIds;
+  if (!first) return [notification];
+  return transaction(db, async (trx) => {
+    const original = await trx
+      .updateTable('notifications')
+      .set({ recipient_user_id: first })
+      .where('id', '=', notification.id)
+      .where('recipient_user_id', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!original) return [];
+    const copies =
+      others.length === 0
+        ? []
+        : await trx
+            .insertInto('notifications')
+            .values(
+              others.map((userId) => ({
+                ...original,
+                id: crypto.randomUUID(),
+                recipient_user_id: userId,
+                attempts: 0,
+                last_error: null,
+                next_attempt_at: leaseUntil,
+              })),
+            )
+            .returningAll()
+            .execute();
+    return [original, ...copies].map(rowToNotification);
+  });
+}
+
 /** Records the result of one send: sent, retried at `nextAttemptAt`, or failed for good. */
 export async function recordSend(
   db: Db,
@@ -135,12 +179,15 @@ export async function recordSend(
 
 /**
  * A page of notifications for an audience, newest first: a role's notifications of some
- * districts (all districts when `districtCodes` is undefined).
+ * districts (all districts when `districtCodes` is undefined), addressed to the role or to
+ * `userId` by name.
  */
 export async function listNotificationRows(
   db: Db,
   filter: {
     role: Role;
+    /** The reader: notifications addressed to other people by name are left out. */
+    userId?: string | undefined;
     districtCodes?: readonly string[] | undefined;
     alertId?: string | undefined;
     cursor?: string | undefined;
@@ -162,6 +209,12 @@ export async function listNotificationRows(
     );
   }
   if (filter.alertId) query = query.where('alert_id', '=', filter.alertId);
+  const { userId } = filter;
+  if (userId) {
+    query = query.where((eb) =>
+      eb.or([eb('recipient_user_id', 'is', null), eb('recipient_user_id', '=', userId)]),
+    );
+  }
   const after = decodeCursor(filter.cursor);
   if (after) {
     query = query.where(

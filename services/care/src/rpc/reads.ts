@@ -41,9 +41,15 @@ export function readRoutes(deps: Pick<CareDeps, 'db'>): RpcRoute[] {
       if (actor.kind !== 'user' || !role)
         throw new RpcError('FORBIDDEN', 'notifications are for people');
       if (role === 'caseworker') {
-        return listNotificationRows(db, { ...input, role, districtCodes: actor.districtCodes });
+        return listNotificationRows(db, {
+          ...input,
+          role,
+          userId: actor.id,
+          districtCodes: actor.districtCodes,
+        });
       }
-      if (WHOLE_CITY.includes(role)) return listNotificationRows(db, { ...input, role });
+      if (WHOLE_CITY.includes(role))
+        return listNotificationRows(db, { ...input, role, userId: actor.id });
       throw new RpcError('FORBIDDEN', `role ${role} receives no notifications`);
     }),
   ];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 
+import type { Bus } from '@anbu/bus';
 import type { NotificationChannel } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
 
@@ -7,6 +8,7 @@ import type { Notifier } from '../notify/notifier.js';
 import type { CareDatabase } from '../repo/schema.js';
 import type { SweepStep } from './sweeper.js';
 import { retryDelayMs } from '../domain/backoff.js';
+import { addressNotification } from '../notify/address-notification.js';
 import { claimDueNotifications, recordSend } from '../repo/notifications.js';
 
 /** How long a claimed notification stays with the replica sending it (ms). */
@@ -15,9 +17,12 @@ export const SEND_LEASE_MS = 60_000;
 /**
  * Sends due notifications through their channel's adapter, outside any transaction; a failed
  * send is tried again after a doubling backoff, until its attempts are spent (then `failed`).
+ * A notification for a role of a district is first addressed to the people holding it there
+ * ({@link addressNotification}): each caseworker is sent their own.
  */
 export function sendNotificationsStep(deps: {
   db: Kysely<CareDatabase>;
+  bus: Bus;
   log: Logger;
   notifiers: readonly Notifier[];
   batch: number;
@@ -29,11 +34,15 @@ export function sendNotificationsStep(deps: {
   return {
     name: 'send-notifications',
     async run(now) {
-      const due = await claimDueNotifications(deps.db, {
+      const claimed = await claimDueNotifications(deps.db, {
         now,
         limit: deps.batch,
         leaseMs: SEND_LEASE_MS,
       });
+      const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS);
+      const due = [];
+      for (const notification of claimed)
+        due.push(...(await addressNotification(deps, { notification, leaseUntil })));
       for (const notification of due) {
         const notifier = byChannel.get(notification.channel);
         if (!notifier) {
@@ -76,7 +85,7 @@ export function sendNotificationsStep(deps: {
           );
         }
       }
-      return due.length;
+      return claimed.length;
     },
   };
 }
