@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Alert, CheckInSignal, Need, Plan, PlanningRun, Shift } from '@anbu/contracts';
+import type {
+  Alert,
+  CheckInSignal,
+  Need,
+  Notification,
+  Plan,
+  PlanningRun,
+  Shift,
+} from '@anbu/contracts';
 import type { DemoCity, DemoHousehold, DemoUser } from '@anbu/demo-city';
 import { hasNatsServer } from '@anbu/bus/testing';
 import { seoulDate, SYSTEM_ACTOR } from '@anbu/contracts';
@@ -79,6 +87,8 @@ describe.skipIf(!servers)(
     let feedKey = '';
     let signal: CheckInSignal;
     let alert: Alert;
+    let caseworkerId = '';
+    let plan: Plan;
 
     const trpc = async <T>(
       path: string,
@@ -119,6 +129,7 @@ describe.skipIf(!servers)(
       );
       const dispatcher = city.users.find((u) => u.roles.includes('dispatcher'));
       if (!caseworker || !other || !dispatcher) throw new Error('demo users missing');
+      caseworkerId = caseworker.id;
       cookies.caseworker = await system.http.signIn(caseworker.login, caseworker.password);
       cookies.otherCaseworker = await system.http.signIn(other.login, other.password);
       cookies.dispatcher = await system.http.signIn(dispatcher.login, dispatcher.password);
@@ -179,6 +190,18 @@ describe.skipIf(!servers)(
       });
       // A caseworker of another neighbourhood does not see it.
       expect((await alertsOf(cookies.otherCaseworker)).items).toEqual([]);
+      // The neighbourhood's caseworker is notified by name.
+      const notified = await eventually(
+        () =>
+          trpc<{ items: Notification[] }>('care.notifications', {
+            cookie: cookies.caseworker,
+            input: { alertId: alert.id },
+          }),
+        (p) => p.items.some((n) => n.status === 'sent'),
+      );
+      expect(notified.items).toEqual([
+        expect.objectContaining({ recipientUserId: caseworkerId, template: 'alert.raised' }),
+      ]);
     });
 
     it('should file a visit need when nobody clears the alert by phone', async () => {
@@ -203,7 +226,8 @@ describe.skipIf(!servers)(
     });
 
     it('should route a visit stop for the household in the next plan with the demo fleet', async () => {
-      const date = seoulDate(system.clock.now());
+      // Today's plan (the gateway's carrier scope is today's): dispatch plans every open order.
+      const date = seoulDate();
       await system.bus.request(
         importDispatchBulk,
         { shifts: demoShifts(city, date) },
@@ -236,7 +260,7 @@ describe.skipIf(!servers)(
         60_000,
       );
       expect(run.status).toBe('succeeded');
-      const plan = await trpc<Plan>('dispatch.plan', {
+      plan = await trpc<Plan>('dispatch.plan', {
         cookie: cookies.dispatcher,
         input: { planId: run.planId },
       });
@@ -248,6 +272,77 @@ describe.skipIf(!servers)(
       expect(visit[0]).toMatchObject({ kind: 'visit', householdId: household.id });
       expect(city.carriers.map((c) => c.id)).toContain(visit[0]?.carrierId);
       expect(plan.unassigned).toEqual([]);
+    });
+
+    it('should bring the carrier’s door-step checklist of the visit back to care', async () => {
+      plan = await trpc<Plan>('dispatch.publish', {
+        cookie: cookies.dispatcher,
+        mutation: true,
+        input: { planId: plan.id, expectedVersion: plan.version },
+      });
+      const route = plan.routes.find((r) => r.stops.some((s) => s.householdId === household.id));
+      const carrier = city.carriers.find((c) => c.id === route?.carrierId);
+      if (!route || !carrier) throw new Error('no route with the visit');
+      // The carrier of that route signs in (a demo carrier without a demo login gets one here).
+      const user = await system.gateway.createUser({
+        login: `visit-carrier-${carrier.id.slice(0, 8)}`,
+        displayName: carrier.name,
+        password: 'correct horse battery staple',
+      });
+      await system.bus.request(
+        importBulk,
+        {
+          memberships: [
+            {
+              id: demoId(city.seed, 'membership', `${user.id}:carrier`),
+              userId: user.id,
+              role: 'carrier',
+              organisationId: carrier.organisationId,
+              districtCodes: [carrier.districtCode],
+              carrierId: carrier.id,
+            },
+          ],
+        },
+        { actor: SYSTEM_ACTOR },
+      );
+      const cookie = await system.http.signIn(user.login, 'correct horse battery staple');
+      const mine = await trpc<{ route: Plan['routes'][number] | null }>('dispatch.myRoute', {
+        cookie,
+      });
+      const stop = mine.route?.stops.find((s) => s.householdId === household.id);
+      if (!stop) throw new Error('the visit is not on the carrier’s route');
+      await trpc('dispatch.updateStop', {
+        cookie,
+        mutation: true,
+        input: {
+          stopId: stop.id,
+          status: 'delivered',
+          at: new Date().toISOString(),
+          checklist: {
+            seenInPerson: true,
+            mealsSkipped: true,
+            illnessOrInjury: false,
+            untouchedEarlierDeliveries: false,
+            homeConditions: 'untidy',
+            mood: 'low',
+            askedForHelp: true,
+          },
+        },
+      });
+      // The stop update alone (no separate visit report) carries what the carrier saw.
+      const page = await eventually(
+        () => alertsOf(cookies.caseworker),
+        (p) => p.items.some((a) => a.id !== alert.id),
+      );
+      expect(page.items.find((a) => a.id !== alert.id)).toMatchObject({
+        householdId: household.id,
+        districtCode: household.districtCode,
+      });
+      const timeline = await trpc<{ items: unknown[] }>('care.timeline', {
+        cookie: cookies.caseworker,
+        input: { householdId: household.id },
+      });
+      expect(JSON.stringify(timeline.items)).toContain('asked_for_help');
     });
   },
 );
