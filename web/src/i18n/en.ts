@@ -1,6 +1,7 @@
 import type { Translation } from './resources.js';
 import { enCare } from './en/care.js';
 import { enCarrier } from './en/carrier.js';
+import { enHouseholds } from './en/households.js';
 import { enPartner } from './en/partner.js';
 import { enPlanning } from './en/planning.js';
 import { enPrograms } from './en/programs.js';
@@ -191,6 +192,7 @@ export const en: Translation = {
   },
   care: enCare,
   carrier: enCarrier,
+  households: enHouseholds,
   planning: enPlanning,
   partner: enPartner,
   programs: enPrograms,

@@ -1,5 +1,6 @@
 import { koCare } from './ko/care.js';
 import { koCarrier } from './ko/carrier.js';
+import { koHouseholds } from './ko/households.js';
 import { koPartner } from './ko/partner.js';
 import { koPlanning } from './ko/planning.js';
 import { koPrograms } from './ko/programs.js';
@@ -189,6 +190,7 @@ export const ko = {
   },
   care: koCare,
   carrier: koCarrier,
+  households: koHouseholds,
   planning: koPlanning,
   partner: koPartner,
   programs: koPrograms,

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useTRPC } from '../../lib/trpc.js';
+import { HouseholdWork } from '../households/household-work.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDistrictNames } from '../../map/use-district-names.js';
 import { AlertDetail } from './alert-detail.js';
@@ -10,13 +11,45 @@ import { AlertInbox } from './alert-inbox.js';
 import { sortAlerts } from './alert-order.js';
 
 type View = 'open' | 'resolved';
+type Tab = 'alerts' | 'enrol' | 'need';
+const TABS: readonly Tab[] = ['alerts', 'enrol', 'need'];
+
+/** The caseworker's work: the alert inbox, enrolling a household, filing an ad-hoc need. */
+export function CaseworkerScreen() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('alerts');
+  return (
+    <div className="caseworker">
+      <nav className="tab-bar" aria-label={t('care.title')}>
+        {TABS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            className="tab-bar__tab"
+            aria-pressed={tab === option}
+            onClick={() => setTab(option)}
+          >
+            {t(`households.tabs.${option}`)}
+          </button>
+        ))}
+      </nav>
+      {tab === 'alerts' ? (
+        <AlertWork />
+      ) : (
+        <div className="caseworker__work">
+          <HouseholdWork view={tab} />
+        </div>
+      )}
+    </div>
+  );
+}
 
 /**
  * The caseworker's alert inbox: open (or resolved) alerts of their districts in working order
  * with a live countdown to each deadline, and the chosen alert beside the list. The inbox asks
  * again every 30 s, so a new alert appears without reloading.
  */
-export function CaseworkerScreen() {
+function AlertWork() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(15_000);
