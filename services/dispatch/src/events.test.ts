@@ -102,6 +102,32 @@ describe('dispatch consumers: allocation.released', () => {
       .toMatchObject({ status: 'open', allocationIds: [b], items: [line(3)] });
   });
 
+  it('should take units released before their order arrived out of the order', async () => {
+    // The consumer handles several messages at once: a release may be handled first.
+    const [gone, shrunk, kept] = [randomUUID(), randomUUID(), randomUUID()];
+    const cancelledId = randomUUID();
+    await h.bus.publish(allocationReleased.subject, released(gone, 2));
+    await h.bus.publish(allocationReleased.subject, released(shrunk, 1));
+    await h.bus.publish(allocationReleased.subject, released(shrunk, 1));
+    const order = ordered(randomUUID(), [
+      { allocationId: shrunk, quantity: 5 },
+      { allocationId: kept, quantity: 3 },
+    ]);
+    await h.bus.publish(
+      deliveryOrdered.subject,
+      ordered(cancelledId, [{ allocationId: gone, quantity: 2 }]),
+    );
+    await h.bus.publish(deliveryOrdered.subject, order);
+    // The same order re-sent under another event id is kept once, its releases applied once.
+    await h.bus.publish(deliveryOrdered.subject, { ...order, id: randomUUID() });
+    await expect
+      .poll(async () => (await findOrder(h.db, cancelledId))?.status, { timeout: 5_000 })
+      .toBe('cancelled');
+    await expect
+      .poll(async () => await findOrder(h.db, order.data.orderId), { timeout: 5_000 })
+      .toMatchObject({ status: 'open', allocationIds: [shrunk, kept], items: [line(3), line(3)] });
+  });
+
   it('should leave a planned order to the dispatcher', async () => {
     const orderId = randomUUID();
     const allocationId = randomUUID();

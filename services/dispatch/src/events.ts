@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 import type { ConsumeOptions } from '@anbu/bus';
 import type { Logger } from '@anbu/db';
@@ -13,6 +13,7 @@ import {
 
 import type { DispatchDatabase } from './repo/schema.js';
 import { releaseFromOrder } from './domain/release.js';
+import { markOrdered, markReleased } from './repo/allocation-marks.js';
 import {
   cancelOpenOrder,
   insertOrder,
@@ -29,12 +30,31 @@ export const PICKUPS_CONSUMER = 'dispatch_pickups';
 /**
  * Dispatch's consumers. Each `delivery.ordered` from matching becomes an open order in the pool,
  * once per event (inbox) and once per order id (a re-sent order with a new event id is kept once).
- * An `allocation.released` takes its allocation out of the open order carrying it (on the same
- * durable, so it follows the order's event in the stream): the order is cancelled when it
- * carried nothing else, else its lines shrink. Planned or published orders are left to the
+ * An `allocation.released` takes its allocation out of the open order carrying it: the order is
+ * cancelled when it carried nothing else, else its lines shrink. The two events of an allocation
+ * may be handled in either order (several messages are handled at once, by several replicas):
+ * a mark per allocation serialises them, and an order that arrives after its release arrives
+ * without the released units. Planned or published orders are left to the
  * dispatcher and the carrier. A `delivery.withdrawn` cancels its order while it is open. A
  * `donation.pickup_booked` takes a place of its pickup slot.
  */
+/** Takes a released allocation out of the open orders carrying it (cancelled when emptied). */
+async function releaseFromOpenOrders(
+  trx: Transaction<DispatchDatabase>,
+  options: { release: { allocationId: string; quantity: number }; log: Logger },
+): Promise<void> {
+  const { release, log } = options;
+  for (const order of await openOrdersWithAllocation(trx, release.allocationId)) {
+    const change = releaseFromOrder(order, release);
+    if (change.kind === 'cancel') await cancelOpenOrder(trx, order.id);
+    else if (change.kind === 'reduce') await reduceOpenOrder(trx, { id: order.id, ...change });
+    log.info(
+      { orderId: order.id, allocationId: release.allocationId, change: change.kind },
+      'allocation released from an open order',
+    );
+  }
+}
+
 export function createConsumers(deps: {
   db: Kysely<DispatchDatabase>;
   log: Logger;
@@ -51,7 +71,19 @@ export function createConsumers(deps: {
             db,
             { consumer: ORDERS_CONSUMER, eventId: event.id },
             async (trx) => {
-              await insertOrder(trx, {
+              // Marks first, in id order: a release of one of these waits for this order.
+              const at = new Date();
+              const released: { allocationId: string; quantity: number }[] = [];
+              const ids = data.allocations.map((a) => a.allocationId).sort();
+              for (const allocationId of ids) {
+                const quantity = await markOrdered(trx, {
+                  allocationId,
+                  orderId: data.orderId,
+                  at,
+                });
+                if (quantity !== undefined) released.push({ allocationId, quantity });
+              }
+              const inserted = await insertOrder(trx, {
                 id: data.orderId,
                 kind: data.kind,
                 householdId: data.householdId,
@@ -68,6 +100,10 @@ export function createConsumers(deps: {
                 attempts: 0,
                 createdAt: event.occurredAt,
               });
+              // Released before the order arrived: the order arrives without those units (once:
+              // a re-sent order found its releases applied already).
+              if (inserted)
+                for (const release of released) await releaseFromOpenOrders(trx, { release, log });
             },
           );
           if (outcome === 'duplicate') log.debug({ eventId: event.id }, 'event already applied');
@@ -78,16 +114,12 @@ export function createConsumers(deps: {
             db,
             { consumer: ORDERS_CONSUMER, eventId: event.id },
             async (trx) => {
-              for (const order of await openOrdersWithAllocation(trx, data.allocationId)) {
-                const change = releaseFromOrder(order, data);
-                if (change.kind === 'cancel') await cancelOpenOrder(trx, order.id);
-                else if (change.kind === 'reduce')
-                  await reduceOpenOrder(trx, { id: order.id, ...change });
-                log.info(
-                  { orderId: order.id, allocationId: data.allocationId, change: change.kind },
-                  'allocation released from an open order',
-                );
-              }
+              await markReleased(trx, {
+                allocationId: data.allocationId,
+                quantity: data.quantity,
+                at: new Date(),
+              });
+              await releaseFromOpenOrders(trx, { release: data, log });
             },
           );
           if (outcome === 'duplicate') log.debug({ eventId: event.id }, 'event already applied');

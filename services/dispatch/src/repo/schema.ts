@@ -110,6 +110,13 @@ export interface PickupBookingsTable {
   booked_at: Timestamp;
 }
 
+export interface AllocationMarksTable {
+  allocation_id: string;
+  order_id: string | null;
+  released_quantity: number | null;
+  updated_at: Timestamp;
+}
+
 /** The tables of the `dispatch` schema. */
 export interface DispatchDatabase {
   vehicles: VehiclesTable;
@@ -120,6 +127,7 @@ export interface DispatchDatabase {
   plans: PlansTable;
   plan_routes: PlanRoutesTable;
   pickup_bookings: PickupBookingsTable;
+  allocation_marks: AllocationMarksTable;
 }
 
 export type VehicleRow = Selectable<VehiclesTable>;
