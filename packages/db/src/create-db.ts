@@ -6,7 +6,10 @@ import pg from 'pg';
 
 import type { Logger } from './logger.js';
 import { DbOpenError, InvalidSchemaNameError } from './errors.js';
+import type { PGliteSession } from './pglite/pglite-session.js';
+import { openPGliteWorker } from './pglite/open-pglite-worker.js';
 import { SchemaBoundPGliteDialect, SharedPGlite } from './pglite/pglite-driver.js';
+import { inThreadSession } from './pglite/pglite-session.js';
 
 /** Where the embedded database lives when no URL is given. */
 export const DEFAULT_DATA_DIR = './.anbu/data';
@@ -20,6 +23,12 @@ export interface CreateDbOptions {
   readonly url?: string | undefined;
   /** PGlite data folder (default {@link DEFAULT_DATA_DIR}); `memory://` keeps it in memory. */
   readonly dataDir?: string | undefined;
+  /**
+   * Where PGlite runs (PGlite only): `'worker'` in a worker thread, so that PostgreSQL's work never
+   * blocks this event loop (a server answering HTTP: the embedded mode); `'main'` (default) in
+   * this thread, quicker to open (unit tests).
+   */
+  readonly pgliteThread?: 'main' | 'worker' | undefined;
   /** Connections per schema pool (pg only; default {@link DEFAULT_POOL_SIZE}). */
   readonly poolSize?: number | undefined;
   readonly log: Logger;
@@ -57,25 +66,34 @@ function checkSchema(schema: string): void {
 async function openPGlite(options: CreateDbOptions): Promise<DbHandle> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const inMemory = dataDir.startsWith('memory://');
-  let pglite: PGlite;
+  const thread = options.pgliteThread ?? 'main';
+  let session: PGliteSession;
   try {
     if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
-    pglite = await PGlite.create(inMemory ? dataDir : resolve(dataDir));
+    const location = inMemory ? dataDir : resolve(dataDir);
+    session =
+      thread === 'worker'
+        ? await openPGliteWorker({ dataDir: location })
+        : inThreadSession(await PGlite.create(location));
   } catch (error) {
     throw new DbOpenError(`could not open PGlite in ${dataDir}`, { cause: error });
   }
-  options.log.info({ dataDir, kind: 'pglite' }, 'database opened');
-  const shared = new SharedPGlite(pglite);
+  options.log.info({ dataDir, kind: 'pglite', thread }, 'database opened');
+  const shared = new SharedPGlite(session);
   const instances = new Map<string, Kysely<unknown>>();
-  const close = async () => {
-    instances.clear();
-    // Take the lock so that a transaction in flight finishes before the instance closes.
-    const release = await shared.mutex.lock();
-    try {
-      if (!pglite.closed) await pglite.close();
-    } finally {
-      release();
-    }
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      instances.clear();
+      // Take the lock so that a transaction in flight finishes before the instance closes.
+      const release = await shared.mutex.lock();
+      try {
+        await session.close();
+      } finally {
+        release();
+      }
+    })();
+    return closing;
   };
   return Object.freeze({
     kind: 'pglite' as const,

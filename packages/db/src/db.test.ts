@@ -38,7 +38,12 @@ const migrations: Migrations = {
 };
 
 const postgres = hasPostgres();
-const DIALECTS = ['pglite', ...(postgres ? (['postgres'] as const) : [])] as const;
+/** Every implementation the same suite runs against. */
+const DIALECTS = [
+  'pglite',
+  'pglite-worker',
+  ...(postgres ? (['postgres'] as const) : []),
+] as const;
 
 for (const dialect of DIALECTS) {
   describe(`@anbu/db on ${dialect}`, () => {
@@ -48,7 +53,12 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       if (dialect === 'postgres') server = await startPostgres();
-      handle = await createDb({ url: server?.url, dataDir: 'memory://', log });
+      handle = await createDb({
+        url: server?.url,
+        dataDir: 'memory://',
+        pgliteThread: dialect === 'pglite-worker' ? 'worker' : 'main',
+        log,
+      });
       for (const schema of ['alpha', 'beta']) {
         const { error } = await migrateToLatest({
           db: handle.forSchema(schema),
@@ -68,7 +78,7 @@ for (const dialect of DIALECTS) {
     const beta = () => handle.forSchema<NotesDb>('beta');
 
     it('should open the requested kind of database', () => {
-      expect(handle.kind).toBe(dialect);
+      expect(handle.kind).toBe(dialect === 'postgres' ? 'postgres' : 'pglite');
     });
 
     it('should keep each service schema separate, for query builder and raw SQL', async () => {
@@ -201,7 +211,7 @@ describe.skipIf(!postgres)('migrateToLatest on PostgreSQL with replicas starting
   });
 });
 
-describe('createDb with PGlite in a data folder', () => {
+describe.each(['main', 'worker'] as const)('createDb with PGlite (%s thread) in a data folder', (pgliteThread) => {
   it('should keep data across a close and reopen', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -209,7 +219,7 @@ describe('createDb with PGlite in a data folder', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'anbu-pglite-'));
     try {
       const log = createTestLogger();
-      const first = await createDb({ dataDir, log });
+      const first = await createDb({ dataDir, log, pgliteThread });
       await migrateToLatest({ db: first.forSchema('alpha'), schema: 'alpha', migrations });
       await first
         .forSchema<NotesDb>('alpha')
@@ -217,7 +227,7 @@ describe('createDb with PGlite in a data folder', () => {
         .values({ id: 1, body: 'x' })
         .execute();
       await first.close();
-      const second = await createDb({ dataDir, log });
+      const second = await createDb({ dataDir, log, pgliteThread });
       const rows = await second
         .forSchema<NotesDb>('alpha')
         .selectFrom('note')

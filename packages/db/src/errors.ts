@@ -40,10 +40,29 @@ export class PostgresBinaryNotFoundError extends Error {
   }
 }
 
+/**
+ * The thread that runs the embedded PGlite ended (closed, crashed or terminated) before the
+ * statement could run or answer.
+ */
+export class PGliteWorkerExitedError extends Error {
+  readonly exitCode: number | undefined;
+  constructor(details: { exitCode?: number; closed?: boolean }, options?: ErrorOptions) {
+    super(
+      details.closed
+        ? 'the PGlite worker is closed'
+        : `the PGlite worker exited${details.exitCode === undefined ? '' : ` (code ${details.exitCode})`}`,
+      options,
+    );
+    this.name = 'PGliteWorkerExitedError';
+    this.exitCode = details.exitCode;
+  }
+}
+
 /** Every error class of `@anbu/db`, for `instanceof` checks. */
 export const errors = Object.freeze({
   DbOpenError,
   InvalidSchemaNameError,
   MigrationError,
+  PGliteWorkerExitedError,
   PostgresBinaryNotFoundError,
 });

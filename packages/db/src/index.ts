@@ -12,5 +12,6 @@ export {
   DbOpenError,
   InvalidSchemaNameError,
   MigrationError,
+  PGliteWorkerExitedError,
   PostgresBinaryNotFoundError,
 } from './errors.js';

@@ -36,6 +36,11 @@ export interface EmbeddedOptions {
   readonly osrmUrl?: string | undefined;
   /** Road travel times for the planner (`OSRM_URL` / `VALHALLA_URL`); great-circle without. */
   readonly travel?: TableService | null;
+  /**
+   * Where PGlite runs: `'worker'` (default), so that PostgreSQL's synchronous WASM work never
+   * holds up the HTTP server; `'main'` only to compare (the bench).
+   */
+  readonly pgliteThread?: 'main' | 'worker';
 }
 
 /** A running embedded Anbu: all services and the gateway in this process. */
@@ -71,6 +76,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 
   const db = await createDb({
     dataDir: inMemory ? options.dataDir : join(options.dataDir, 'pgdata'),
+    pgliteThread: options.pgliteThread ?? 'worker',
     log,
   });
   const bus = createMemoryBus({ log });

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type {
   DatabaseConnection,
   DatabaseIntrospector,
@@ -12,39 +11,40 @@ import type {
 } from 'kysely';
 import { CompiledQuery, PGliteAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 
+import type { PGliteSession } from './pglite-session.js';
 import { Mutex } from './mutex.js';
 
 /**
- * The single PGlite session all embedded services share, with the lock that serialises it and
- * the `search_path` it currently has.
+ * The single PGlite session all embedded services share (in this thread or in a worker), with
+ * the lock that gives each Kysely connection its turn.
  */
 export class SharedPGlite {
-  readonly pglite: PGlite;
+  readonly session: PGliteSession;
   readonly mutex = new Mutex();
-  /** The schema `search_path` points at now; switched only when another service takes a turn. */
-  currentSchema: string | undefined;
 
-  constructor(pglite: PGlite) {
-    this.pglite = pglite;
+  constructor(session: PGliteSession) {
+    this.session = session;
   }
 }
 
 class PGliteConnection implements DatabaseConnection {
-  readonly #pglite: PGlite;
+  readonly #session: PGliteSession;
+  readonly #schema: string;
 
-  constructor(pglite: PGlite) {
-    this.#pglite = pglite;
+  constructor(session: PGliteSession, schema: string) {
+    this.#session = session;
+    this.#schema = schema;
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const { affectedRows, rows } = await this.#pglite.query<R>(
-      compiledQuery.sql,
-      [...compiledQuery.parameters],
-      { rowMode: 'object' },
-    );
+    const { affectedRows, rows } = await this.#session.query({
+      schema: this.#schema,
+      sql: compiledQuery.sql,
+      params: compiledQuery.parameters,
+    });
     return {
       numAffectedRows: affectedRows === undefined ? undefined : BigInt(affectedRows),
-      rows,
+      rows: rows as R[],
     };
   }
 
@@ -59,36 +59,26 @@ class PGliteConnection implements DatabaseConnection {
 /**
  * A Kysely driver over a {@link SharedPGlite}: every acquire takes the lock, so a transaction of
  * one service never interleaves with queries of another (Kysely's own PGlite driver assumes a
- * single Kysely instance and does not lock), and it points `search_path` at this schema.
+ * single Kysely instance and does not lock); each statement carries this schema, which the
+ * session puts on `search_path` before running it.
  */
 class SchemaBoundPGliteDriver implements Driver {
   readonly #shared: SharedPGlite;
-  readonly #schema: string;
   readonly #connection: PGliteConnection;
   #release: (() => void) | undefined;
 
   constructor(shared: SharedPGlite, schema: string) {
     this.#shared = shared;
-    this.#schema = schema;
-    this.#connection = new PGliteConnection(shared.pglite);
+    this.#connection = new PGliteConnection(shared.session, schema);
   }
 
-  async init(): Promise<void> {
-    await this.#shared.pglite.waitReady;
+  init(): Promise<void> {
+    // The session is open before any dialect is made.
+    return Promise.resolve();
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#shared.mutex.lock();
-    try {
-      if (this.#shared.currentSchema !== this.#schema) {
-        await this.#shared.pglite.query(`SET search_path TO "${this.#schema}"`);
-        this.#shared.currentSchema = this.#schema;
-      }
-    } catch (error) {
-      release();
-      throw error;
-    }
-    this.#release = release;
+    this.#release = await this.#shared.mutex.lock();
     return this.#connection;
   }
 

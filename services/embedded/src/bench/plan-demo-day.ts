@@ -1,16 +1,21 @@
 /**
  * Plans the demo city's full day in the embedded mode while probing the gateway's `/healthz`,
  * and prints the figures: /healthz latency (p50/p99/max) and the event loop's worst delay over
- * the run, the planning time, and the plan's totals.
+ * the run, the main thread's busy share and garbage-collection pauses, the process's CPU use and
+ * the machine's load (the figures are pessimistic on a shared machine), the planning time, and
+ * the plan's totals.
  *
- *   pnpm --filter @anbu/embedded bench:plan-demo-day [timeLimitSeconds=30] [cpuprofile path]
+ *   pnpm --filter @anbu/embedded bench:plan-demo-day [timeLimitSeconds=30] [cpuprofile path] [--pglite-main]
  *
  * With a path, the main thread's CPU profile of the planning (not the seeding) is written there.
+ * `--pglite-main` runs PGlite on the main thread instead of its worker thread, to compare.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { availableParallelism, loadavg } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
 import type { Plan, PlanningRun } from '@anbu/contracts';
 import { seoulDate } from '@anbu/contracts';
@@ -58,6 +63,9 @@ async function signIn(url: string, login: string, password: string): Promise<str
 /** Asks /healthz back to back (one at a time, `PROBE_EVERY_MS` apart) until stopped. */
 function probeHealth(url: string) {
   const latencies: number[] = [];
+  /** When each probe was sent, in ms from the start of probing. */
+  const sentAt: number[] = [];
+  const origin = performance.now();
   let failures = 0;
   let running = true;
   const done = (async () => {
@@ -65,6 +73,7 @@ function probeHealth(url: string) {
       const started = performance.now();
       const res = await fetch(`${url}/healthz`).catch(() => undefined);
       latencies.push(performance.now() - started);
+      sentAt.push(started - origin);
       if (!res?.ok) failures++;
       await res?.arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
@@ -74,7 +83,7 @@ function probeHealth(url: string) {
     async stop() {
       running = false;
       await done;
-      return { latencies, failures };
+      return { latencies, sentAt, failures };
     },
   };
 }
@@ -107,7 +116,10 @@ async function settle(url: string): Promise<{ ms: number; worst: number }> {
 }
 
 async function main(): Promise<void> {
-  const timeLimitSeconds = Number(process.argv[2] ?? 30);
+  const args = process.argv.slice(2);
+  const [timeLimitArg, profilePath] = args.filter((arg) => !arg.startsWith('--'));
+  const timeLimitSeconds = Number(timeLimitArg ?? 30);
+  const pgliteThread = args.includes('--pglite-main') ? 'main' : 'worker';
   const log = createLogger({ service: 'bench', level: 'warn' });
   const seedStarted = performance.now();
   await using system = await startEmbedded({
@@ -117,6 +129,7 @@ async function main(): Promise<void> {
     log,
     encryptionKey: randomBytes(32).toString('base64'),
     demoSeed: DEFAULT_DEMO_SEED,
+    pgliteThread,
   });
   const seedMs = performance.now() - seedStarted;
   const dispatcher = system.users.find((u) => u.roles.includes('dispatcher'));
@@ -128,7 +141,6 @@ async function main(): Promise<void> {
   const date = seoulDate();
   const settled = await settle(system.url);
 
-  const profilePath = process.argv[3];
   const inspector = profilePath ? new Session() : undefined;
   if (inspector) {
     inspector.connect();
@@ -137,6 +149,14 @@ async function main(): Promise<void> {
   }
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const gcPauses: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const loadBefore = loadavg()[0] ?? 0;
+  const cpuBefore = process.cpuUsage();
+  const eluBefore = performance.eventLoopUtilization();
   const probe = probeHealth(system.url);
   const started = performance.now();
   const queued = await trpc.call<PlanningRun>(
@@ -155,8 +175,12 @@ async function main(): Promise<void> {
     ? await trpc.call<Plan>('dispatch.plan', { planId: run.planId })
     : undefined;
   const totalMs = performance.now() - started;
-  const { latencies, failures } = await probe.stop();
+  const { latencies, sentAt, failures } = await probe.stop();
   loop.disable();
+  gc.disconnect();
+  const cpu = process.cpuUsage(cpuBefore);
+  const elu = performance.eventLoopUtilization(eluBefore);
+  const loadAfter = loadavg()[0] ?? 0;
   if (inspector && profilePath) {
     const { profile } = await inspector.post('Profiler.stop');
     await writeFile(profilePath, JSON.stringify(profile));
@@ -164,11 +188,20 @@ async function main(): Promise<void> {
   }
 
   const health = summarise(latencies);
+  const pauses = summarise(gcPauses);
+  const over = latencies.filter((ms) => ms > 100).length;
+  const slowest = latencies
+    .map((ms, i) => ({ ms, at: sentAt[i] ?? 0 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ ms, at }) => `${ms.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`)
+    .join(', ');
+  const heapMb = getHeapStatistics().used_heap_size / 2 ** 20;
   const reasons = new Map<string, number>();
   for (const u of plan?.unassigned ?? []) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
   const stops = plan?.routes.reduce((sum, r) => sum + r.stops.length, 0) ?? 0;
   const lines = [
-    `demo city ${DEFAULT_DEMO_SEED}, day ${date}: seeded and started in ${(seedMs / 1000).toFixed(1)} s`,
+    `demo city ${DEFAULT_DEMO_SEED}, day ${date}: seeded and started in ${(seedMs / 1000).toFixed(1)} s (PGlite on the ${pgliteThread} thread)`,
     `after seeding, quiet (5 s of /healthz <= 100 ms) after ${(settled.ms / 1000).toFixed(1)} s; worst /healthz meanwhile ${settled.worst.toFixed(0)} ms`,
     `run ${run.status}${run.error ? ` (${run.error})` : ''}, time limit ${timeLimitSeconds} s`,
     `  planningStart answered in ${startMs.toFixed(0)} ms (problem built and stored)`,
@@ -177,8 +210,11 @@ async function main(): Promise<void> {
     `plan: ${plan?.routes.length ?? 0} routes, ${stops} stops routed, ${plan?.unassigned.length ?? 0} unassigned`,
     `  unassigned by reason: ${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`,
     `  distance ${((plan?.totalDistanceMeters ?? 0) / 1000).toFixed(1)} km, duration ${((plan?.totalDurationSeconds ?? 0) / 3600).toFixed(1)} h`,
-    `/healthz during the run: ${health.count} probes, ${failures} not ok, p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, max ${health.max.toFixed(1)} ms`,
+    `/healthz during the run: ${health.count} probes, ${failures} not ok, p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, max ${health.max.toFixed(1)} ms, ${over} over 100 ms`,
+    `  slowest: ${slowest} (from the planning start)`,
     `event loop delay: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+    `main thread busy ${(elu.utilization * 100).toFixed(0)} % of the run; GC pauses ${pauses.count}, p99 ${pauses.p99.toFixed(1)} ms, max ${pauses.max.toFixed(1)} ms; heap in use ${heapMb.toFixed(0)} MB`,
+    `CPU: this process ${((cpu.user + cpu.system) / 1000 / totalMs).toFixed(2)} cores over the run (all threads); machine load ${loadBefore.toFixed(2)} -> ${loadAfter.toFixed(2)} on ${String(availableParallelism())} cores`,
     health.max <= 100 ? 'OK: /healthz stayed within 100 ms' : 'OVER: /healthz exceeded 100 ms',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,50 @@
+import type { PGlite } from '@electric-sql/pglite';
+
+/** One statement for {@link PGliteSession.query}. */
+export interface SessionQuery {
+  /** The service schema `search_path` must point at while it runs. */
+  readonly schema: string;
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** Rows in object form, and how many rows a write touched. */
+export interface SessionResult {
+  readonly rows: unknown[];
+  readonly affectedRows: number | undefined;
+}
+
+/**
+ * The single PGlite session every embedded service shares: in this thread
+ * ({@link inThreadSession}) or in a worker thread ({@link openPGliteWorker}). Callers take
+ * turns (the driver's lock); a session runs one statement at a time.
+ */
+export interface PGliteSession {
+  query(query: SessionQuery): Promise<SessionResult>;
+  /** Closes the instance (and ends the worker); later queries fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * A session on a PGlite instance of this thread: simple and quick to open (tests), but each
+ * statement runs PostgreSQL synchronously on the caller's event loop.
+ */
+export function inThreadSession(pglite: PGlite): PGliteSession {
+  // The schema `search_path` points at now: switched only when another service takes a turn.
+  let currentSchema: string | undefined;
+  return {
+    async query({ schema, sql, params }) {
+      if (currentSchema !== schema) {
+        await pglite.query(`SET search_path TO "${schema}"`);
+        currentSchema = schema;
+      }
+      const { rows, affectedRows } = await pglite.query<unknown>(sql, [...params], {
+        rowMode: 'object',
+      });
+      return { rows, affectedRows };
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
