@@ -1,5 +1,3 @@
-import type { Hono } from 'hono';
-
 /** A response read as JSON (or `undefined` for an empty body). */
 export interface JsonResponse<T = unknown> {
   readonly status: number;
@@ -7,7 +5,26 @@ export interface JsonResponse<T = unknown> {
   readonly body: T;
 }
 
-/** Calls the gateway's Hono app in-process, the way the web app and partner systems do. */
+/**
+ * Where requests go: the gateway's Hono app in-process (`app.request`), or a running gateway over
+ * HTTP ({@link httpTarget}).
+ */
+export interface GatewayTarget {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * A {@link GatewayTarget} for a gateway listening at `baseUrl` (a separate process); a request
+ * unanswered after `timeoutMs` fails rather than hangs.
+ */
+export function httpTarget(baseUrl: string, timeoutMs = 30_000): GatewayTarget {
+  return {
+    request: (path, init) =>
+      fetch(`${baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+  };
+}
+
+/** Calls the gateway the way the web app and partner systems do. */
 export interface GatewayClient {
   /**
    * A partner REST call under `/api/v1` with an API key, and an `Idempotency-Key` on mutations.
@@ -44,11 +61,11 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 /**
- * A {@link GatewayClient} over `app.request()`. Each call comes from its own `X-Forwarded-For`
- * address so that per-address rate limits do not trip in long tests (the harness's gateway
- * trusts the proxy header).
+ * A {@link GatewayClient} over `app.request()` (or HTTP, see {@link httpTarget}). Each call comes
+ * from its own `X-Forwarded-For` address so that per-address rate limits do not trip in long
+ * tests (the harness's gateway trusts the proxy header).
  */
-export function createGatewayClient(app: Hono): GatewayClient {
+export function createGatewayClient(app: GatewayTarget): GatewayClient {
   let address = 0;
   const nextAddress = () =>
     `10.1.${String(Math.floor(address / 250) % 250)}.${String((address++ % 250) + 1)}`;

@@ -6,6 +6,17 @@ import { importBulk, importDonationsBulk } from '@anbu/contracts/rpc';
 
 import type { RunningSystem } from './start-system.js';
 
+/**
+ * What {@link seedWorld} needs of a system: its bus, its clock and the gateway's user and API-key
+ * creation. A {@link RunningSystem} is one; so is a process stack with a bus and a gateway
+ * database handle of its own.
+ */
+export interface SeedTarget {
+  readonly bus: RunningSystem['bus'];
+  readonly clock: { now(): Date };
+  readonly gateway: Pick<RunningSystem['gateway'], 'createUser' | 'createApiKey'>;
+}
+
 /** The password every seeded user signs in with. */
 export const SYSTEM_TEST_PASSWORD = 'correct horse battery staple';
 
@@ -51,7 +62,7 @@ const CENTRE = { lat: 35.948, lng: 126.957 };
  * const world = await seedWorld(system);
  * const caseworker = await world.addUser({ role: 'caseworker', districtCodes: [world.districtCode] });
  */
-export async function seedWorld(system: RunningSystem): Promise<SeededWorld> {
+export async function seedWorld(system: SeedTarget): Promise<SeededWorld> {
   const call = { actor: SYSTEM_ACTOR, timeoutMs: 30_000 };
   const suffix = randomUUID().slice(0, 8);
   const districtCode = `D${suffix}`;
