@@ -6,6 +6,8 @@ import { EnvError } from '@anbu/service-kit';
 const envSchema = z.object({
   /** An OSRM-compatible routing service for road geometry (straight segments without it). */
   OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Planning runs a replica solves at once (default: the cores Node may use). */
+  DISPATCH_PLANNING_WORKERS: z.coerce.number().int().positive().max(64).optional(),
 });
 
 const parsed = envSchema.safeParse(process.env);

@@ -15,7 +15,7 @@ import { createRpc } from './rpc/index.js';
 export type DispatchServiceOptions = Partial<
   Pick<
     PlanningRunnerOptions,
-    'leaseMs' | 'pollMs' | 'heartbeatMs' | 'maxAttempts' | 'seed' | 'workerUrl'
+    'workers' | 'leaseMs' | 'pollMs' | 'heartbeatMs' | 'maxAttempts' | 'seed' | 'workerUrl'
   >
 > & {
   /** Whether this replica runs planning runs (default true; false serves RPCs only). */
@@ -30,8 +30,8 @@ export type DispatchServiceOptions = Partial<
 
 /**
  * The dispatch service: carriers, vehicles and shifts, the delivery-order pool, and planning
- * runs solved by a runner on every replica (claimed under a lease, so a dead replica's run is
- * taken over).
+ * runs solved by a pool of planning workers on every replica (`workers` runs at once, each
+ * claimed under a lease, so a dead replica's runs are taken over).
  * @example
  * await startService(createDispatchService(), { db, bus, log });
  */

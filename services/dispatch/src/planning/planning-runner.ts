@@ -1,26 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 
-import type { PlanningProgress, PlanningRun } from '@anbu/contracts';
-import type { RoutingProblemInput, RoutingSolution } from '@anbu/contracts/routing';
 import type { Logger } from '@anbu/db';
 import type { TableService } from '@anbu/road-matrix';
-import type { WorkerSolve } from '@anbu/routing/worker';
 import type { BackgroundTask } from '@anbu/service-kit';
-import { transaction } from '@anbu/db';
-import { attachRoadMatrices } from '@anbu/road-matrix';
-import { parseProblem } from '@anbu/routing';
-import { solveInWorker } from '@anbu/routing/worker';
 
-import type { PlanningInput } from '../domain/planning-input.js';
 import type { RouteGeometry } from '../geometry/osrm-geometry.js';
 import type { ClaimedRun } from '../repo/planning-runs.js';
 import type { DispatchDatabase } from '../repo/schema.js';
-import { buildPlan } from '../domain/plan-from-solution.js';
-import { straightGeometry } from '../geometry/osrm-geometry.js';
-import { withRouteLines } from '../geometry/road-lines.js';
-import { claimRun, finishRun, releaseRun, renewLease } from '../repo/planning-runs.js';
-import { insertPlan } from '../repo/plans.js';
+import type { RunSlot, SolveRunContext } from './solve-run.js';
+import { claimRun, releaseRun } from '../repo/planning-runs.js';
+import { solveRun } from './solve-run.js';
 
 /** How long a claimed run stays a replica's without a heartbeat. */
 export const DEFAULT_LEASE_MS = 15_000;
@@ -37,6 +27,11 @@ export interface PlanningRunnerOptions {
   readonly log: Logger;
   /** This replica's name in leases. */
   readonly owner: string;
+  /**
+   * Runs solved at once, each in its own solver thread (default: the cores Node may use,
+   * `os.availableParallelism()`). Further runs wait queued, for this replica or another.
+   */
+  readonly workers?: number;
   readonly leaseMs?: number;
   readonly pollMs?: number;
   readonly heartbeatMs?: number;
@@ -50,227 +45,98 @@ export interface PlanningRunnerOptions {
   readonly travel?: TableService | null;
 }
 
-/** A replica's planning loop. */
+/** A replica's pool of planning workers. */
 export interface PlanningRunner extends BackgroundTask {
   /** Looks for queued runs now instead of at the next poll. */
   wake(): void;
+  /** Runs this replica is solving right now (at most its worker count). */
+  held(): readonly string[];
   /**
-   * Stops dead, writing nothing, as a crashed process would: the run it held is taken over by
-   * another runner once its lease expires.
+   * Stops dead, writing nothing, as a crashed process would: the runs it held are taken over by
+   * another runner once their leases expire.
    */
   halt(): Promise<void>;
 }
 
-/** Lets timers and I/O callbacks waiting on the event loop run before going on. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const EMPTY_SOLUTION: RoutingSolution = {
-  routes: [],
-  unassigned: [],
-  summary: {
-    cost: 0,
-    vehicles: 0,
-    unassigned: 0,
-    distance: 0,
-    duration: 0,
-    service: 0,
-    waiting: 0,
-    iterations: 0,
-    computingTimeMs: 0,
-  },
-};
-
 /**
- * Starts a runner that claims queued planning runs (or runs whose replica died: their lease
- * expired), solves them with `solveInWorker` off the event loop, stores progress and renews the
- * lease every heartbeat, honours cancels, and stores the plan. Any number of replicas may run
- * one each on the same database.
+ * Starts a pool of `workers` planning workers on this replica. One claim loop takes queued runs
+ * (or runs whose replica died: their lease expired) while a worker is free, and each claimed run
+ * is solved in its own solver thread off the event loop (see {@link solveRun}), renewing its own
+ * lease. Runs beyond the pool stay queued in the database, where a free worker of any replica
+ * claims them; cancelling one of them ends it at once. Any number of replicas may share a
+ * database.
  */
 export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRunner {
-  const {
+  const { db, log, owner, leaseMs = DEFAULT_LEASE_MS, pollMs = DEFAULT_POLL_MS } = options;
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  let stopping = false;
+  let halted = false;
+  const slots = new Map<string, RunSlot>();
+  const solving = new Set<Promise<void>>();
+  // A wake-up that came while the loop was busy is kept, so that it does not wait a poll.
+  let woken = false;
+  let wakeUp: (() => void) | undefined;
+
+  const context: SolveRunContext = {
     db,
     log,
     owner,
-    leaseMs = DEFAULT_LEASE_MS,
-    pollMs = DEFAULT_POLL_MS,
-    heartbeatMs = DEFAULT_HEARTBEAT_MS,
-    maxAttempts = DEFAULT_MAX_ATTEMPTS,
-  } = options;
-  let stopping = false;
-  let halted = false;
-  let current: { readonly runId: string; solve?: WorkerSolve } | undefined;
-  let wakeUp: (() => void) | undefined;
+    leaseMs,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    seed: options.seed,
+    workerUrl: options.workerUrl,
+    geometry: options.geometry,
+    travel: options.travel,
+    halted: () => halted,
+  };
 
-  const sleep = (ms: number) =>
+  const wake = () => {
+    woken = true;
+    wakeUp?.();
+  };
+
+  /** Waits `ms` (forever when undefined) or until woken. */
+  const nap = (ms?: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
+      if (woken || stopping) {
+        woken = false;
         resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
-
-  /** The problem with road matrices when a table service is configured; as it is otherwise. */
-  async function roadTravel(
-    problem: RoutingProblemInput,
-    runId: string,
-  ): Promise<RoutingProblemInput> {
-    const travel = options.travel;
-    if (!travel) return problem;
-    try {
-      const attached = await attachRoadMatrices(problem, travel);
-      if (attached.reason)
-        log.info({ runId, reason: attached.reason }, `planning with ${attached.travel} travel`);
-      return attached.problem;
-    } catch (err) {
-      // A routing server down must not stop the day's planning: estimate and say so.
-      log.warn(
-        { runId, err, service: travel.name },
-        'road travel times unavailable; planning with straight-line estimates',
-      );
-      return problem;
-    }
-  }
-
-  async function solveRun(claimed: ClaimedRun): Promise<void> {
-    const { run, input } = claimed;
-    const finish = (rest: Omit<Parameters<typeof finishRun>[1], 'id' | 'owner'>) =>
-      finishRun(db, { id: run.id, owner, ...rest });
-    if (run.attempts > maxAttempts) {
-      await finish({ status: 'failed', error: `gave up after ${maxAttempts} attempts` });
-      return;
-    }
-    const timeLimitMs = run.timeLimitSeconds * 1000;
-    let progress: PlanningProgress = { elapsedMs: 0, iterations: 0, fraction: 0 };
-    let dirty = false;
-    let cancelled = false;
-    let lost = false;
-    // Set once the run is being finished: a renewal answered after our own finishRun finds the
-    // run no longer ours, which is not a takeover.
-    let finishing = false;
-    const hasWork = input.jobs.length > 0 && input.vehicles.length > 0;
-    const problem = hasWork ? await roadTravel(input.problem, run.id) : input.problem;
-    const solving = current?.runId === run.id ? current : undefined;
-    if (hasWork && solving) {
-      solving.solve = solveInWorker(parseProblem(problem), {
-        timeLimitMs,
-        progressIntervalMs: heartbeatMs,
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-        onProgress: (p) => {
-          progress = {
-            bestCost: Math.max(0, p.cost),
-            elapsedMs: Math.round(p.elapsedMs),
-            iterations: p.iterations,
-            fraction: Math.min(1, p.elapsedMs / timeLimitMs),
-            unassigned: p.unassigned,
-            vehicles: p.vehicles,
-          };
-          dirty = true;
-        },
-      });
-    }
-    const solve = solving?.solve;
-    // One timer both renews the lease and stores progress, so progress is written at most once
-    // per heartbeat however often the solver reports.
-    let beating = false;
-    const heartbeat = setInterval(() => {
-      if (beating || halted) return;
-      beating = true;
-      const sent = dirty ? progress : undefined;
-      dirty = false;
-      renewLease(db, { id: run.id, owner, leaseMs, ...(sent ? { progress: sent } : {}) })
-        .then(async (state) => {
-          if (!state.owned && !lost && !finishing) {
-            lost = true;
-            log.warn({ runId: run.id }, 'planning run lease lost; another replica has it');
-            await solve?.terminate();
-          } else if (state.cancelRequested && !cancelled) {
-            cancelled = true;
-            solve?.stop();
-          }
-        })
-        .catch((err: unknown) => log.warn({ err, runId: run.id }, 'lease renewal failed'))
-        .finally(() => {
-          beating = false;
-        });
-    }, heartbeatMs);
-    try {
-      const solution = solve ? await solve.result : EMPTY_SOLUTION;
-      if (halted || lost) return;
-      finishing = true;
-      if (cancelled) {
-        await finish({ status: 'cancelled', progress });
         return;
       }
-      await storePlan({ run, input, solution, progress });
-    } catch (err) {
-      if (halted || lost) return;
-      log.error({ err, runId: run.id }, 'planning run failed');
-      await finish({
-        status: 'failed',
-        progress,
-        error: err instanceof Error ? err.message : String(err),
-      });
-    } finally {
-      clearInterval(heartbeat);
-    }
-  }
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        woken = false;
+        resolve();
+      };
+      if (ms !== undefined) timer = setTimeout(done, ms);
+      wakeUp = done;
+    });
 
-  async function storePlan(args: {
-    run: PlanningRun;
-    input: PlanningInput;
-    solution: RoutingSolution;
-    progress: PlanningProgress;
-  }): Promise<void> {
-    const { run, input, solution } = args;
-    // Route by route, letting the event loop breathe in between: the gateway shares it.
-    const steps = buildPlan(input, solution, {
-      planId: randomUUID(),
-      runId: run.id,
-      date: run.date,
-      createdAt: new Date().toISOString(),
-      newId: randomUUID,
-    });
-    let step = steps.next();
-    while (!step.done) {
-      await yieldToLoop();
-      step = steps.next();
-    }
-    const solved = step.value;
-    const plan =
-      options.geometry && options.geometry !== straightGeometry
-        ? await withRouteLines(solved, { geometry: options.geometry })
-        : solved;
-    const progress: PlanningProgress = {
-      ...args.progress,
-      bestCost: Math.max(0, solution.summary.cost),
-      iterations: Math.max(args.progress.iterations, solution.summary.iterations),
-      fraction: 1,
-      unassigned: plan.unassigned.length,
-      vehicles: plan.routes.length,
-    };
-    const stored = await transaction(db, async (trx) => {
-      const finished = await finishRun(trx, {
-        id: run.id,
-        owner,
-        status: 'succeeded',
-        planId: plan.id,
-        progress,
+  function start(claimed: ClaimedRun): void {
+    const slot: RunSlot = { runId: claimed.run.id };
+    slots.set(slot.runId, slot);
+    const task = solveRun(context, claimed, slot)
+      .catch((err: unknown) => {
+        log.error({ err, runId: slot.runId }, 'planning run could not be finished');
+      })
+      .finally(() => {
+        slots.delete(slot.runId);
+        solving.delete(task);
+        // A worker is free: claim the next queued run now.
+        wake();
       });
-      if (finished) await insertPlan(trx, plan, { perRoute: yieldToLoop });
-      return finished;
-    });
-    if (!stored) log.warn({ runId: run.id }, 'planning run taken over before its plan was stored');
-    else log.info({ runId: run.id, planId: plan.id, routes: plan.routes.length }, 'plan stored');
+    solving.add(task);
   }
 
   const loop = (async () => {
     while (!stopping) {
+      if (slots.size >= workers) {
+        await nap();
+        continue;
+      }
       let claimed: ClaimedRun | undefined;
       try {
         claimed = await claimRun(db, { owner, leaseMs });
@@ -278,32 +144,32 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
         log.warn({ err }, 'claiming a planning run failed');
       }
       if (!claimed) {
-        await sleep(pollMs);
+        await nap(pollMs);
         continue;
       }
-      current = { runId: claimed.run.id };
-      try {
-        await solveRun(claimed);
-      } catch (err) {
-        log.error({ err, runId: claimed.run.id }, 'planning run could not be finished');
-      } finally {
-        current = undefined;
+      if (stopping) {
+        // Claimed while stopping: give it straight back.
+        await releaseRun(db, { id: claimed.run.id, owner });
+        break;
       }
+      start(claimed);
     }
+    await Promise.all(solving);
   })();
 
   return {
     name: 'planning-runner',
-    wake: () => wakeUp?.(),
+    wake,
+    held: () => [...slots.keys()],
     async stop() {
       stopping = true;
       wakeUp?.();
-      const held = current;
-      if (held?.solve) {
-        // Shutting down cleanly: give the run back now rather than after the lease expires.
+      const held = [...slots.values()];
+      if (held.length > 0) {
+        // Shutting down cleanly: give the runs back now rather than after their leases expire.
         halted = true;
-        await held.solve.terminate();
-        await releaseRun(db, { id: held.runId, owner });
+        await Promise.all(held.map((slot) => slot.solve?.terminate() ?? Promise.resolve()));
+        await Promise.all(held.map((slot) => releaseRun(db, { id: slot.runId, owner })));
       }
       await loop;
     },
@@ -311,7 +177,9 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       stopping = true;
       halted = true;
       wakeUp?.();
-      await current?.solve?.terminate();
+      await Promise.all(
+        [...slots.values()].map((slot) => slot.solve?.terminate() ?? Promise.resolve()),
+      );
       await loop;
     },
   };
