@@ -2,6 +2,7 @@ import type { Translation } from './resources.js';
 import { enCare } from './en/care.js';
 import { enCarrier } from './en/carrier.js';
 import { enHouseholds } from './en/households.js';
+import { enMatching } from './en/matching.js';
 import { enPartner } from './en/partner.js';
 import { enPlanning } from './en/planning.js';
 import { enPrograms } from './en/programs.js';
@@ -193,6 +194,7 @@ export const en: Translation = {
   care: enCare,
   carrier: enCarrier,
   households: enHouseholds,
+  matching: enMatching,
   planning: enPlanning,
   partner: enPartner,
   programs: enPrograms,

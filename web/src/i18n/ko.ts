@@ -1,6 +1,7 @@
 import { koCare } from './ko/care.js';
 import { koCarrier } from './ko/carrier.js';
 import { koHouseholds } from './ko/households.js';
+import { koMatching } from './ko/matching.js';
 import { koPartner } from './ko/partner.js';
 import { koPlanning } from './ko/planning.js';
 import { koPrograms } from './ko/programs.js';
@@ -191,6 +192,7 @@ export const ko = {
   care: koCare,
   carrier: koCarrier,
   households: koHouseholds,
+  matching: koMatching,
   planning: koPlanning,
   partner: koPartner,
   programs: koPrograms,

@@ -3,9 +3,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useTRPC } from '../../lib/trpc.js';
-import { HouseholdWork } from '../households/household-work.js';
 import { useNow } from '../../lib/use-now.js';
 import { useDistrictNames } from '../../map/use-district-names.js';
+import { HouseholdWork } from '../households/household-work.js';
 import { AlertDetail } from './alert-detail.js';
 import { AlertInbox } from './alert-inbox.js';
 import { sortAlerts } from './alert-order.js';

@@ -103,7 +103,10 @@ export function usePlanning(day: string) {
     trpc.dispatch.planningStart.mutationOptions({
       onSuccess: (started) => {
         setPoints([]);
-        queryClient.setQueryData(trpc.dispatch.planningGet.queryKey({ runId: started.id }), started);
+        queryClient.setQueryData(
+          trpc.dispatch.planningGet.queryKey({ runId: started.id }),
+          started,
+        );
         setState({ runId: started.id, ...(planId ? { planId } : {}) });
       },
     }),

@@ -130,7 +130,7 @@ export function EnrolHouseholdForm({
       .mutateAsync({ householdId: registered.id, programId, startsOn })
       .catch(() => undefined);
     if (!enrolled) return;
-    onEnrolled({ id: registered.id, name: registered.name });
+    onEnrolled({ id: registered.id, name: household.name });
     setDraft(emptyDraft(seoulDay(), draft.districtCode));
   };
 

@@ -101,7 +101,10 @@ describe('parseNeedDraft', () => {
 
   it('should refuse a missing household, a fractional quantity and a past deadline', () => {
     expect(
-      parseNeedDraft({ ...need, householdId: '', quantity: '1.5', deadline: '2026-11-01' }, { today }),
+      parseNeedDraft(
+        { ...need, householdId: '', quantity: '1.5', deadline: '2026-11-01' },
+        { today },
+      ),
     ).toEqual({
       ok: false,
       errors: { householdId: 'required', quantity: 'quantity', deadline: 'pastDate' },

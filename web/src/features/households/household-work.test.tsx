@@ -32,7 +32,14 @@ describe('HouseholdWork', () => {
     fireEvent.click(screen.getByLabelText('배송과 방문'));
     fireEvent.click(submit);
     const summary = await screen.findByRole('alert');
-    for (const field of ['받는 분 이름', '도로명 주소', '현관 위치', '전화번호', '동의 범위', '사업'])
+    for (const field of [
+      '받는 분 이름',
+      '도로명 주소',
+      '현관 위치',
+      '전화번호',
+      '동의 범위',
+      '사업',
+    ])
       expect(summary.textContent).toContain(field);
     expect(screen.getByText('동의 범위: 배송 동의가 있어야 합니다.')).toBeTruthy();
     expect(calls.some((c) => c.path === 'households.register')).toBe(false);
@@ -71,8 +78,8 @@ describe('HouseholdWork', () => {
       target: { value: '00000000-0000-4000-8000-0000000000h1' },
     });
     fireEvent.click(screen.getByRole('button', { name: '지원 요청 등록' }));
-    expect(
-      (await screen.findByText(/가구: 서버가 받지 않았습니다/)).textContent,
-    ).toContain('no delivery consent');
+    expect((await screen.findByText(/가구: 서버가 받지 않았습니다/)).textContent).toContain(
+      'no delivery consent',
+    );
   });
 });

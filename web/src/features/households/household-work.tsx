@@ -14,7 +14,10 @@ function RecentNeeds() {
   const trpc = useTRPC();
   const districtName = useDistrictNames();
   const needs = useQuery(
-    trpc.households.needs.queryOptions({ sources: ['ad_hoc'], limit: 20 }, { refetchInterval: 30_000 }),
+    trpc.households.needs.queryOptions(
+      { sources: ['ad_hoc'], limit: 20 },
+      { refetchInterval: 30_000 },
+    ),
   );
   const items = needs.data?.items ?? [];
   if (needs.isPending) return <p className="muted">{t('app.loading')}</p>;
@@ -30,7 +33,10 @@ function RecentNeeds() {
           <span className="item-list__main">
             <span className="item-list__title">
               {t(`items.categories.${need.category}`)}{' '}
-              {t('items.quantity', { quantity: need.quantity, unit: t(`items.units.${need.unit}`) })}
+              {t('items.quantity', {
+                quantity: need.quantity,
+                unit: t(`items.units.${need.unit}`),
+              })}
             </span>
             <span className="item-list__meta">
               {districtName(need.districtCode)} ·{' '}

@@ -8,7 +8,10 @@ import { CityMap } from '../../map/city-map.js';
 import { DistrictLayer } from '../../map/district-layer.js';
 import { FocusDistrict } from '../../map/focus-district.js';
 
-type Point = { readonly lat: number; readonly lng: number };
+interface Point {
+  readonly lat: number;
+  readonly lng: number;
+}
 
 function ClickToPlace({ onPick }: { onPick: (point: Point) => void }) {
   useMapEvents({ click: (event) => onPick({ lat: event.latlng.lat, lng: event.latlng.lng }) });

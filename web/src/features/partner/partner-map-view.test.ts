@@ -72,7 +72,9 @@ describe('drawPartnerRoutes', () => {
 
 describe('summarisePartnerRoutes', () => {
   it('should count pickups, deliveries and those delivered, with the districts named', () => {
-    const [summary] = summarisePartnerRoutes(view, (code) => (code === '5214025000' ? '함열읍' : code));
+    const [summary] = summarisePartnerRoutes(view, (code) =>
+      code === '5214025000' ? '함열읍' : code,
+    );
     expect(summary).toMatchObject({
       number: 1,
       pickups: 1,

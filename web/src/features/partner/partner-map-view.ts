@@ -60,7 +60,10 @@ export function drawPartnerRoutes(
 ): DrawnRoute[] {
   const byCode = new Map(districts.map((district) => [district.code, district]));
   const pickupAt = new Map(
-    view.pickups.map((p): [string, LatLngTuple] => [p.donationId, [p.location.lat, p.location.lng]]),
+    view.pickups.map((p): [string, LatLngTuple] => [
+      p.donationId,
+      [p.location.lat, p.location.lng],
+    ]),
   );
   return view.routes.map((route, index) => {
     const path = route.districts.flatMap((code) => {
@@ -73,7 +76,8 @@ export function drawPartnerRoutes(
       const district = byCode.get(stop.districtCode);
       if (!district) continue;
       if (stop.kind === 'pickup') {
-        const at = (stop.donationId && pickupAt.get(stop.donationId)) || district.labelAt;
+        const at =
+          (stop.donationId ? pickupAt.get(stop.donationId) : undefined) ?? district.labelAt;
         stops.push({
           id: `${route.routeId}-pickup-${stop.sequence}`,
           position: at,

@@ -34,7 +34,9 @@ function ReachedDistricts({
       {shaded.map(({ district, colour }) => (
         <Polygon
           key={district.code}
-          positions={district.rings.map((ring) => ring.map(([lat, lng]): [number, number] => [lat, lng]))}
+          positions={district.rings.map((ring) =>
+            ring.map(([lat, lng]): [number, number] => [lat, lng]),
+          )}
           pathOptions={{ color: colour, weight: 2, fillColor: colour, fillOpacity: 0.18 }}
           interactive={false}
         />

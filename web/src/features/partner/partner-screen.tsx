@@ -7,8 +7,8 @@ import { demoCityGeography } from '../../map/demo-city-geography.js';
 import { DonationForm } from './donation-form.js';
 import { DonationList } from './donation-list.js';
 import { ImpactChart } from './impact-chart.js';
-import { PartnerMap } from './partner-map.js';
 import { impactByMonth } from './impact.js';
+import { PartnerMap } from './partner-map.js';
 
 /**
  * The partner portal: post a donation, follow the organisation's donations to delivery (and

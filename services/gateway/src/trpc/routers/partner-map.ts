@@ -127,7 +127,11 @@ function pickupOf(donation: Donation) {
     placeName: donation.pickup.placeName,
     location: donation.pickup.location,
     window: donation.pickup.window,
-    items: donation.items.map((i) => ({ category: i.category, quantity: i.quantity, unit: i.unit })),
+    items: donation.items.map((i) => ({
+      category: i.category,
+      quantity: i.quantity,
+      unit: i.unit,
+    })),
   };
 }
 
