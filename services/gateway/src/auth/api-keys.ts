@@ -71,7 +71,34 @@ export async function createApiKey(
   };
 }
 
-/** The key's record when `key` is a live key; undefined for unknown, malformed or revoked keys. */
+/**
+ * How stale `last_used_at` may be: a key is written at most once per this many milliseconds per
+ * gateway process, so a partner's REST burst costs PostgreSQL a read per call, not a write.
+ */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** When each key's `last_used_at` was last written, per database (one map per gateway). */
+const lastUseWrites = new WeakMap<Db, Map<string, number>>();
+
+/** Whether `last_used_at` of key `id` is due a write at `now` (and notes it as written if so). */
+function lastUseDue(db: Db, id: string, now: Date): boolean {
+  let writes = lastUseWrites.get(db);
+  if (!writes) {
+    writes = new Map();
+    lastUseWrites.set(db, writes);
+  }
+  const at = now.getTime();
+  const last = writes.get(id);
+  // A clock set back counts as due, so that the column never lags behind by more than a minute.
+  if (last !== undefined && at >= last && at - last < LAST_USED_RESOLUTION_MS) return false;
+  writes.set(id, at);
+  return true;
+}
+
+/**
+ * The key's record when `key` is a live key; undefined for unknown, malformed or revoked keys.
+ * Records its use in `last_used_at` at most once a minute per key ({@link LAST_USED_RESOLUTION_MS}).
+ */
 export async function verifyApiKey(
   db: Db,
   options: { key: string; now: Date },
@@ -86,11 +113,18 @@ export async function verifyApiKey(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row || !digestsEqual(row.key_hash, sha256Hex(options.key))) return undefined;
-  await db
-    .updateTable('api_keys')
-    .set({ last_used_at: options.now })
-    .where('id', '=', row.id)
-    .execute();
+  if (lastUseDue(db, row.id, options.now)) {
+    await db
+      .updateTable('api_keys')
+      .set({ last_used_at: options.now })
+      .where('id', '=', row.id)
+      .execute()
+      .catch((err: unknown) => {
+        // Not written: let the next call try again rather than wait out the minute.
+        lastUseWrites.get(db)?.delete(row.id);
+        throw err;
+      });
+  }
   const signalSource = feedOf(row.signal_source);
   return {
     id: row.id,
