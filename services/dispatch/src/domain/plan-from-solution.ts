@@ -5,7 +5,7 @@ import type { PlanningInput } from './planning-input.js';
 
 /** Human words for the solver's reasons. */
 const REASON_MESSAGES: Readonly<Record<UnassignedReason, string>> = Object.freeze({
-  skill: 'no carrier on shift has the skill (chilled / frozen) it needs',
+  skill: 'no carrier on shift has the skill (chilled / frozen / welfare check) it needs',
   capacity: 'no carrier on shift has room for its load',
   time_window: 'no carrier on shift can reach it inside its time window',
   range: 'out of range of every carrier on shift',

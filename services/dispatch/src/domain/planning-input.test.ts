@@ -106,6 +106,20 @@ describe('buildPlanningInput', () => {
     expect(input.problem.jobs?.[0]?.skills).toEqual([0]);
     expect(input.problem.vehicles?.map((v) => v.skills)).toEqual([[0], []]);
   });
+
+  it('should leave a welfare visit to carriers trained for welfare checks', () => {
+    const input = buildPlanningInput({
+      ...base,
+      orders: [order(0, { kind: 'visit', items: [] }), order(1)],
+      carriers: [carrier(0, { skills: ['welfare_check'] }), carrier(1)],
+      shifts: [
+        shift(0, '2026-12-01T00:00:00.000Z', '2026-12-01T08:00:00.000Z'),
+        shift(1, '2026-12-01T00:00:00.000Z', '2026-12-01T08:00:00.000Z'),
+      ],
+    });
+    expect(input.problem.jobs?.map((j) => j.skills)).toEqual([[2], []]);
+    expect(input.problem.vehicles?.map((v) => v.skills)).toEqual([[2], []]);
+  });
 });
 
 describe('orderAmount', () => {

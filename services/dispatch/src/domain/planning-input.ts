@@ -63,7 +63,7 @@ export const PROFILES: Readonly<Record<CarrierKind, { profile: string; speedKmh:
   });
 
 /** Skill indices of the routing problem. */
-const SKILL = Object.freeze({ chilled: 0, frozen: 1 });
+const SKILL = Object.freeze({ chilled: 0, frozen: 1, welfareCheck: 2 });
 /**
  * Skills from here on pin locked stops: vehicle `v` alone has skill `LOCK_SKILL_BASE + v`, and a
  * stop locked to it requires that skill, so no other vehicle may take it.
@@ -155,6 +155,7 @@ export function buildPlanningInput(sources: PlanningSources): PlanningInput {
       const skills: number[] = [];
       if (carrier.skills.includes('chilled') || vehicle?.refrigerated) skills.push(SKILL.chilled);
       if (carrier.skills.includes('frozen')) skills.push(SKILL.frozen);
+      if (carrier.skills.includes('welfare_check')) skills.push(SKILL.welfareCheck);
       const budget = shift.anbuTimeBudgetMinutes ?? carrier.anbuTimeBudgetMinutes;
       routingVehicles.push({
         id: vehicles.length,
@@ -220,6 +221,8 @@ export function buildPlanningInput(sources: PlanningSources): PlanningInput {
         : order.storageClass === 'frozen'
           ? [SKILL.frozen]
           : [];
+    // A welfare visit is the check itself: only a carrier trained for it may make it.
+    if (order.kind === 'visit') skills.push(SKILL.welfareCheck);
     if (lock !== undefined) skills.push(LOCK_SKILL_BASE + lock);
     routingJobs.push({
       id: jobs.length,
