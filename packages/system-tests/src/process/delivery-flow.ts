@@ -80,7 +80,7 @@ export async function runDeliveryFlow(options: {
   label: string;
   concurrency?: number;
 }): Promise<DeliveryFlowOutcome> {
-  const { client, world, matching, dispatch, label, concurrency = 6 } = options;
+  const { client, world, matching, dispatch, label, concurrency = 12 } = options;
   const { districtCode } = world.world;
   const outcome: DeliveryFlowOutcome = {
     needIds: [],

@@ -74,7 +74,7 @@ export function createPersistentClient(options: {
         throw new Error(`${label}: no answer within ${String(recoveryMs)} ms`);
       stats.retries += 1;
       await new Promise((resolve) => setTimeout(resolve, wait));
-      wait = Math.min(wait * 2, 2_000);
+      wait = Math.min(wait * 2, 1_000);
     }
   }
 

@@ -21,6 +21,8 @@ export interface PostgresCrashOutcome {
   readonly acknowledged: readonly Acknowledged[];
   /** Mutations answered with an error or not answered (allowed: the client was told). */
   readonly unanswered: number;
+  /** The statuses of those (or the error when there was no answer at all), for the figures. */
+  readonly refusals: Readonly<Record<string, number>>;
   readonly kills: number;
   /** Acknowledged mutations missing after the restart (must be none). */
   readonly missing: readonly Acknowledged[];
@@ -39,6 +41,8 @@ export async function runPostgresCrash(options: {
   http: GatewayClient;
   world: DeliveryWorld;
   caseworkerCookie: string;
+  /** A partner API key per writer (each key has its own rate-limit budget). */
+  apiKeys: readonly string[];
   households: Kysely<HouseholdsTables>;
   donations: Kysely<DonationsTables>;
   kills: number;
@@ -52,12 +56,18 @@ export async function runPostgresCrash(options: {
   const acknowledged: Acknowledged[] = [];
   let attempted = 0;
   let unanswered = 0;
+  const refusals: Record<string, number> = {};
+  const refused = (status: number | string) => {
+    refusals[String(status)] = (refusals[String(status)] ?? 0) + 1;
+    return undefined;
+  };
   let stop = false;
   const deadline = seoulDate(new Date(Date.now() + 7 * 86_400_000));
 
-  const mutate = async (n: number): Promise<Acknowledged | undefined> => {
+  // Three needs to one donation: the partner's REST budget is per key and per minute.
+  const mutate = async (n: number, writer: number): Promise<Acknowledged | undefined> => {
     const key = `${label}:${String(n)}`;
-    if (n % 2 === 0) {
+    if (n % 4 !== 3) {
       const res = await http.trpc<Need>('households.fileNeed', {
         cookie: options.caseworkerCookie,
         mutation: true,
@@ -71,10 +81,12 @@ export async function runPostgresCrash(options: {
           priority: 40,
         },
       });
-      return res.status === 200 && res.data ? { kind: 'need', id: res.data.id } : undefined;
+      return res.status === 200 && res.data
+        ? { kind: 'need', id: res.data.id }
+        : refused(res.status);
     }
     const res = await http.rest<Donation>('POST', '/donations', {
-      apiKey: world.apiKey,
+      apiKey: options.apiKeys[writer % options.apiKeys.length] ?? world.apiKey,
       idempotencyKey: key,
       body: {
         items: [{ category: 'bedding', quantity: 1, unit: 'set', storageClass: 'ambient' }],
@@ -95,19 +107,21 @@ export async function runPostgresCrash(options: {
   };
 
   let counter = 0;
-  const writer = async () => {
+  const writer = async (index: number) => {
     while (!stop) {
       const n = counter++;
       attempted += 1;
-      const done = await mutate(n).catch(() => undefined);
+      const done = await mutate(n, index).catch((error: unknown) =>
+        refused(error instanceof Error ? `${error.name}: ${error.message.slice(0, 60)}` : 'error'),
+      );
       if (done) acknowledged.push(done);
       else {
         unanswered += 1;
-        await sleep(50);
+        await sleep(100);
       }
     }
   };
-  const writing = Promise.all(Array.from({ length: options.writers }, writer));
+  const writing = Promise.all(Array.from({ length: options.writers }, (_, i) => writer(i)));
 
   const started = Date.now();
   const moments = Array.from({ length: options.kills }, () =>
@@ -117,6 +131,7 @@ export async function runPostgresCrash(options: {
   try {
     for (const moment of moments) {
       await sleep(Math.max(0, started + moment - Date.now()));
+      const before = new Map((await stack.processes()).map((p) => [p.name, p.pid]));
       const pids = await killPostgres(stack);
       kills += 1;
       log(
@@ -127,7 +142,13 @@ export async function runPostgresCrash(options: {
       // A service that gave up on its database while it was gone is started again.
       await restartMissing(stack);
       await waitHealthy(stack);
-      log(`PostgreSQL back; ${String(acknowledged.length)} acknowledged so far`);
+      const restarted = (await stack.processes())
+        .filter((p) => p.name.includes('-') && before.get(p.name) !== p.pid)
+        .map((p) => p.name);
+      log(
+        `PostgreSQL back; ${String(acknowledged.length)} acknowledged so far; ` +
+          `services that had exited and were started again: ${restarted.join(', ') || 'none'}`,
+      );
     }
     await sleep(Math.max(0, started + options.durationMs - Date.now()));
   } finally {
@@ -158,6 +179,7 @@ export async function runPostgresCrash(options: {
     attempted,
     acknowledged,
     unanswered,
+    refusals,
     kills,
     missing: acknowledged.filter((a) => !present.has(a.id)),
   };
