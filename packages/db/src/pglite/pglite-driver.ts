@@ -6,13 +6,18 @@ import type {
   Driver,
   Kysely,
   QueryCompiler,
-  QueryResult,
   TransactionSettings,
 } from 'kysely';
-import { CompiledQuery, PGliteAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
 
 import type { PGliteSession } from './pglite-session.js';
 import { Mutex } from './mutex.js';
+import { PGliteConnection } from './pglite-connection.js';
 
 /**
  * The single PGlite session all embedded services share (in this thread or in a worker), with
@@ -27,49 +32,19 @@ export class SharedPGlite {
   }
 }
 
-class PGliteConnection implements DatabaseConnection {
-  readonly #session: PGliteSession;
-  readonly #schema: string;
-
-  constructor(session: PGliteSession, schema: string) {
-    this.#session = session;
-    this.#schema = schema;
-  }
-
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const { affectedRows, rows } = await this.#session.query({
-      schema: this.#schema,
-      sql: compiledQuery.sql,
-      params: compiledQuery.parameters,
-    });
-    return {
-      numAffectedRows: affectedRows === undefined ? undefined : BigInt(affectedRows),
-      rows: rows as R[],
-    };
-  }
-
-  // Kysely's interface requires the generator; PGlite cannot stream.
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    await Promise.resolve();
-    throw new Error('streaming is not supported by PGlite');
-  }
-}
-
 /**
- * A Kysely driver over a {@link SharedPGlite}: every acquire takes the lock, so a transaction of
- * one service never interleaves with queries of another (Kysely's own PGlite driver assumes a
- * single Kysely instance and does not lock); each statement carries this schema, which the
- * session puts on `search_path` before running it.
+ * A Kysely driver over a {@link SharedPGlite}: every acquire takes the lock (see
+ * {@link PGliteConnection}), so a transaction of one service never interleaves with statements
+ * of another (Kysely's own PGlite driver assumes a single Kysely instance and does not lock);
+ * each statement carries this schema, which the session puts on `search_path` before it runs.
  */
 class SchemaBoundPGliteDriver implements Driver {
   readonly #shared: SharedPGlite;
-  readonly #connection: PGliteConnection;
-  #release: (() => void) | undefined;
+  readonly #schema: string;
 
   constructor(shared: SharedPGlite, schema: string) {
     this.#shared = shared;
-    this.#connection = new PGliteConnection(shared.session, schema);
+    this.#schema = schema;
   }
 
   init(): Promise<void> {
@@ -78,11 +53,15 @@ class SchemaBoundPGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    this.#release = await this.#shared.mutex.lock();
-    return this.#connection;
+    return PGliteConnection.acquire({
+      session: this.#shared.session,
+      schema: this.#schema,
+      mutex: this.#shared.mutex,
+    });
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    if (connection instanceof PGliteConnection) connection.holdForTransaction();
     let sql = 'begin';
     if (settings.isolationLevel) sql += ` isolation level ${settings.isolationLevel}`;
     if (settings.accessMode) sql += ` ${settings.accessMode}`;
@@ -109,10 +88,8 @@ class SchemaBoundPGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw(`release savepoint "${name}"`));
   }
 
-  async releaseConnection(): Promise<void> {
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    if (connection instanceof PGliteConnection) connection.release();
     return Promise.resolve();
   }
 
@@ -132,7 +109,10 @@ export class SchemaBoundPGliteDialect implements Dialect {
   }
 
   createAdapter(): DialectAdapter {
-    return new PGliteAdapter();
+    // Not Kysely's PGliteAdapter: that one declares a single connection, and Kysely then waits
+    // for each statement's answer before sending the next of the same schema. The lock here
+    // keeps transactions whole; migrations take PostgreSQL's advisory lock in theirs.
+    return new PostgresAdapter();
   }
 
   createDriver(): Driver {

@@ -16,10 +16,12 @@ export interface SessionResult {
 
 /**
  * The single PGlite session every embedded service shares: in this thread
- * ({@link inThreadSession}) or in a worker thread ({@link openPGliteWorker}). Callers take
- * turns (the driver's lock); a session runs one statement at a time.
+ * ({@link inThreadSession}) or in a worker thread ({@link openPGliteWorker}). It runs one
+ * statement at a time, in the order of the `query` calls; the driver's lock decides that order
+ * (a transaction's statements together).
  */
 export interface PGliteSession {
+  /** Queues the statement behind those already called (synchronously) and answers its rows. */
   query(query: SessionQuery): Promise<SessionResult>;
   /** Closes the instance (and ends the worker); later queries fail. */
   close(): Promise<void>;
@@ -32,16 +34,23 @@ export interface PGliteSession {
 export function inThreadSession(pglite: PGlite): PGliteSession {
   // The schema `search_path` points at now: switched only when another service takes a turn.
   let currentSchema: string | undefined;
+  const run = async ({ schema, sql, params }: SessionQuery): Promise<SessionResult> => {
+    if (currentSchema !== schema) {
+      await pglite.query(`SET search_path TO "${schema}"`);
+      currentSchema = schema;
+    }
+    const { rows, affectedRows } = await pglite.query<unknown>(sql, [...params], {
+      rowMode: 'object',
+    });
+    return { rows, affectedRows };
+  };
+  // Each statement (with its `search_path` switch) starts when the one called before it ends.
+  let tail: Promise<unknown> = Promise.resolve();
   return {
-    async query({ schema, sql, params }) {
-      if (currentSchema !== schema) {
-        await pglite.query(`SET search_path TO "${schema}"`);
-        currentSchema = schema;
-      }
-      const { rows, affectedRows } = await pglite.query<unknown>(sql, [...params], {
-        rowMode: 'object',
-      });
-      return { rows, affectedRows };
+    query(query) {
+      const answer = tail.then(() => run(query));
+      tail = answer.catch(() => undefined);
+      return answer;
     },
     async close() {
       if (!pglite.closed) await pglite.close();
