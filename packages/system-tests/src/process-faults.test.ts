@@ -125,36 +125,24 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
           throw error;
         }
         const injected = await chaos.settle();
-        // Events still in flight (allocations reaching donations) settle within seconds.
-        const ledger: DeliveryLedger = await eventually(
-          'a ledger at rest',
-          () =>
-            readDeliveryLedger({
-              households: client.db('households'),
-              matching,
-              dispatch,
-              donations: client.db('donations'),
-              districtCode: world.world.districtCode,
-              date: world.today,
-              needIds: outcome.needIds,
-              lotIds: outcome.lotIds,
-            }),
-          {
-            done: (l) => l.conservationViolations.length === 0 && l.lost.length === 0,
-            timeoutMs: 60_000,
-          },
-        ).catch(() =>
+        const readLedger = () =>
           readDeliveryLedger({
             households: client.db('households'),
             matching,
             dispatch,
             donations: client.db('donations'),
             districtCode: world.world.districtCode,
+            depotId: world.world.depot.id,
+            householdIds: world.householdIds,
             date: world.today,
             needIds: outcome.needIds,
             lotIds: outcome.lotIds,
-          }),
-        );
+          });
+        // Events still in flight (allocations reaching donations) settle within seconds.
+        const ledger: DeliveryLedger = await eventually('a ledger at rest', readLedger, {
+          done: (l) => l.conservationViolations.length === 0 && l.lost.length === 0,
+          timeoutMs: 60_000,
+        }).catch(readLedger);
         const killed = STACK_SERVICES.map(
           (s) => `${s}:${String(injected.filter((k) => k.service === s).length)}`,
         ).join(',');

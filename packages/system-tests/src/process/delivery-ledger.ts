@@ -26,7 +26,11 @@ export interface DeliveryLedger {
   readonly deliveredOnce: number;
   /** Needs with no delivered order. */
   readonly lost: readonly string[];
-  /** Needs delivered twice, ordered twice or allocated twice. */
+  /**
+   * Needs delivered twice, ordered twice or allocated twice, and records nobody asked for: a
+   * need of the flow's households, an order of its district or a lot of its depot that no 2xx
+   * answer named (a retried call that took effect twice).
+   */
   readonly doubled: readonly string[];
   readonly units: UnitCounts;
   /** Lots whose counts do not add up, within a service or between donations and matching. */
@@ -44,21 +48,26 @@ export async function readDeliveryLedger(options: {
   dispatch: Kysely<DispatchTables>;
   donations: Kysely<DonationsTables>;
   districtCode: string;
+  depotId: string;
+  householdIds: readonly string[];
   date: string;
   needIds: readonly string[];
   lotIds: readonly string[];
 }): Promise<DeliveryLedger> {
   const { needIds, lotIds } = options;
   const needSet = new Set(needIds);
+  const lotSet = new Set(lotIds);
   const doubled = new Set<string>();
   const stored = await options.households
     .selectFrom('needs')
     .select('id')
-    .where('id', 'in', needIds)
+    .where('household_id', 'in', options.householdIds)
     .execute();
-  if (stored.length !== needSet.size) {
-    throw new Error(`households holds ${String(stored.length)} of ${String(needSet.size)} needs`);
+  const storedIds = new Set(stored.map((n) => n.id));
+  if (needIds.some((id) => !storedIds.has(id))) {
+    throw new Error(`households lacks needs it answered 2xx for`);
   }
+  for (const { id } of stored) if (!needSet.has(id)) doubled.add(`stray need ${id}`);
 
   const allocations = await options.matching
     .selectFrom('allocations')
@@ -80,6 +89,9 @@ export async function readDeliveryLedger(options: {
       .execute()
   ).map((o) => ({ ...o, details: orderDetails(o.details) }));
   const ourOrders = orders.filter((o) => (o.details.needIds ?? []).some((id) => needSet.has(id)));
+  for (const order of orders) {
+    if (!ourOrders.includes(order)) doubled.add(`stray order ${order.id}`);
+  }
   const deliveredStops = new Map<string, number>();
   const routes = await options.dispatch
     .selectFrom('plan_routes')
@@ -116,11 +128,16 @@ export async function readDeliveryLedger(options: {
   for (const [needId, n] of doneOfNeed) if (n > 1) doubled.add(needId);
   const lost = needIds.filter((id) => (doneOfNeed.get(id) ?? 0) === 0);
 
-  const lots = await options.donations
-    .selectFrom('lots')
-    .selectAll()
-    .where('id', 'in', lotIds)
-    .execute();
+  const lots = (
+    await options.donations
+      .selectFrom('lots')
+      .selectAll()
+      .where('depot_id', '=', options.depotId)
+      .execute()
+  ).filter((lot) => {
+    if (!lotSet.has(lot.id)) doubled.add(`stray lot ${lot.id}`);
+    return lotSet.has(lot.id);
+  });
   const allocatedOnLot = new Map<string, number>();
   for (const a of await options.matching
     .selectFrom('allocations')

@@ -28,6 +28,7 @@ export interface DispatchTables {
 export interface DonationsTables {
   lots: {
     id: string;
+    depot_id: string;
     donation_id: string | null;
     quantity_received: number;
     quantity_available: number;
