@@ -8,7 +8,8 @@ import type { DonationRow, DonationsDatabase, HistoryRow } from './schema.js';
 
 type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
 
-const COLUMNS = [
+/** The columns a {@link Donation} is read from. */
+export const DONATION_COLUMNS = [
   'id',
   'organisation_id',
   'status',
@@ -24,7 +25,8 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-function toDonation(row: DonationRow, history: readonly HistoryRow[]): Donation {
+/** A donation from its row and its history entries (oldest first). */
+export function toDonation(row: DonationRow, history: readonly HistoryRow[]): Donation {
   return donationSchema.parse({
     id: row.id,
     organisationId: row.organisation_id,
@@ -129,7 +131,7 @@ export async function findDonation(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Donation | undefined> {
-  let query = db.selectFrom('donations').select(COLUMNS).where('id', '=', id);
+  let query = db.selectFrom('donations').select(DONATION_COLUMNS).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
@@ -182,7 +184,7 @@ export async function listDonationRows(
 ): Promise<{ items: Donation[]; nextCursor?: string }> {
   let query = db
     .selectFrom('donations')
-    .select(COLUMNS)
+    .select(DONATION_COLUMNS)
     .orderBy('id')
     .limit(filter.limit + 1);
   if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);

@@ -8,7 +8,6 @@ import { emit } from '@anbu/bus/outbox';
 import { canTransitionDonation } from '@anbu/contracts';
 import {
   donationAccepted,
-  donationOffered,
   donationPickedUp,
   donationReceived,
   donationRejected,
@@ -33,13 +32,9 @@ import type { DonationsDeps } from './deps.js';
 import { canPostDonation, donationScope, isDonationsStaff } from '../domain/access.js';
 import { planLots } from '../domain/receive.js';
 import { findDepot } from '../repo/depots.js';
-import {
-  findDonation,
-  insertDonation,
-  listDonationRows,
-  setDonationStatus,
-} from '../repo/donations.js';
+import { findDonation, listDonationRows, setDonationStatus } from '../repo/donations.js';
 import { insertLot } from '../repo/lots.js';
+import { postOfferedDonation } from '../repo/post-donation.js';
 
 const refOf = (actor: Actor): ActorRef => ({ kind: actor.kind, id: actor.id });
 
@@ -143,27 +138,18 @@ export function donationRoutes(deps: DonationsDeps): RpcRoute[] {
       const organisationId = actor.organisationId;
       // The same idempotency key from the same caller is the same donation (a double submit).
       const id = idFor({ actor, idempotencyKey }, 'donation.post');
-      const at = now();
-      await transaction(db, async (trx) => {
-        const created = await insertDonation(trx, {
-          id,
-          organisationId,
-          input,
-          by: refOf(actor),
-          at,
-        });
-        if (created) {
-          await emit(trx, donationOffered, {
-            donationId: id,
-            organisationId,
-            at: at.toISOString(),
-            by: refOf(actor),
-          });
-        }
+      // One statement: the donation, its history and its donation.offered outbox row.
+      const posted = await postOfferedDonation(db, {
+        id,
+        organisationId,
+        input,
+        by: refOf(actor),
+        at: now(),
       });
+      if (!posted) return visibleDonation(db, { id, actor });
       wake();
       log.info({ donationId: id, organisationId }, 'donation posted');
-      return visibleDonation(db, { id, actor });
+      return posted;
     }),
 
     handle(getDonation, async (input, { actor }) =>
