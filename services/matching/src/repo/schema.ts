@@ -86,10 +86,17 @@ export interface UnmetNeedsTable {
   reasons: Json;
 }
 
+/** A need cancelled in households, recorded even before its `need.created` arrives. */
+export interface CancelledNeedsTable {
+  need_id: string;
+  event_id: string;
+}
+
 /** The tables of the `matching` schema. */
 export interface MatchingDatabase {
   allocation_runs: AllocationRunsTable;
   allocations: AllocationsTable;
+  cancelled_needs: CancelledNeedsTable;
   kitchen_capacity: KitchenCapacityTable;
   open_needs: OpenNeedsTable;
   stock_lots: StockLotsTable;

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 
 import type { EventOf } from '@anbu/contracts';
 import type { lotExpired, lotReceived, needCancelled, needCreated } from '@anbu/contracts/events';
@@ -9,9 +10,26 @@ import { releaseAllocations } from './release.js';
 
 type Db = Kysely<MatchingDatabase> | Transaction<MatchingDatabase>;
 
-/** Adds a need to the matcher's view (once: a replayed event changes nothing). */
+/**
+ * Serialises the handlers of one need's events (created, cancelled) until the transaction ends:
+ * run concurrently, neither would see the other's uncommitted row.
+ */
+async function lockNeed(db: Db, needId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${needId}, 0))`.execute(db);
+}
+
+/**
+ * Adds a need to the matcher's view (once: a replayed event changes nothing), already cancelled
+ * when its `need.cancelled` was handled first.
+ */
 export async function addOpenNeed(db: Db, event: EventOf<typeof needCreated>): Promise<void> {
   const need = event.data;
+  await lockNeed(db, need.needId);
+  const cancelled = await db
+    .selectFrom('cancelled_needs')
+    .select('need_id')
+    .where('need_id', '=', need.needId)
+    .executeTakeFirst();
   await db
     .insertInto('open_needs')
     .values({
@@ -24,7 +42,7 @@ export async function addOpenNeed(db: Db, event: EventOf<typeof needCreated>): P
       storage_class: need.storageClass ?? null,
       deadline: need.deadline,
       priority: need.priority,
-      status: 'open',
+      status: cancelled ? 'cancelled' : 'open',
       event_id: event.id,
       filed_on: seoulDate(new Date(event.occurredAt)),
     })
@@ -40,6 +58,13 @@ export async function cancelOpenNeed(
   trx: Transaction<MatchingDatabase>,
   event: EventOf<typeof needCancelled>,
 ): Promise<void> {
+  // Remembered even if the need is not in the view yet: its late `need.created` must not open it.
+  await lockNeed(trx, event.data.needId);
+  await trx
+    .insertInto('cancelled_needs')
+    .values({ need_id: event.data.needId, event_id: event.id })
+    .onConflict((oc) => oc.column('need_id').doNothing())
+    .execute();
   await releaseAllocations(trx, { needId: event.data.needId, reason: 'need_cancelled' });
   await trx
     .updateTable('open_needs')
