@@ -1,12 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Alert } from '@anbu/contracts';
 
 import { formatDateTime } from '../../lib/format.js';
-import { errorCode } from '../../lib/trpc.js';
+import { errorCode, useTRPC } from '../../lib/trpc.js';
 import { canAcknowledge } from './alert-order.js';
 import { isKnownReason } from './alert-reason.js';
+import { summaryParts } from './alert-summary.js';
 import { DeadlineCountdown } from './deadline-countdown.js';
 import { HouseholdTimeline } from './household-timeline.js';
 import { ResolveForm } from './resolve-form.js';
@@ -31,6 +33,20 @@ export function AlertDetail({
   const [ackNote, setAckNote] = useState('');
   const { acknowledge, resolve } = useAlertActions();
   const failed = acknowledge.error ?? resolve.error;
+  // The same query as the timeline below (one request): the alert's observations, as codes.
+  const trpc = useTRPC();
+  const timeline = useQuery(
+    trpc.care.timeline.queryOptions({ householdId: alert.householdId, limit: 50 }),
+  );
+  const parts = summaryParts(alert, timeline.data?.items);
+  const summary =
+    parts.kind === 'concerns'
+      ? t('care.summary', {
+          concerns: parts.concerns.map((kind) => t(`care.reasons.${kind}`)).join(', '),
+        })
+      : parts.kind === 'reason'
+        ? t('care.summary', { concerns: t(`care.reasons.${parts.reason}`) })
+        : parts.text;
   return (
     <article className="alert-detail" aria-labelledby={`${id}-title`}>
       <header className="alert-detail__header">
@@ -41,7 +57,7 @@ export function AlertDetail({
           {isKnownReason(alert.reason) ? t(`care.reasons.${alert.reason}`) : alert.reason}
         </h2>
       </header>
-      <p className="alert-detail__summary">{alert.summary}</p>
+      <p className="alert-detail__summary">{summary}</p>
       <dl className="facts">
         <div>
           <dt>{t('care.district')}</dt>

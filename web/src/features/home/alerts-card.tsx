@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { formatDateTime } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
+import { isKnownReason } from '../care/alert-reason.js';
 
 /** The caseworker's open alerts in their districts, most recent first (read-only for now). */
 export function AlertsCard() {
@@ -26,7 +27,9 @@ export function AlertsCard() {
                 {t(`alerts.severity.${alert.severity}`)}
               </span>
               <span className="item-list__main">
-                <span className="item-list__title">{alert.summary}</span>
+                <span className="item-list__title">
+                  {isKnownReason(alert.reason) ? t(`care.reasons.${alert.reason}`) : alert.summary}
+                </span>
                 <span className="item-list__meta">
                   {t(`alerts.status.${alert.status}`)} ·{' '}
                   {t('alerts.raisedAt', { time: formatDateTime(alert.raisedAt, language) })} ·{' '}

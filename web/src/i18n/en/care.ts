@@ -62,6 +62,7 @@ export const enCare: Translation<typeof koCare> = {
     false_alarm: 'False alarm',
     other: 'Other',
   },
+  summary: 'Welfare check: {{concerns}}',
   reasons: {
     not_home_twice: 'Not home twice in a row',
     not_home_repeatedly: 'Repeatedly not home',

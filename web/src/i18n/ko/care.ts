@@ -61,6 +61,7 @@ export const koCare = {
     false_alarm: '오경보',
     other: '기타',
   } satisfies Record<AlertResolution, string>,
+  summary: '안부 확인: {{concerns}}',
   reasons: {
     not_home_twice: '두 번 연속 부재',
     not_home_repeatedly: '반복 부재',
