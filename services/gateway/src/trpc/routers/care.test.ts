@@ -246,6 +246,20 @@ describe('care through the gateway (tRPC and the signals REST route)', () => {
     expect(noFeed.status).toBe(403);
     expect(JSON.stringify(await noFeed.json())).toContain('"path":"source"');
 
+    // A partner issues its smart-plug feed's key through tRPC: it posts smart-plug signals.
+    const issued = await call<{ key: string; signalSource?: string }>(
+      'apiKeys.create',
+      kitchen,
+      { name: 'Smart plugs', signalSource: 'smart_plug' },
+      true,
+    );
+    expect(issued.data?.signalSource).toBe('smart_plug');
+    const plug = await postSignal(
+      { ...body, source: 'smart_plug', kind: 'ok' },
+      { authorization: `Bearer ${issued.data?.key ?? ''}`, 'idempotency-key': 'feed-0007' },
+    );
+    expect(plug.status).toBe(201);
+
     const doc = (await (await fx.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, { parameters: { name: string }[] }>>;
     };
