@@ -14,3 +14,7 @@ export const RATE = Number(__ENV['ANBU_RATE'] ?? '0');
 export const HOLD = __ENV['ANBU_HOLD'] ?? '60s';
 /** Where handleSummary writes the JSON summary. */
 export const SUMMARY_FILE = __ENV['ANBU_SUMMARY_FILE'] ?? '';
+/** Planning runs solved at once across the stack (dispatch replicas × their planning workers). */
+export const PLANNING_WORKERS = Math.max(1, Number(__ENV['ANBU_PLANNING_WORKERS'] ?? '1'));
+/** Planning runs of the peak day (one per district), all started at once. */
+export const PLANNING_RUNS = Math.max(1, Number(__ENV['ANBU_PLANNING_DISTRICTS'] ?? '1'));

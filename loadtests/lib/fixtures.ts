@@ -13,7 +13,7 @@ const EMPTY: Fixtures = {
   caseworkers: [],
   dispatcher: { login: '', password: '' },
   carriers: [],
-  planning: { date: '', districts: [] },
+  planning: { date: '', carriers: 0, districts: [] },
 };
 
 // One copy shared by every VU (k6 parses it once in the init context).

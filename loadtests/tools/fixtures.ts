@@ -15,6 +15,8 @@ export interface Fixtures {
   /** The peak day the planning scenario plans, district by district (empty: none seeded). */
   readonly planning: {
     readonly date: string;
+    /** Carriers with a shift that day. */
+    readonly carriers: number;
     readonly districts: readonly { readonly code: string; readonly orders: number }[];
   };
 }

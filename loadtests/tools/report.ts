@@ -64,6 +64,7 @@ function requestTable(summary: K6Summary): string[] {
     );
   }
   const counters = ['donations_accepted', 'needs_accepted', 'replay_mismatch'];
+  if (planning) counters.push('planning_orders_routed', 'planning_orders_unassigned');
   const counted = counters
     .map((c) => `${c} ${n0(summary.metrics[c]?.values?.['count'] ?? 0)}`)
     .join(', ');

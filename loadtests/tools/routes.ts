@@ -14,6 +14,7 @@ import {
   getPlan,
   getPlanningRun,
   importBulk,
+  importDispatchBulk,
   publishPlan,
   startPlanningRun,
 } from '@anbu/contracts/rpc';
@@ -156,34 +157,85 @@ export function seoulTomorrow(now = new Date()): string {
 
 export interface PlanningDay {
   readonly date: string;
+  /** Carriers with a shift that day. */
+  readonly carriers: number;
   readonly districts: readonly { readonly code: string; readonly orders: number }[];
 }
 
+/** Orders per bulk import request (well under NATS's 1 MiB message limit). */
+const ORDER_BATCH = 1000;
+
 /**
- * The peak day for the planning scenario: a shift tomorrow for every carrier and `orders`
- * delivery orders for tomorrow (households in turn, several orders each when there are more
- * orders than households), 20 at a time.
+ * The city's fleet grown to `count` carriers for the peak day: copies of the demo carriers in
+ * turn (same kind, vehicle, depot and shift hours), with ids of their own.
+ */
+function peakFleet(city: DemoCity, count: number): DemoCity['carriers'] {
+  const extra = Array.from({ length: Math.max(0, count - city.carriers.length) }, (_, n) => {
+    const template = city.carriers[n % city.carriers.length];
+    if (!template) throw new Error('the demo city has no carriers');
+    const index = city.carriers.length + n;
+    return {
+      ...template,
+      id: demoId(city.seed, 'carrier', `peak-${index}`),
+      name: `${template.name} ${index + 1}`,
+      vehicle: {
+        ...template.vehicle,
+        id: demoId(city.seed, 'vehicle', `peak-${index}`),
+        label: `${template.vehicle.label} / ${index + 1}`,
+      },
+    };
+  });
+  return [...city.carriers, ...extra];
+}
+
+/**
+ * The peak day for the planning scenario: `carriers` carriers (the city's, grown with copies of
+ * them) with a shift tomorrow, and `orders` delivery orders for tomorrow (households in turn,
+ * several orders each when there are more orders than households), imported in bulk.
  */
 export async function seedPlanningDay(options: {
   bus: Bus;
   city: DemoCity;
   orders: number;
+  carriers: number;
 }): Promise<PlanningDay> {
   const { bus, city } = options;
   const date = seoulTomorrow();
-  const dispatcher = city.users.find((u) => u.roles.includes('dispatcher'));
-  if (!dispatcher) throw new Error('the demo city has no dispatcher');
-  const call = {
-    actor: {
-      kind: 'user' as const,
-      id: dispatcher.id,
-      role: 'dispatcher' as const,
-      organisationId: dispatcher.organisationId,
-      districtCodes: [...dispatcher.districtCodes],
-    },
-    timeoutMs: 60_000,
-  };
-  const shifts = city.carriers.map((carrier) => ({
+  const fleet = peakFleet(city, options.carriers);
+  const bulk = { actor: SYSTEM_ACTOR, timeoutMs: 180_000 };
+  const added = fleet.slice(city.carriers.length);
+  if (added.length > 0) {
+    await bus.request(
+      importDispatchBulk,
+      {
+        vehicles: added.map((c) => ({
+          id: c.vehicle.id,
+          organisationId: c.organisationId,
+          name: c.vehicle.label,
+          kind: c.vehicle.kind,
+          capacity: c.vehicle.capacity,
+          depotId: c.homeDepotId,
+          speedKmh: c.vehicle.speedKmh,
+          refrigerated: c.vehicle.refrigerated,
+          active: true,
+        })),
+        carriers: added.map((c) => ({
+          id: c.id,
+          organisationId: c.organisationId,
+          name: c.name,
+          kind: c.kind,
+          capacity: c.vehicle.capacity,
+          homeDepotId: c.homeDepotId,
+          skills: [...c.skills],
+          vehicleId: c.vehicle.id,
+          active: true,
+        })),
+      },
+      bulk,
+    );
+  }
+  const shifts = fleet.map((carrier) => ({
+    id: demoId(city.seed, 'shift', `${date}:${carrier.id}`),
     carrierId: carrier.id,
     vehicleId: carrier.vehicle.id,
     date,
@@ -192,37 +244,36 @@ export async function seedPlanningDay(options: {
       end: `${date}T${carrier.shift.end}:00+09:00`,
     },
     startDepotId: carrier.homeDepotId,
+    cancelled: false,
   }));
-  for (let i = 0; i < shifts.length; i += 500) {
-    await bus.request(createShifts, { shifts: shifts.slice(i, i + 500) }, call);
-  }
+  await bus.request(importDispatchBulk, { shifts }, bulk);
   const households = city.households.filter((h) => h.consent?.scopes.includes('delivery') === true);
   const perDistrict = new Map<string, number>();
-  for (let i = 0; i < options.orders; i += 20) {
-    const batch = Array.from({ length: Math.min(20, options.orders - i) }, (_, j) => i + j);
-    await Promise.all(
-      batch.map(async (n) => {
-        // A prime stride spreads the orders over every district rather than the first few.
-        const household = households[(n * 7919) % households.length];
-        if (!household) return;
-        await bus.request(
-          createOrder,
-          {
-            kind: 'delivery',
-            householdId: household.id,
-            districtCode: household.districtCode,
-            items: [{ category: 'necessity_kit', quantity: 1, unit: 'kit' }],
-            deliverBy: date,
-            priority: 50,
-          },
-          { ...call, idempotencyKey: `loadtest-peak-order-${date}-${n}` },
-        );
-        perDistrict.set(household.districtCode, (perDistrict.get(household.districtCode) ?? 0) + 1);
-      }),
-    );
+  const createdAt = new Date().toISOString();
+  for (let i = 0; i < options.orders; i += ORDER_BATCH) {
+    const orders = Array.from({ length: Math.min(ORDER_BATCH, options.orders - i) }, (_, j) => {
+      const n = i + j;
+      // A prime stride spreads the orders over every district rather than the first few.
+      const household = households[(n * 7919) % households.length];
+      if (!household) throw new Error('the demo city has no household with a delivery consent');
+      perDistrict.set(household.districtCode, (perDistrict.get(household.districtCode) ?? 0) + 1);
+      return {
+        id: demoId(city.seed, 'peak-order', `${date}:${n}`),
+        kind: 'delivery' as const,
+        householdId: household.id,
+        districtCode: household.districtCode,
+        items: [{ category: 'necessity_kit' as const, quantity: 1, unit: 'kit' as const }],
+        deliverBy: date,
+        priority: 50,
+        status: 'open' as const,
+        createdAt,
+      };
+    });
+    await bus.request(importDispatchBulk, { orders }, bulk);
   }
   return {
     date,
+    carriers: fleet.length,
     districts: [...perDistrict.entries()].map(([code, orders]) => ({ code, orders })),
   };
 }

@@ -41,6 +41,12 @@ const { values: args } = parseArgs({
     'route-orders': { type: 'string', default: '' },
     // Orders of tomorrow the peak-planning scenario plans by district (peak profile only).
     'planning-orders': { type: 'string', default: '2000' },
+    // Carriers with a shift on the peak day (the demo city's 40, plus copies of them beyond that).
+    'planning-carriers': { type: 'string', default: '' },
+    // Planning workers of the dispatch replica (DISPATCH_PLANNING_WORKERS; default: the cores).
+    'planning-workers': { type: 'string', default: '' },
+    // Seconds per district run beyond its solver limit (compile, construction, storing the plan).
+    'planning-overhead': { type: 'string', default: '4' },
     note: { type: 'string', multiple: true, default: [] },
     build: { type: 'boolean', default: true },
     'no-build': { type: 'boolean', default: false },
@@ -125,6 +131,38 @@ async function firstFailures(file: string): Promise<string[]> {
   return [...seen.values()].flatMap((lines) => [...lines]);
 }
 
+/** The peak day's outcome from k6's `PLANNED <district> …` lines: routed, unassigned and why. */
+async function plannedDistricts(file: string): Promise<string | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  let districts = 0;
+  let orders = 0;
+  let routed = 0;
+  let unassigned = 0;
+  let slowest = 0;
+  let limit = 0;
+  const reasons = new Map<string, number>();
+  const pattern =
+    /PLANNED \S+ orders (\d+) routed (\d+) unassigned (\d+) limit (\d+) seconds ([\d.]+) reasons (\{[^\n]*\})/g;
+  for (const m of text.matchAll(pattern)) {
+    districts += 1;
+    orders += Number(m[1]);
+    routed += Number(m[2]);
+    unassigned += Number(m[3]);
+    limit = Number(m[4]);
+    slowest = Math.max(slowest, Number(m[5]));
+    const byReason = JSON.parse(m[6] ?? '{}') as Record<string, number>;
+    for (const [reason, n] of Object.entries(byReason)) {
+      reasons.set(reason, (reasons.get(reason) ?? 0) + n);
+    }
+  }
+  if (districts === 0) return undefined;
+  const why = [...reasons.entries()].map(([r, n]) => `${r} ${n}`).join(', ') || 'none';
+  return (
+    `Peak day planned: ${districts} district plans (solver limit ${limit} s each), slowest ${slowest.toFixed(0)} s from start to plan; ` +
+    `${orders} orders: ${routed} routed, ${unassigned} unassigned (reasons: ${why}), ${orders - routed - unassigned} not accounted for.`
+  );
+}
+
 interface StepResult {
   readonly section: RunSection;
   readonly passed: number;
@@ -199,6 +237,8 @@ async function k6Step(options: {
   } catch (error) {
     options.notes.push(`The checker failed: ${String(error)}`);
   }
+  const planned = await plannedDistricts(acceptedFile);
+  if (planned) options.notes.push(planned);
   const failures = await firstFailures(acceptedFile);
   if (failures.length > 0) {
     options.notes.push(`First failed responses: ${failures.map((f) => `\`${f}\``).join('; ')}`);
@@ -233,10 +273,14 @@ async function main(): Promise<number> {
   ];
   if (args.build && !args['no-build']) await buildServices();
   const profDir = args['cpu-prof'] ? await mkdtemp(join(tmpdir(), 'anbu-cpuprof-')) : undefined;
+  const planningWorkers = Number(args['planning-workers'] || cpus().length);
   const stack = await startStack({
-    extraEnv: profDir
-      ? { NODE_OPTIONS: `--enable-source-maps --cpu-prof --cpu-prof-dir=${profDir}` }
-      : {},
+    extraEnv: {
+      DISPATCH_PLANNING_WORKERS: String(planningWorkers),
+      ...(profDir
+        ? { NODE_OPTIONS: `--enable-source-maps --cpu-prof --cpu-prof-dir=${profDir}` }
+        : {}),
+    },
   });
   const names = new Map((await stack.processes()).map((p) => [p.pid, p.name]));
   let stopping = false;
@@ -271,6 +315,7 @@ async function main(): Promise<number> {
       out: fixturesFile,
       routeOrders: fieldWanted ? routeOrders : 0,
       planningOrders,
+      planningCarriers: Number(args['planning-carriers'] || 0),
     }).catch(async (error: unknown) => {
       // Field traffic needs routes; without them the rest still runs.
       runNotes.push(`Seeding routes failed, field traffic left out: ${String(error)}`);
@@ -283,6 +328,7 @@ async function main(): Promise<number> {
         out: fixturesFile,
         routeOrders: 0,
         planningOrders: 0,
+        planningCarriers: 0,
       });
     });
     if (routes) {
@@ -299,7 +345,7 @@ async function main(): Promise<number> {
     if (fixtures.planning.districts.length > 0) {
       ready.push('planning');
       runNotes.push(
-        `Peak planning day ${fixtures.planning.date}: ${planningOrders} orders in ${fixtures.planning.districts.length} districts, planned district by district in parallel.`,
+        `Peak planning day ${fixtures.planning.date}: ${planningOrders} orders in ${fixtures.planning.districts.length} districts, ${fixtures.planning.carriers} carriers with a shift that day; planned district by district in parallel, one dispatch replica with ${planningWorkers} planning workers (each district's solver limit fitted to the 300 s day deadline).`,
       );
     }
     const base = `${profile}-${started.getTime().toString(36)}`;
@@ -327,7 +373,11 @@ async function main(): Promise<number> {
           title: `${profile} run`,
           runId: base,
           ready,
-          extraEnv: { ANBU_PLANNING_DISTRICTS: String(fixtures.planning.districts.length) },
+          extraEnv: {
+            ANBU_PLANNING_DISTRICTS: String(fixtures.planning.districts.length),
+            ANBU_PLANNING_WORKERS: String(planningWorkers),
+            ANBU_PLANNING_OVERHEAD_S: args['planning-overhead'],
+          },
           notes: [],
         }),
       );

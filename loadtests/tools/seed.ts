@@ -33,6 +33,8 @@ export interface SeedOptions {
   readonly routeOrders: number;
   /** Delivery orders of tomorrow for the peak-planning scenario (0: none). */
   readonly planningOrders: number;
+  /** Carriers with a shift on the peak day (0 or fewer than the city's: the city's). */
+  readonly planningCarriers: number;
 }
 
 function caseworkers(city: DemoCity): Fixtures['caseworkers'] {
@@ -98,8 +100,13 @@ export async function seedPeak(
         : undefined;
     const planning =
       options.planningOrders > 0
-        ? await seedPlanningDay({ bus, city, orders: options.planningOrders })
-        : { date: '', districts: [] };
+        ? await seedPlanningDay({
+            bus,
+            city,
+            orders: options.planningOrders,
+            carriers: options.planningCarriers,
+          })
+        : { date: '', carriers: 0, districts: [] };
     const fixtures: Fixtures = {
       seed: options.seed,
       households: city.households.length,
