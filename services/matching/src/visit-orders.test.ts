@@ -138,6 +138,43 @@ describe('visit needs in matching', () => {
   });
 });
 
+describe('visit needs cancelled before the matcher saw them', () => {
+  let h: MatchingHarness;
+  const events: Envelope[] = [];
+  beforeAll(async () => {
+    h = await startMatching();
+    await h.bus.consume({
+      durable: 'test_visit_tombstones',
+      routes: [
+        on(deliveryOrdered, (e) => Promise.resolve(void events.push(e))),
+        on(deliveryWithdrawn, (e) => Promise.resolve(void events.push(e))),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await h[Symbol.asyncDispose]();
+  });
+
+  it('should order no visit for a need whose cancellation came first', async () => {
+    const event = visitNeed();
+    await h.bus.publish(needCancelled.subject, cancelled(event.data.needId));
+    await h.bus.publish(needCreated.subject, event);
+    const marker = visitNeed();
+    await h.bus.publish(needCreated.subject, marker);
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.map((e) => (e.data as { needIds: string[] }).needIds)).toEqual([
+      [marker.data.needId],
+    ]);
+    const view = await h.db
+      .selectFrom('open_needs')
+      .select('status')
+      .where('need_id', '=', event.data.needId)
+      .executeTakeFirst();
+    expect(view?.status).toBe('cancelled');
+  });
+});
+
 describe('visitOrderId', () => {
   it('should give every need one stable, valid UUID of its own', () => {
     fc.assert(

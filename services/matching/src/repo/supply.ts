@@ -14,7 +14,7 @@ type Db = Kysely<MatchingDatabase> | Transaction<MatchingDatabase>;
  * Serialises the handlers of one need's events (created, cancelled) until the transaction ends:
  * run concurrently, neither would see the other's uncommitted row.
  */
-async function lockNeed(db: Db, needId: string): Promise<void> {
+export async function lockNeed(db: Db, needId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${needId}, 0))`.execute(db);
 }
 

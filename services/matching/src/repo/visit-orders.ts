@@ -9,6 +9,7 @@ import { deliveryOrdered, deliveryWithdrawn } from '@anbu/contracts/events';
 
 import type { MatchingDatabase } from './schema.js';
 import { VISIT_ORDERED, visitOrder } from '../domain/visit-order.js';
+import { lockNeed } from './supply.js';
 
 type Trx = Transaction<MatchingDatabase>;
 
@@ -26,7 +27,8 @@ export function visitOrderId(needId: string): string {
 /**
  * Takes a visit need (`welfare_visit`) into the matcher's view as already ordered and enqueues
  * its `delivery.ordered` (kind `visit`) in the caller's transaction. Once per need: a need the
- * view already holds (a re-sent `need.created` under a new event id) orders nothing again.
+ * view already holds (a re-sent `need.created` under a new event id) orders nothing again, and
+ * a need whose cancellation came first enters the view cancelled, unordered.
  * Returns the order id when it ordered.
  */
 export async function orderVisit(
@@ -34,6 +36,13 @@ export async function orderVisit(
   event: EventOf<typeof needCreated>,
 ): Promise<string | undefined> {
   const need = event.data;
+  // Serialised with the need's cancellation, which may have been handled first (a tombstone).
+  await lockNeed(trx, need.needId);
+  const cancelled = await trx
+    .selectFrom('cancelled_needs')
+    .select('need_id')
+    .where('need_id', '=', need.needId)
+    .executeTakeFirst();
   const inserted = await trx
     .insertInto('open_needs')
     .values({
@@ -47,14 +56,14 @@ export async function orderVisit(
       deadline: need.deadline,
       priority: need.priority,
       // Not `open`: allocation runs only read open needs, and a visit needs no stock.
-      status: VISIT_ORDERED,
+      status: cancelled ? 'cancelled' : VISIT_ORDERED,
       event_id: event.id,
       filed_on: seoulDate(new Date(event.occurredAt)),
     })
     .onConflict((oc) => oc.column('need_id').doNothing())
     .returning('need_id')
     .executeTakeFirst();
-  if (!inserted) return undefined;
+  if (!inserted || cancelled) return undefined;
   const orderId = visitOrderId(need.needId);
   await emit(trx, deliveryOrdered, visitOrder(need, { orderId }));
   return orderId;
@@ -69,6 +78,7 @@ export async function withdrawVisit(
   trx: Trx,
   event: EventOf<typeof needCancelled>,
 ): Promise<string | undefined> {
+  await lockNeed(trx, event.data.needId);
   const withdrawn = await trx
     .updateTable('open_needs')
     .set({ status: 'cancelled' })
