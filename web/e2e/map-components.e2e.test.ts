@@ -94,10 +94,107 @@ describe.skipIf(chromiumGate().skip)('map components in Chromium', () => {
     // No re-clustering may freeze the page. Frame rates on a shared 2-core CI machine are too
     // noisy to assert tighter; the figures are logged above for the record.
     expect(frames.max).toBeLessThan(1_500);
+
+    console.info('[map perf] zoom measured; scrolling the list');
+    // The stop list beside the map: scroll through all 3,000 rows, one jump per frame.
+    const scroll = await page.evaluate(async () => {
+      const viewport = document.querySelector('.order-list__viewport');
+      if (!viewport) throw new Error('no stop list');
+      const gaps: number[] = [];
+      let last = performance.now();
+      await new Promise<void>((resolve) => {
+        const step = (now: number) => {
+          gaps.push(now - last);
+          last = now;
+          viewport.scrollTop += 900;
+          if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1) resolve();
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      });
+      gaps.sort((a, b) => a - b);
+      const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;
+      return {
+        frames: gaps.length,
+        p50: at(0.5),
+        p95: at(0.95),
+        max: at(1),
+        rowsInDom: document.querySelectorAll('.order-list__row').length,
+      };
+    });
+    expect(scroll.rowsInDom).toBeLessThan(100); // windowed: 3,000 rows, a few dozen in the DOM
+
+    console.info('[map perf] list scrolled; clicking rows');
+    // Interaction latency: a click on a row until the map has moved there and painted.
+    await page.evaluate(() => {
+      const viewport = document.querySelector('.order-list__viewport');
+      if (viewport) viewport.scrollTop = 0;
+    });
+    await page.waitForTimeout(200);
+    const clicks = await page.evaluate(async () => {
+      const lab = window.mapLab;
+      if (!lab) throw new Error('no map lab');
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const buttons = document.querySelectorAll<HTMLButtonElement>('.order-list__pick');
+        const button = buttons[(i * 3) % buttons.length];
+        if (!button) break;
+        const start = performance.now();
+        const moved = new Promise<void>((resolve) => lab.map.once('moveend', () => resolve()));
+        button.click();
+        await moved;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        times.push(performance.now() - start);
+        lab.map.setView(lab.depot, 13, { animate: false });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      times.sort((a, b) => a - b);
+      return {
+        count: times.length,
+        p50: times[Math.floor(times.length / 2)] ?? 0,
+        max: times.at(-1) ?? 0,
+      };
+    });
+
+    console.info('[map perf] rows clicked; typing in the filter');
+    // Typing in the filter until the list shows the filtered count (painted).
+    const filterInput = page.getByRole('searchbox');
+    const typing = await filterInput.evaluate(async (input: HTMLInputElement) => {
+      const count = document.querySelector('.order-list__count');
+      if (!count) throw new Error('no count');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      const times: number[] = [];
+      for (const text of ['s', 'st', 'stop 1', 'stop 12', 'stop 123', '']) {
+        const before = count.textContent;
+        const start = performance.now();
+        setValue?.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (count.textContent === before && performance.now() - start < 5_000) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return {
+        count: times.length,
+        p50: times[Math.floor(times.length / 2)] ?? 0,
+        max: times.at(-1) ?? 0,
+      };
+    });
+    console.info(
+      `[map perf] 3,000-stop list: scroll ${scroll.frames} frames p50 ${scroll.p50.toFixed(1)} ms, ` +
+        `p95 ${scroll.p95.toFixed(1)} ms, max ${scroll.max.toFixed(1)} ms (${scroll.rowsInDom} rows in the DOM); ` +
+        `row click → map moved and painted: p50 ${clicks.p50.toFixed(1)} ms, max ${clicks.max.toFixed(1)} ms (${clicks.count} clicks); ` +
+        `filter keystroke → list updated: p50 ${typing.p50.toFixed(1)} ms, max ${typing.max.toFixed(1)} ms (${typing.count} edits)`,
+    );
+    expect(clicks.count).toBe(10);
+    expect(clicks.max).toBeLessThan(1_500);
+    expect(typing.max).toBeLessThan(1_500);
     await page.evaluate(() => {
       window.mapLab?.map.setView(window.mapLab.depot, 16.5);
     });
     await page.waitForTimeout(600);
     await screenshot(page, '08-map-stops-zoomed');
-  });
+  }, 300_000);
 });

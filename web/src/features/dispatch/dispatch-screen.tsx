@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { LatLngTuple } from '../../map/geometry.js';
 import type { ClusteredStop } from '../../map/stop-cluster-layer.js';
 import type { PlanningRequest } from './planning-form.js';
 import { env } from '../../env.js';
@@ -12,10 +13,12 @@ import { demoCityGeography } from '../../map/demo-city-geography.js';
 import { DepotMarkers } from '../../map/depot-markers.js';
 import { DistrictLayer } from '../../map/district-layer.js';
 import { FocusDistrict } from '../../map/focus-district.js';
+import { FocusPoint } from '../../map/focus-point.js';
 import { MapLegend } from '../../map/map-legend.js';
 import { RoadLayer } from '../../map/road-layer.js';
 import { RoutePolyline } from '../../map/route-polyline.js';
 import { StopClusterLayer } from '../../map/stop-cluster-layer.js';
+import { OrderList } from './order-list.js';
 import { drawnRoutes, summariseRoutes } from './plan-view.js';
 import { PlanningForm } from './planning-form.js';
 import { RouteList } from './route-list.js';
@@ -43,6 +46,7 @@ export function DispatchScreen() {
   const planning = usePlanning(request.date);
   const [focusedCode, setFocusedCode] = useState<string>();
   const [selectedStopId, setSelectedStopId] = useState<string>();
+  const [pickedPoint, setPickedPoint] = useState<LatLngTuple>();
   const focused = geography.districts.find((district) => district.code === focusedCode);
   const outline = useMemo(
     () => geography.districts.flatMap((district) => district.rings[0] ?? []),
@@ -234,6 +238,18 @@ export function DispatchScreen() {
           </h2>
           <MapLegend />
         </section>
+        {orderStops.length > 0 && (
+          <section className="dispatch-panel__section" aria-labelledby="dispatch-orders">
+            <h2 id="dispatch-orders" className="dispatch-panel__heading">
+              {t('planning.orderListTitle')}
+            </h2>
+            <OrderList
+              stops={orderStops}
+              height={240}
+              onPick={(stop) => setPickedPoint(stop.position)}
+            />
+          </section>
+        )}
         <section className="dispatch-panel__section" aria-labelledby="dispatch-districts">
           <h2 id="dispatch-districts" className="dispatch-panel__heading">
             {t('dispatch.districtList')}
@@ -269,6 +285,7 @@ export function DispatchScreen() {
           ))}
           <DepotMarkers depots={geography.depots} />
           <FocusDistrict district={focused} />
+          <FocusPoint point={pickedPoint} />
         </CityMap>
       </section>
     </div>
