@@ -63,7 +63,7 @@ fi
 
 # Schemathesis (PyPI) fuzzes the partner REST API from its OpenAPI document
 # (services/gateway/src/rest/schemathesis.test.ts; skipped without it, a failure in CI).
-if ! schemathesis --version >/dev/null 2>&1; then
+if ! schemathesis --version >/dev/null 2>&1 && ! python3 -m schemathesis.cli --version >/dev/null 2>&1; then
   log "installing schemathesis (pip)"
   python3 -m pip install --quiet --disable-pip-version-check 'schemathesis>=4.32,<5'
   hash -r
