@@ -5,15 +5,18 @@
  * the machine's load (the figures are pessimistic on a shared machine), the planning time, and
  * the plan's totals.
  *
- *   pnpm --filter @anbu/embedded bench:plan-demo-day [timeLimitSeconds=30] [cpuprofile path] [--pglite-main]
+ *   pnpm --filter @anbu/embedded bench:plan-demo-day [timeLimitSeconds=30] [cpuprofile path] [--pglite-main] [--on-disk]
  *
  * With a path, the main thread's CPU profile of the planning (not the seeding) is written there.
- * `--pglite-main` runs PGlite on the main thread instead of its worker thread, to compare.
+ * `--pglite-main` runs PGlite on the main thread instead of its worker thread, to compare;
+ * `--on-disk` keeps the database in a temporary data folder (as `pnpm start` does) instead of
+ * in memory.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
@@ -115,15 +118,24 @@ async function settle(url: string): Promise<{ ms: number; worst: number }> {
   return { ms: performance.now() - started, worst };
 }
 
+/** A fresh folder under the system's temporary folder, removed on dispose. */
+async function temporaryFolder(): Promise<AsyncDisposable & { path: string }> {
+  const path = await mkdtemp(join(tmpdir(), 'anbu-bench-'));
+  return { path, [Symbol.asyncDispose]: () => rm(path, { recursive: true, force: true }) };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const [timeLimitArg, profilePath] = args.filter((arg) => !arg.startsWith('--'));
   const timeLimitSeconds = Number(timeLimitArg ?? 30);
   const pgliteThread = args.includes('--pglite-main') ? 'main' : 'worker';
   const log = createLogger({ service: 'bench', level: 'warn' });
+  await using dataDir = args.includes('--on-disk')
+    ? await temporaryFolder()
+    : { path: 'memory://', [Symbol.asyncDispose]: () => Promise.resolve() };
   const seedStarted = performance.now();
   await using system = await startEmbedded({
-    dataDir: 'memory://',
+    dataDir: dataDir.path,
     port: 0,
     host: '127.0.0.1',
     log,
@@ -201,7 +213,7 @@ async function main(): Promise<void> {
   for (const u of plan?.unassigned ?? []) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
   const stops = plan?.routes.reduce((sum, r) => sum + r.stops.length, 0) ?? 0;
   const lines = [
-    `demo city ${DEFAULT_DEMO_SEED}, day ${date}: seeded and started in ${(seedMs / 1000).toFixed(1)} s (PGlite on the ${pgliteThread} thread)`,
+    `demo city ${DEFAULT_DEMO_SEED}, day ${date}: seeded and started in ${(seedMs / 1000).toFixed(1)} s (PGlite on the ${pgliteThread} thread, data in ${dataDir.path})`,
     `after seeding, quiet (5 s of /healthz <= 100 ms) after ${(settled.ms / 1000).toFixed(1)} s; worst /healthz meanwhile ${settled.worst.toFixed(0)} ms`,
     `run ${run.status}${run.error ? ` (${run.error})` : ''}, time limit ${timeLimitSeconds} s`,
     `  planningStart answered in ${startMs.toFixed(0)} ms (problem built and stored)`,
