@@ -77,8 +77,10 @@ function operation(spec: RestRouteSpec) {
       },
       '400': error('invalid input; `fieldErrors` names each bad field'),
       '401': error('no valid API key'),
-      '403': error('not allowed for this key'),
-      '404': error('not found (or not visible to this key)'),
+      '403': error(
+        "not allowed for this key; also another organisation's object or an id that does not exist (the same answer for both)",
+      ),
+      '404': error('not found (e.g. a pickup slot that is not on offer)'),
       ...(MUTATING.has(spec.method)
         ? {
             '409': error('conflicts with the current state (e.g. a donation not accepted yet)'),

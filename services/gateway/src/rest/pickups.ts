@@ -2,12 +2,11 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 
 import { dateSchema, donationSchema, idSchema, pickupSlotSchema } from '@anbu/contracts';
-import { bookPickup, getDonation, listPickupSlots } from '@anbu/contracts/rpc';
+import { bookPickup, listPickupSlots } from '@anbu/contracts/rpc';
 
 import type { RestEnv } from './env.js';
 import type { RestRouteSpec } from './openapi.js';
-import { NOT_FOUND_MESSAGE } from '../trpc/errors.js';
-import { restError } from './errors.js';
+import { donationOfKey } from './donation-of-key.js';
 import { validate } from './validate.js';
 
 const pickupSlotsQuery = z.object({ from: dateSchema, to: dateSchema });
@@ -38,7 +37,7 @@ export const PICKUP_REST_ROUTES = {
 
 /**
  * Mounts the pickup routes on the partner API (after its API-key and `Idempotency-Key`
- * middleware). Another organisation's donation answers like a missing one.
+ * middleware). Another organisation's donation answers like a missing one (403).
  */
 export function mountPickupRoutes(api: Hono<RestEnv>): void {
   api.get('/pickup-slots', validate('query', PICKUP_REST_ROUTES.listPickupSlots.query), async (c) =>
@@ -51,10 +50,7 @@ export function mountPickupRoutes(api: Hono<RestEnv>): void {
     validate('json', PICKUP_REST_ROUTES.bookPickup.body),
     async (c) => {
       const donationId = c.req.valid('param').id;
-      const donation = await c.var.call(getDonation, { donationId });
-      if (donation.organisationId !== c.var.actor.organisationId) {
-        return restError(c, { status: 404, code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
-      }
+      await donationOfKey(c, donationId);
       const booked = await c.var.call(bookPickup, {
         donationId,
         pickupSlotId: c.req.valid('json').pickupSlotId,

@@ -7,6 +7,7 @@ import { getDonation, listDonations, postDonation } from '@anbu/contracts/rpc';
 import type { GatewayFixture } from '../testing/gateway-fixture.js';
 import { revokeApiKey } from '../auth/api-keys.js';
 import { createGatewayFixture } from '../testing/gateway-fixture.js';
+import { OUT_OF_SCOPE_MESSAGE } from '../trpc/object-scope.js';
 import { REST_ROUTES } from './routes.js';
 
 const ORG = '00000000-0000-4000-8000-0000000000a1';
@@ -161,10 +162,14 @@ describe('partner REST API', () => {
     const missing = await fx.app.request(`/api/v1/donations/${crypto.randomUUID()}`, {
       headers: { authorization: `Bearer ${otherKey}` },
     });
-    // The same answer for "not yours" and "does not exist".
-    expect(foreign.status).toBe(404);
-    expect(missing.status).toBe(404);
-    expect(await foreign.json()).toEqual(await missing.json());
+    // The same answer for "not yours" and "does not exist": 403, byte for byte.
+    expect(foreign.status).toBe(403);
+    expect(missing.status).toBe(403);
+    const [foreignBody, missingBody] = [await foreign.text(), await missing.text()];
+    expect(foreignBody).toBe(missingBody);
+    expect(JSON.parse(foreignBody)).toEqual({
+      error: { code: 'FORBIDDEN', message: OUT_OF_SCOPE_MESSAGE },
+    });
 
     const own = await fx.app.request(`/api/v1/donations/${mine.id}`, {
       headers: { authorization: `Bearer ${key}` },

@@ -182,8 +182,9 @@ describe('partner REST API with the donations service', () => {
       body: { pickupSlotId: SLOT },
       idempotencyKey: `b-${randomUUID()}`,
     });
-    expect(foreign.status).toBe(404);
-    expect(await foreign.json()).toEqual(await missing.json());
+    expect(foreign.status).toBe(403);
+    expect(missing.status).toBe(403);
+    expect(await foreign.text()).toBe(await missing.text());
 
     const noKey = await send('POST', `/donations/${posted.id}/pickup`, {
       body: { pickupSlotId: SLOT },

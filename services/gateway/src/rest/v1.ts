@@ -2,14 +2,14 @@ import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 
 import type { Bus } from '@anbu/bus';
-import { getDonation, listDonations, postDonation } from '@anbu/contracts/rpc';
+import { listDonations, postDonation } from '@anbu/contracts/rpc';
 
 import type { GatewayDeps } from '../deps.js';
 import type { RestEnv } from './env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
-import { NOT_FOUND_MESSAGE } from '../trpc/errors.js';
 import { apiKeyAuth } from './api-key-auth.js';
+import { donationOfKey } from './donation-of-key.js';
 import { restError, restErrorHandler } from './errors.js';
 import { requireIdempotencyKey } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
@@ -92,14 +92,10 @@ export function createRestApi(deps: GatewayDeps) {
     return c.json(donation, 201);
   });
 
-  api.get('/donations/:id', validate('param', REST_ROUTES.getDonation.params), async (c) => {
-    const donation = await c.var.call(getDonation, { donationId: c.req.valid('param').id });
-    // Another organisation's donation answers like a missing one: existence is not revealed.
-    if (donation.organisationId !== c.var.actor.organisationId) {
-      return restError(c, { status: 404, code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
-    }
-    return c.json(donation);
-  });
+  // Another organisation's donation answers like a missing one (403): existence is not revealed.
+  api.get('/donations/:id', validate('param', REST_ROUTES.getDonation.params), async (c) =>
+    c.json(await donationOfKey(c, c.req.valid('param').id)),
+  );
 
   mountPickupRoutes(api);
   mountSignalRoutes(api);

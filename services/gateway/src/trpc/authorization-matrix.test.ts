@@ -6,16 +6,18 @@ import type { RpcRoute } from '@anbu/bus';
 import type { Role } from '@anbu/contracts';
 import { handle, RpcError } from '@anbu/bus';
 import { createMemoryBus } from '@anbu/bus/memory';
-import { ROLES } from '@anbu/contracts';
+import { ROLES, SENSITIVE_HOUSEHOLD_FIELDS } from '@anbu/contracts';
 import * as rpcs from '@anbu/contracts/rpc';
 import { createTestLogger } from '@anbu/db/testing';
 
 import type { GatewayFixture } from '../testing/gateway-fixture.js';
 import type { Internals } from '../testing/zod-arbitrary.js';
-import type { AccessRule } from './access.js';
+import type { AccessRule, ProtectedPath } from './access.js';
 import { createGatewayFixture } from '../testing/gateway-fixture.js';
 import { shapeOf } from '../testing/zod-arbitrary.js';
-import { ACCESS } from './access.js';
+import { ACCESS, rolesOf } from './access.js';
+import { OUT_OF_SCOPE_MESSAGE } from './object-scope.js';
+import { REPLY_FIELDS, replySchemaOf } from './reply-fields.js';
 import { appRouter } from './root.js';
 import { seoulDay } from './scope.js';
 
@@ -31,21 +33,25 @@ const OTHER = {
 };
 const VARIANTS = ['own', 'other', 'missing'] as const;
 
-/**
- * Procedures whose object check is the service's alone: the gateway forwards the caller's actor
- * and returns the service's reply without checking it against the scope again, so a service
- * that answered with another scope's object would be shown (the matrix sees it with its stub).
- * Listed so that the lead can decide on a gateway re-check; a procedure not listed here that
- * shows another scope's object fails the test.
- */
-const SERVICE_CHECKED_ONLY: ReadonlySet<string> = new Set([
-  'households.register as caseworker',
-  'households.programs as caseworker',
-  'households.fileNeed as caseworker',
-  'households.cancelNeed as caseworker',
-  'donations.post as partner',
-]);
 type Variant = (typeof VARIANTS)[number];
+
+/**
+ * The id fields of the households' and donations' scoped objects. A procedure of those routers
+ * whose input requires one acts on one object: a scoped caller (partner, caseworker) gets the
+ * same 403 for another organisation's or district's object and for an id that does not exist;
+ * staff who see everything get 404 for a missing id.
+ */
+const OBJECT_ID_KEYS = ['householdId', 'donationId', 'consentId', 'enrolmentId', 'needId'];
+const FORBIDDEN_ROUTERS = ['households.', 'donations.'];
+
+function actsOnOneObject(path: string, input: z.ZodType | undefined): boolean {
+  if (!FORBIDDEN_ROUTERS.some((prefix) => path.startsWith(prefix))) return false;
+  if (!(input instanceof z.ZodObject)) return false;
+  const shape = input.shape as Record<string, z.ZodType>;
+  return OBJECT_ID_KEYS.some(
+    (key) => shape[key] !== undefined && !shape[key].safeParse(undefined).success,
+  );
+}
 
 /** What the stub services answer: an object of the caller's scope, of another's, or none. */
 let variant: Variant = 'own';
@@ -84,6 +90,21 @@ function sampleValid(schema: z.ZodType, scope: typeof OWN, seed: number): unknow
   return candidates.map((c) => stamp(c, scope)).find((c) => schema.safeParse(c).success);
 }
 
+/**
+ * A reply of `schema` stamped with `scope` after its defaults are filled in (a list of
+ * districts left out of the sample is the caller's, not an empty "every district").
+ */
+function sampleReply(schema: z.ZodType, scope: typeof OWN, seed: number): unknown {
+  const candidates = fc.sample(shapeOf(schema as unknown as Internals), { numRuns: 200, seed });
+  for (const candidate of candidates) {
+    const parsed = schema.safeParse(candidate);
+    if (!parsed.success) continue;
+    const stamped = stamp(parsed.data, scope);
+    if (schema.safeParse(stamped).success) return stamped;
+  }
+  return undefined;
+}
+
 function stubRoutes(skip: ReadonlySet<string>): RpcRoute[] {
   const routes: RpcRoute[] = [];
   for (const [index, rpc] of (Object.values(rpcs) as unknown[]).entries()) {
@@ -91,7 +112,7 @@ function stubRoutes(skip: ReadonlySet<string>): RpcRoute[] {
     let own: unknown;
     let other: unknown;
     try {
-      own = sampleValid(rpc.output, OWN, 4_000 + index);
+      own = sampleReply(rpc.output, OWN, 4_000 + index);
       other = own === undefined ? undefined : stamp(own, OTHER);
     } catch {
       // A schema the generator cannot shape: that service answers NOT_FOUND.
@@ -171,7 +192,11 @@ describe('authorization matrix: every procedure × every role × {own, other, mi
     const leaks: string[] = [];
     const refusedOwn: string[] = [];
     const wrongDenials: string[] = [];
-    const serviceOnly: string[] = [];
+    /** Object procedures whose scoped denial is not one 403 for other and missing alike. */
+    const not403: string[] = [];
+    /** Object procedures that refuse staff a missing id with 403 (they see everything: 404). */
+    const staffNot404: string[] = [];
+    let objectCells = 0;
     /** Allowed cells whose own object was not found (the stub could not build one in scope). */
     const ownUntested: string[] = [];
     const table: Record<string, Record<string, string>> = {};
@@ -205,7 +230,37 @@ describe('authorization matrix: every procedure × every role × {own, other, mi
           refusedOwn.push(`${procedure.path} as ${role} (${scope}): ${answers.own.status}`);
         }
         if (answers.own.status === 404) ownUntested.push(`${procedure.path} as ${role}`);
+        const oneObject = actsOnOneObject(procedure.path, procedure.input);
+        if (oneObject) objectCells++;
+        if (oneObject && scope === 'all' && answers.missing.status !== 404) {
+          staffNot404.push(`${procedure.path} as ${role}: missing=${answers.missing.status}`);
+        }
         if (scope === 'all' || scope === 'self') continue;
+        if (oneObject) {
+          // Byte-identical 403s: whether the object exists is not revealed.
+          const forbidden = JSON.stringify({
+            message: OUT_OF_SCOPE_MESSAGE,
+            code: 'FORBIDDEN',
+          });
+          const denied = (a: Answer) => {
+            const error = (
+              JSON.parse(a.body) as { error?: { message?: string; data?: { code?: string } } }
+            ).error;
+            return (
+              a.status === 403 &&
+              JSON.stringify({ message: error?.message, code: error?.data?.code }) === forbidden
+            );
+          };
+          if (
+            !denied(answers.other) ||
+            !denied(answers.missing) ||
+            answers.other.body !== answers.missing.body
+          ) {
+            not403.push(
+              `${procedure.path} as ${role} (${scope}): other=${answers.other.status} missing=${answers.missing.status}`,
+            );
+          }
+        }
         // Another organisation's, district's or carrier's object: answered as if missing, or
         // (lists) with nothing of it in the body.
         const sameAsMissing =
@@ -214,9 +269,7 @@ describe('authorization matrix: every procedure × every role × {own, other, mi
         const revealed = [OTHER.organisationId, OTHER.districtCode, OTHER.carrierId].some((m) =>
           answers.other.body.includes(m),
         );
-        if (SERVICE_CHECKED_ONLY.has(`${procedure.path} as ${role}`)) {
-          if (revealed) serviceOnly.push(`${procedure.path} as ${role} (${scope})`);
-        } else if (!sameAsMissing && (answers.other.status >= 400 || revealed)) {
+        if (!sameAsMissing && (answers.other.status >= 400 || revealed)) {
           leaks.push(
             `${procedure.path} as ${role} (${scope}): other=${answers.other.status} missing=${answers.missing.status}${revealed ? ' body shows the other scope' : ''}`,
           );
@@ -227,14 +280,63 @@ describe('authorization matrix: every procedure × every role × {own, other, mi
     console.info('[faults] authorization matrix (own/other/missing status per role):');
     console.table(table);
     console.info(
-      `[faults] authorization matrix: procedures=${Object.keys(table).length} cells=${cells} leaks=${leaks.length} serviceCheckedOnly=${serviceOnly.length} refusedOwn=${refusedOwn.length} ownNotFound=${ownUntested.length} wrongDenials=${wrongDenials.length}`,
+      `[faults] authorization matrix: procedures=${Object.keys(table).length} cells=${cells} objectCells=${objectCells} leaks=${leaks.length} not403=${not403.length} staffNot404=${staffNot404.length} refusedOwn=${refusedOwn.length} ownNotFound=${ownUntested.length} wrongDenials=${wrongDenials.length}`,
     );
     if (ownUntested.length > 0)
       console.info(`[faults] own object not found: ${ownUntested.join('; ')}`);
-    if (serviceOnly.length > 0)
-      console.info(`[faults] service-checked only: ${serviceOnly.join('; ')}`);
+    expect(objectCells).toBeGreaterThan(0);
+    if (not403.length > 0) console.info(`[faults] not one 403: ${not403.join('; ')}`);
+    expect(not403).toEqual([]);
+    expect(staffNot404).toEqual([]);
     expect(wrongDenials).toEqual([]);
     expect(leaks).toEqual([]);
     expect(refusedOwn).toEqual([]);
+  });
+  it("should answer only the keys of the role's allow-list where a service shapes the reply", async () => {
+    const outside: string[] = [];
+    let replies = 0;
+    variant = 'own';
+    for (const [path, row] of Object.entries(REPLY_FIELDS)) {
+      const procedure = procedures.find((p) => p.path === path);
+      expect(procedure, `${path} is not a procedure`).toBeDefined();
+      if (!procedure) continue;
+      // Every role the access table lets in has a row, and no other role does.
+      expect(Object.keys(row).sort(), path).toEqual(rolesOf(path as ProtectedPath).sort());
+      const input = procedure.input
+        ? sampleValid(procedure.input, OWN, 7_000 + replies)
+        : undefined;
+      for (const role of Object.keys(row) as Role[]) {
+        const answer = await call(procedure, role, input);
+        expect(answer.status, `${path} as ${role}: ${answer.body}`).toBe(200);
+        replies++;
+        const data = (JSON.parse(answer.body) as { result: { data: Record<string, unknown> } })
+          .result.data;
+        const schema = replySchemaOf(path as keyof typeof REPLY_FIELDS, role);
+        const shape =
+          schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
+        const allowed = new Set(Object.keys(shape));
+        for (const key of Object.keys(data))
+          if (!allowed.has(key)) outside.push(`${path} as ${role}: ${key}`);
+        // Pages: each item's keys against the item schema.
+        const items = shape['items'];
+        if (Array.isArray(data['items']) && items instanceof z.ZodArray) {
+          const element = items.element;
+          const itemKeys = new Set(
+            element instanceof z.ZodObject ? Object.keys(element.shape) : [],
+          );
+          for (const item of data['items'] as Record<string, unknown>[])
+            for (const key of Object.keys(item))
+              if (!itemKeys.has(key)) outside.push(`${path} as ${role}: items.${key}`);
+        }
+        // The one narrowed reply: a program manager's registration shows no personal data.
+        if (path === 'households.register' && role === 'program_manager') {
+          expect(Object.keys(data)).toContain('id');
+          for (const field of SENSITIVE_HOUSEHOLD_FIELDS) expect(data).not.toHaveProperty(field);
+        }
+      }
+    }
+    console.info(`[faults] reply allow-lists: replies=${replies} keysOutside=${outside.length}`);
+    expect(replies).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
   });
 });

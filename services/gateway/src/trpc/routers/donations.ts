@@ -18,13 +18,20 @@ import type { Context } from '../context.js';
 import type { Scope } from '../scope.js';
 import { declare } from '../access.js';
 import { callService } from '../call.js';
-import { assertInScope, inScope } from '../scope.js';
+import { assertObjectInScope, denyOutOfScope, loadInScope } from '../object-scope.js';
+import { replyFor } from '../reply-fields.js';
+import { inScope } from '../scope.js';
 
-/** A donation is checked for scope before anyone acts on it. */
-async function donationInScope(ctx: Context & { scope: Scope }, donationId: string) {
-  const donation = await callService(ctx, getDonation, { donationId });
-  assertInScope(ctx.scope, { organisationId: donation.organisationId });
-  return donation;
+/**
+ * A donation is checked for scope before anyone acts on it: for a partner, another
+ * organisation's donation and a missing id are the same 403 (staff get 404 for a missing id).
+ */
+function donationInScope(ctx: Context & { scope: Scope }, donationId: string) {
+  return loadInScope(
+    ctx.scope,
+    () => callService(ctx, getDonation, { donationId }),
+    (donation) => ({ organisationId: donation.organisationId }),
+  );
 }
 
 /** Donations: partners post, book pickups for and follow their own; dispatchers work them. */
@@ -45,10 +52,17 @@ export const donationsRouter = {
     .input(getDonation.input)
     .query(({ ctx, input }) => donationInScope(ctx, input.donationId)),
 
-  /** Posted for the caller's organisation (the service takes it from the actor). */
+  /**
+   * Posted for the caller's organisation (the service takes it from the actor); the reply is
+   * checked against the caller's organisation and narrowed to the partner's fields.
+   */
   post: declare('donations.post')
     .input(postDonation.input)
-    .mutation(({ ctx, input }) => callService(ctx, postDonation, input)),
+    .mutation(async ({ ctx, input }) => {
+      const donation = await denyOutOfScope(ctx.scope, () => callService(ctx, postDonation, input));
+      assertObjectInScope(ctx.scope, { organisationId: donation.organisationId });
+      return replyFor('donations.post', ctx.session.active.role, donation);
+    }),
 
   accept: declare('donations.accept')
     .input(acceptDonation.input)

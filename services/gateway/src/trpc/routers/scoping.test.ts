@@ -155,7 +155,7 @@ describe('object scoping of procedures', () => {
     });
   });
 
-  it('should answer another district like a missing household, and audit nothing', async () => {
+  it('should answer another district exactly like a missing household (403), and audit nothing', async () => {
     const before = (await auditRows()).length;
     const foreign = await fx.trpc('households.get', {
       cookie: caseworker.cookie,
@@ -165,11 +165,9 @@ describe('object scoping of procedures', () => {
       cookie: caseworker.cookie,
       input: { householdId: crypto.randomUUID() },
     });
-    expect(foreign.status).toBe(404);
-    expect(missing.status).toBe(404);
-    const a = (await foreign.json()) as { error: { message: string } };
-    const b = (await missing.json()) as { error: { message: string } };
-    expect(a.error.message).toBe(b.error.message);
+    expect(foreign.status).toBe(403);
+    expect(missing.status).toBe(403);
+    expect(await foreign.text()).toBe(await missing.text());
     expect((await auditRows()).length).toBe(before);
   });
 

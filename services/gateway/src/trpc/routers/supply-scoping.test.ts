@@ -194,7 +194,7 @@ describe('supply scoping through the gateway', () => {
     expect((await call('households.get', 'cw-a', { householdId: a.data.id })).status).toBe(200);
     const foreign = await call('households.get', 'cw-a', { householdId: b.data.id });
     const missing = await call('households.get', 'cw-a', { householdId: randomUUID() });
-    expect(foreign.status).toBe(404);
+    expect(foreign.status).toBe(403);
     expect(foreign.body).toEqual(missing.body);
     expect(JSON.stringify(foreign.body)).not.toContain('김순자');
 
@@ -205,14 +205,14 @@ describe('supply scoping through the gateway', () => {
       { householdId: b.data.id, expectedVersion: 1, changes: { memberCount: 3 } },
       true,
     );
-    expect(update.status).toBe(404);
+    expect(update.status).toBe(403);
     const consent = await call(
       'households.recordConsent',
       'cw-a',
       { householdId: b.data.id, scopes: ['delivery'], givenOn: '2026-11-01', method: 'verbal' },
       true,
     );
-    expect(consent.status).toBe(404);
+    expect(consent.status).toBe(403);
     const need = await call(
       'households.fileNeed',
       'cw-a',
@@ -225,7 +225,7 @@ describe('supply scoping through the gateway', () => {
       },
       true,
     );
-    expect([403, 404]).toContain(need.status);
+    expect(need.status).toBe(403);
     const still = await call<Household>('households.get', 'cw-b', { householdId: b.data.id });
     expect(still.data.version).toBe(1);
     const needs = await call<{ items: unknown[] }>('households.needs', 'cw-b', {
@@ -254,7 +254,7 @@ describe('supply scoping through the gateway', () => {
 
     const foreign = await call('donations.get', 'partner-b', { donationId: id });
     const missing = await call('donations.get', 'partner-b', { donationId: randomUUID() });
-    expect(foreign.status).toBe(404);
+    expect(foreign.status).toBe(403);
     expect(foreign.body).toEqual(missing.body);
     const list = await call<{ items: Donation[] }>('donations.list', 'partner-b', {
       organisationId: ORG_A,
@@ -281,7 +281,7 @@ describe('supply scoping through the gateway', () => {
       { donationId: id, pickupSlotId: SLOT },
       true,
     );
-    expect(stolen.status).toBe(404);
+    expect(stolen.status).toBe(403);
     const unchanged = await call<Donation>('donations.get', 'partner-a', { donationId: id });
     expect(unchanged.data.pickupSlotId).toBeUndefined();
 
