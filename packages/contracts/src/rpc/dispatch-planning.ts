@@ -129,7 +129,14 @@ export const carrierStopSchema = stopSchema.extend({ recipient: stopRecipientSch
 export const getMyRoute = defineRpc({
   service,
   method: 'route.mine',
-  input: z.object({ date: dateSchema }),
+  input: z.object({
+    date: dateSchema,
+    /**
+     * `false`: the stops without their recipients (no household is read), e.g. to check that a
+     * stop is on the caller's route. Default: with recipients.
+     */
+    recipients: z.boolean().optional(),
+  }),
   output: z.object({
     route: routeSchema.extend({ stops: z.array(carrierStopSchema).max(1000) }).optional(),
   }),

@@ -35,7 +35,8 @@ async function carrierStop(
   }
   const { route } = await deps.bus.request(
     getMyRoute,
-    { date: seoulDate(new Date(options.visitedAt)) },
+    // The stop's household id is on the stop: no recipient needs reading.
+    { date: seoulDate(new Date(options.visitedAt)), recipients: false },
     { actor: options.actor },
   );
   const stop = route?.stops.find((s) => s.id === options.stopId);

@@ -76,7 +76,9 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
       const carrierId = requireCarrier(actor);
       const route = await findPublishedRoute(db, { date: input.date, carrierId });
       if (!route) return {};
-      const recipients = await recipientsOf(route);
+      // Reading every recipient costs a households call each: only when they are wanted.
+      const recipients =
+        input.recipients === false ? new Map<string, Recipient>() : await recipientsOf(route);
       return {
         route: {
           ...route,
