@@ -107,6 +107,21 @@ describe('planning runs', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('should answer a retried start (same idempotency key) with the run the first one created', async () => {
+    const call = { actor: dispatcher, idempotencyKey: 'peak-day-district-1' };
+    const input = { date: city.date, timeLimitSeconds: 1 };
+    const first = await h.bus.request(startPlanningRun, input, call);
+    const again = await h.bus.request(startPlanningRun, input, call);
+    expect(again.id).toBe(first.id);
+    const rows = await h.db
+      .selectFrom('planning_runs')
+      .select('id')
+      .where('id', '=', first.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    await watchRun(h.bus, { runId: first.id, done: finished });
+  });
+
   it('should cancel a queued run at once', async () => {
     const replica = await startDispatch({ service: { runPlanning: false } });
     try {

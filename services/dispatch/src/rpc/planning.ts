@@ -53,6 +53,10 @@ export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
     handle(startPlanningRun, async (input, context) => {
       requirePlanner(context.actor);
       if (!bus) throw new RpcError('INTERNAL', 'dispatch was started without a bus');
+      const id = idFor(context, 'planning.start');
+      // A retried start (same idempotency key) answers its run without gathering it again.
+      const existing = await findRun(db, id);
+      if (existing) return existing;
       const locks = input.basePlanId ? await locksOf(input.basePlanId, input.date) : [];
       const sources = await loadPlanningSources({
         db,
@@ -65,7 +69,7 @@ export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
         });
       });
       const run = await insertRun(db, {
-        id: idFor(context, 'planning.start'),
+        id,
         date: input.date,
         districtCodes: input.districtCodes,
         timeLimitSeconds: input.timeLimitSeconds,
