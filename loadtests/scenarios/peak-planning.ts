@@ -6,7 +6,7 @@ import exec from 'k6/execution';
 import { Counter, Trend } from 'k6/metrics';
 
 import type { Session } from '../lib/trpc.ts';
-import { PLANNING_RUNS, PLANNING_WORKERS } from '../lib/env.ts';
+import { PLANNING_RUNS, PLANNING_WORKERS, RUN_ID } from '../lib/env.ts';
 import { noteFailure } from '../lib/failures.ts';
 import { fixtures } from '../lib/fixtures.ts';
 import { data, mutation, query } from '../lib/trpc.ts';
@@ -43,6 +43,9 @@ export function districtTimeLimit(options: {
   return Math.min(3600, Math.max(1, Math.floor(perWave - RUN_OVERHEAD_SECONDS)));
 }
 
+/** How long `dispatch.planningStart` is retried when the gateway answers 5xx. */
+const START_RETRY_SECONDS = 120;
+
 const TIME_LIMIT_SECONDS = districtTimeLimit({
   deadlineSeconds: PLANNING_DEADLINE_SECONDS,
   runs: PLANNING_RUNS,
@@ -65,10 +68,20 @@ export function planDistrict(dispatcher: Session | null): void {
   const district = day.districts[exec.scenario.iterationInTest];
   if (!dispatcher || !district) return;
   const started = Date.now();
-  const start = mutation(dispatcher, {
+  // Starting gathers the district's problem (orders, household locations, the fleet) before it
+  // answers; with every district at once that can outlast the gateway's wait. The same
+  // idempotency key makes a retry answer the run the first attempt created, never a second one.
+  const call = {
     path: 'dispatch.planningStart',
     input: { date: day.date, districtCodes: [district.code], timeLimitSeconds: TIME_LIMIT_SECONDS },
-  });
+    idempotencyKey: `peak-${RUN_ID}-${district.code}`,
+  };
+  let start = mutation(dispatcher, call);
+  while (start.status >= 500 && Date.now() - started < START_RETRY_SECONDS * 1000) {
+    noteFailure('planning', start);
+    sleep(2);
+    start = mutation(dispatcher, call);
+  }
   let run = data<Run>(start);
   if (!run) {
     noteFailure('planning', start);
