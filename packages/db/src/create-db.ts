@@ -5,8 +5,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
 import type { Logger } from './logger.js';
-import { DbOpenError, InvalidSchemaNameError } from './errors.js';
 import type { PGliteSession } from './pglite/pglite-session.js';
+import { DbOpenError, InvalidSchemaNameError } from './errors.js';
 import { openPGliteWorker } from './pglite/open-pglite-worker.js';
 import { SchemaBoundPGliteDialect, SharedPGlite } from './pglite/pglite-driver.js';
 import { inThreadSession } from './pglite/pglite-session.js';

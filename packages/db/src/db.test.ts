@@ -39,11 +39,7 @@ const migrations: Migrations = {
 
 const postgres = hasPostgres();
 /** Every implementation the same suite runs against. */
-const DIALECTS = [
-  'pglite',
-  'pglite-worker',
-  ...(postgres ? (['postgres'] as const) : []),
-] as const;
+const DIALECTS = ['pglite', 'pglite-worker', ...(postgres ? (['postgres'] as const) : [])] as const;
 
 for (const dialect of DIALECTS) {
   describe(`@anbu/db on ${dialect}`, () => {
@@ -211,32 +207,35 @@ describe.skipIf(!postgres)('migrateToLatest on PostgreSQL with replicas starting
   });
 });
 
-describe.each(['main', 'worker'] as const)('createDb with PGlite (%s thread) in a data folder', (pgliteThread) => {
-  it('should keep data across a close and reopen', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = mkdtempSync(join(tmpdir(), 'anbu-pglite-'));
-    try {
-      const log = createTestLogger();
-      const first = await createDb({ dataDir, log, pgliteThread });
-      await migrateToLatest({ db: first.forSchema('alpha'), schema: 'alpha', migrations });
-      await first
-        .forSchema<NotesDb>('alpha')
-        .insertInto('note')
-        .values({ id: 1, body: 'x' })
-        .execute();
-      await first.close();
-      const second = await createDb({ dataDir, log, pgliteThread });
-      const rows = await second
-        .forSchema<NotesDb>('alpha')
-        .selectFrom('note')
-        .select('id')
-        .execute();
-      await second.close();
-      expect(rows).toEqual([{ id: 1 }]);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
+describe.each(['main', 'worker'] as const)(
+  'createDb with PGlite (%s thread) in a data folder',
+  (pgliteThread) => {
+    it('should keep data across a close and reopen', async () => {
+      const { mkdtempSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dataDir = mkdtempSync(join(tmpdir(), 'anbu-pglite-'));
+      try {
+        const log = createTestLogger();
+        const first = await createDb({ dataDir, log, pgliteThread });
+        await migrateToLatest({ db: first.forSchema('alpha'), schema: 'alpha', migrations });
+        await first
+          .forSchema<NotesDb>('alpha')
+          .insertInto('note')
+          .values({ id: 1, body: 'x' })
+          .execute();
+        await first.close();
+        const second = await createDb({ dataDir, log, pgliteThread });
+        const rows = await second
+          .forSchema<NotesDb>('alpha')
+          .selectFrom('note')
+          .select('id')
+          .execute();
+        await second.close();
+        expect(rows).toEqual([{ id: 1 }]);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -85,7 +85,7 @@ describe.each(Object.entries(SESSIONS))('a PGlite session %s', (_, open) => {
     );
   });
 
-  it('should keep a transaction\'s statements together and roll it back', async () => {
+  it("should keep a transaction's statements together and roll it back", async () => {
     await run(session, 'begin');
     await run(session, "insert into alpha.item values (2, 'rolled back')");
     await run(session, 'rollback');
@@ -101,7 +101,9 @@ describe('openPGliteWorker', () => {
   it('should refuse a parameter the structured clone cannot copy and stay usable', async () => {
     const session = await openPGliteWorker({ dataDir: 'memory://' });
     try {
-      await expect(run(session, 'select $1 as f', [() => 1])).rejects.toThrow(/could not be cloned/);
+      await expect(run(session, 'select $1 as f', [() => 1])).rejects.toThrow(
+        /could not be cloned/,
+      );
       expect((await run(session, 'select 2 as two')).rows).toEqual([{ two: 2 }]);
     } finally {
       await session.close();

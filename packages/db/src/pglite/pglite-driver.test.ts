@@ -52,7 +52,9 @@ describe('SchemaBoundPGliteDialect', () => {
     alpha = new Kysely({ dialect: new SchemaBoundPGliteDialect(shared, 'alpha') });
     beta = new Kysely({ dialect: new SchemaBoundPGliteDialect(shared, 'beta') });
     for (const db of [alpha, beta]) {
-      await sql`create schema if not exists ${sql.raw(db === alpha ? 'alpha' : 'beta')}`.execute(db);
+      await sql`create schema if not exists ${sql.raw(db === alpha ? 'alpha' : 'beta')}`.execute(
+        db,
+      );
       await sql`create table item (id int primary key)`.execute(db);
     }
   });
@@ -77,7 +79,9 @@ describe('SchemaBoundPGliteDialect', () => {
         await sql`insert into item values (1)`.execute(trx);
         await sql`insert into item values (2)`.execute(trx);
       }),
-      ...Array.from({ length: 4 }, (_, i) => sql`insert into item values (${10 + i})`.execute(beta)),
+      ...Array.from({ length: 4 }, (_, i) =>
+        sql`insert into item values (${10 + i})`.execute(beta),
+      ),
     ]);
     const order = record.sent.map((q) => `${q.schema}:${q.sql.split(' ')[0] ?? ''}`);
     const begin = order.indexOf('alpha:begin');

@@ -9,7 +9,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages, PGlite } from '@electric-sql/pglite';
 
-import type { SerializedError, WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol.js';
+import type {
+  SerializedError,
+  WorkerReply,
+  WorkerRequest,
+  WorkerStart,
+} from './worker-protocol.js';
 
 function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error)) {
