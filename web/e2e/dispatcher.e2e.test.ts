@@ -35,6 +35,19 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await page.goto('/');
     await expect.poll(() => page.getByRole('heading', { name: '로그인' }).isVisible()).toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    // Every request off this origin is refused (no internet): the Korean font is ours.
+    const font = await page.evaluate(async () => {
+      await document.fonts.load('16px "Pretendard Variable"', '안부 로그인');
+      await document.fonts.ready;
+      return {
+        ready: document.fonts.check('16px "Pretendard Variable"', '안부 로그인'),
+        loaded: [...document.fonts].filter(
+          (f) => f.family.includes('Pretendard') && f.status === 'loaded',
+        ).length,
+      };
+    });
+    expect(font.ready).toBe(true);
+    expect(font.loaded).toBeGreaterThan(0);
     await screenshot(page, '01-login-ko');
   });
 
@@ -100,6 +113,13 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await expect
       .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 })
       .toBeGreaterThan(0);
+    // The progress arrives over SSE (the screen falls back to polling only when SSE fails).
+    const source = await page
+      .locator('[data-progress-source]')
+      .getAttribute('data-progress-source', { timeout: 2_000 })
+      .catch(() => 'finished before it was read');
+    console.info(`[dispatch] planning progress source: ${source}`);
+    if (source === 'sse' || source === 'polling') expect(source).toBe('sse');
     await screenshot(page, '11-dispatcher-planning-ko');
     await page
       .locator('.run-status--succeeded, .run-status--failed, .run-status--cancelled')
@@ -112,6 +132,10 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
         await expect.poll(() => page.locator('path.route-line').count()).toBeGreaterThan(0);
         await page.getByRole('button', { name: '배송원에게 배포' }).click();
         await page.getByText('배포됨', { exact: false }).first().waitFor();
+        // The published plan of the day comes from dispatch, not from this browser's storage.
+        await page.evaluate(() => window.localStorage.clear());
+        await page.reload();
+        await page.getByText('배포됨', { exact: false }).first().waitFor({ timeout: 30_000 });
       } else {
         console.warn('!! the planning run made no routes from the embedded seed');
       }
@@ -119,6 +143,29 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
       console.warn('!! the planning run did not succeed in the embedded start');
     }
     await screenshot(page, '12-dispatcher-plan-ko');
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await page.getByRole('heading', { name: '로그인' }).waitFor();
+  });
+
+  it('should let the dispatcher run the allocation and read why needs were matched or not', async () => {
+    await signIn(page, demoUserWithRole('dispatcher'));
+    await page.getByRole('button', { name: '배분 연결' }).click();
+    await page.getByRole('heading', { name: '재고와 필요 배분' }).waitFor();
+    await page.getByRole('button', { name: '배분 실행' }).click();
+    await page.getByRole('heading', { name: '이번 배분' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { name: /배분 못한 요청|배분된 요청/ })
+      .first()
+      .waitFor();
+    const why = page.getByRole('button', { name: '이유 보기' });
+    if ((await why.count()) > 0) {
+      await why.first().click();
+      await page.locator('.need-explanation').first().waitFor({ timeout: 30_000 });
+    } else {
+      console.warn('!! the allocation run left no need to explain');
+    }
+    expect(await page.locator('.reason').count()).toBeGreaterThanOrEqual(0);
+    await screenshot(page, '19-matching-ko');
     await page.getByRole('button', { name: '로그아웃' }).click();
     await page.getByRole('heading', { name: '로그인' }).waitFor();
   });
@@ -141,6 +188,15 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await page.getByText('기부를 등록했습니다', { exact: false }).waitFor();
     await page.locator('.donation-row', { hasText: '컵라면 (소)' }).first().waitFor();
     await screenshot(page, '09-partner-portal-ko');
+    // Its map: pickup places (its own) and the routes carrying its goods at 읍면동 level.
+    const partnerMap = page.locator('.partner-map');
+    await partnerMap.scrollIntoViewIfNeeded();
+    await partnerMap.getByText(/픽업 장소 \d+곳/).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.pickup-marker').count()).toBeGreaterThan(0);
+    const routesCarrying = await page.locator('.partner-route__swatch').count();
+    console.info(`[partner] routes carrying the partner's goods today: ${routesCarrying}`);
+    await page.waitForTimeout(500);
+    await screenshot(page, '20-partner-map-ko');
     await page.getByRole('button', { name: '로그아웃' }).click();
     await page.getByRole('heading', { name: '로그인' }).waitFor();
   });
@@ -188,6 +244,18 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
     await page.locator('.inbox__item, .empty').first().waitFor();
     await screenshot(page, '05-caseworker-inbox-ko');
     const items = page.locator('.inbox__item');
+    if ((await items.count()) > 0) {
+      // The same alert in English: its summary comes from its observation codes.
+      await items.first().click();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page
+        .locator('.alert-detail__summary', { hasText: /^(Welfare check|Check-in)/ })
+        .waitFor();
+      expect(await page.locator('.alert-detail__summary').textContent()).not.toMatch(/[가-힣]/);
+      await screenshot(page, '23-caseworker-alert-en');
+      await page.getByRole('button', { name: '한국어' }).click();
+      await page.getByRole('heading', { name: /안부 알림함/ }).waitFor();
+    }
     if ((await items.count()) === 0) {
       console.warn("!! no open alert in the caseworker's districts: resolving not exercised");
     } else {
@@ -198,6 +266,47 @@ describe.skipIf(gate.skip)('the web app in Chromium against the embedded start',
       await page.getByRole('button', { name: '처리 완료로 저장' }).click();
       await page.getByText('알림을 처리 완료했습니다.').waitFor();
     }
+  });
+
+  it('should let the caseworker enrol a household with consent and file an ad-hoc need', async () => {
+    await page.getByRole('button', { name: '가구 등록' }).click();
+    await page.getByRole('heading', { name: '가구 등록과 사업 신청' }).waitFor();
+    // Nothing filled in: the summary names the fields, nothing is sent.
+    await page.getByRole('button', { name: '가구 등록하고 사업 신청' }).click();
+    const summary = page.locator('form.household-form [role="alert"]').first();
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('받는 분 이름');
+    expect(await summary.textContent()).toContain('현관 위치');
+    await page.getByLabel('받는 분 이름').fill('김순자');
+    await page.getByLabel('연락받을 분').fill('김순자');
+    await page.getByLabel('전화번호').fill('010-2345-6789');
+    await page.getByLabel('도로명 주소').fill('전북 익산시 인북로 32');
+    await page.waitForTimeout(900); // the map flies to the chosen 읍면동
+    const picker = page.locator('.location-picker .leaflet-container');
+    const box = await picker.boundingBox();
+    if (!box) throw new Error('no location map');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByText('선택한 위치', { exact: false }).waitFor();
+    await page.getByLabel('사업', { exact: true }).selectOption({ index: 1 });
+    await screenshot(page, '21-caseworker-enrol-ko');
+    await page.getByRole('button', { name: '가구 등록하고 사업 신청' }).click();
+    await page
+      .getByText('김순자 가구를 등록하고 사업에 신청했습니다.')
+      .waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: '지원 요청', exact: true }).click();
+    await page.getByRole('heading', { name: '지원 요청 등록' }).waitFor();
+    expect(await page.getByLabel('가구', { exact: true }).inputValue()).not.toBe('');
+    await page.getByLabel('필요한 물품').selectOption('bedding');
+    await page.getByLabel('수량', { exact: true }).fill('0');
+    await page.getByRole('button', { name: '지원 요청 등록' }).click();
+    await page.getByText('수량: 1 이상의 정수로 입력해 주세요.').first().waitFor();
+    await page.getByLabel('수량', { exact: true }).fill('2');
+    await page.getByLabel('메모').fill('겨울 이불 두 채');
+    await page.getByRole('button', { name: '지원 요청 등록' }).click();
+    await page.getByText('지원 요청을 등록했습니다', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.locator('.need-row').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, '22-caseworker-need-ko');
     await page.getByRole('button', { name: '로그아웃' }).click();
     await page.getByRole('heading', { name: '로그인' }).waitFor();
   });

@@ -23,7 +23,7 @@ export function OrderList({
   height?: number;
   onPick: (stop: ClusteredStop) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   // Typing stays responsive: the filter over thousands of rows runs at a lower priority.
@@ -46,11 +46,11 @@ export function OrderList({
         onChange={(e) => setQuery(e.target.value)}
       />
       <p className="muted small order-list__count" aria-live="polite">
-        {t('planning.ordersShown', { count: shown.length })}
+        {t('planning.ordersShown', { n: shown.length.toLocaleString(i18n.resolvedLanguage) })}
       </p>
       <div
         className="order-list__viewport"
-        style={{ height }}
+        style={{ height, overflowY: 'auto' }}
         onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <ul

@@ -10,7 +10,7 @@ export const enPlanning: Translation<typeof koPlanning> = {
   timeLimit: 'Solver time',
   seconds: '{{count}} s',
   orderFilter: 'Find an order (neighbourhood)',
-  ordersShown: '{{count}} shown',
+  ordersShown: '{{n}} shown',
   orderListTitle: 'Open orders',
   openOrders: '{{count}} open orders',
   start: 'Plan the routes',

@@ -7,7 +7,7 @@ export const koPlanning = {
   timeLimit: '계산 시간',
   seconds: '{{count}}초',
   orderFilter: '주문 찾기 (읍면동)',
-  ordersShown: '{{count}}건 표시',
+  ordersShown: '{{n}}건 표시',
   orderListTitle: '미배차 주문 목록',
   openOrders: '미배차 주문 {{count}}건',
   start: '경로 계획 세우기',
