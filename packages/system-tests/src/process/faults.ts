@@ -50,15 +50,18 @@ function sigkill(pid: number): void {
   }
 }
 
-/** The direct children of `parent` (from /proc). */
+/** The live direct children of `parent` (from /proc). */
 async function childrenOf(parent: number): Promise<number[]> {
   const children: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      // After `pid (comm)`: state, ppid, …
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === parent) children.push(Number(entry));
+      if (Number(fields[1]) === parent && (await running(Number(entry)))) {
+        children.push(Number(entry));
+      }
     } catch {
       // Ended while we looked.
     }
@@ -93,6 +96,11 @@ export async function killPostgres(stack: Stack): Promise<number[]> {
   if (postmaster === undefined || !(await running(postmaster))) {
     throw new Error('PostgreSQL is not running');
   }
+  // Backends run in sessions of their own, so a group kill misses them; and once the
+  // postmaster is gone they are orphans nobody can find. Stopped first, it forks no new one
+  // while its children are listed, and every one of them is killed with it (a survivor would
+  // hold the shared memory and keep the server from starting again).
+  process.kill(postmaster, 'SIGSTOP');
   const backends = await childrenOf(postmaster);
   sigkill(postmaster);
   for (const pid of backends) sigkill(pid);
@@ -101,13 +109,25 @@ export async function killPostgres(stack: Stack): Promise<number[]> {
   return pids;
 }
 
-/** Starts PostgreSQL again on the same data folder and port (crash recovery replays the WAL). */
-export async function startPostgres(stack: Stack): Promise<void> {
-  const started = await run('bash', [join(REPO_ROOT, 'infra/scripts/start-local-postgres.sh')], {
-    env: stack.env,
-    quiet: true,
-  });
-  if (started.code !== 0) throw new Error('PostgreSQL did not start again');
+/**
+ * Starts PostgreSQL again on the same data folder and port (crash recovery replays the WAL);
+ * tries a few times, and names the server log's last lines when it cannot.
+ */
+export async function startPostgres(stack: Stack, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const started = await run('bash', [join(REPO_ROOT, 'infra/scripts/start-local-postgres.sh')], {
+      env: stack.env,
+      quiet: true,
+    });
+    if (started.code === 0) return;
+    if (attempt >= attempts) {
+      const log = await readFile(join(stack.stateDir, 'pg/postgres.log'), 'utf8').catch(() => '');
+      throw new Error(
+        `PostgreSQL did not start again: ${log.trimEnd().split('\n').slice(-5).join(' | ')}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }
 
 /**
