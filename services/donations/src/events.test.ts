@@ -6,8 +6,10 @@ import { on } from '@anbu/bus';
 import {
   allocationMade,
   allocationReleased,
+  deliveryOrdered,
   donationAllocated,
   lotWrittenOff,
+  stopUpdated,
 } from '@anbu/contracts/events';
 import {
   acceptDonation,
@@ -19,7 +21,7 @@ import {
 } from '@anbu/contracts/rpc';
 
 import type { DonationsHarness } from './testing/harness.js';
-import { ALLOCATION_ACTOR } from './events.js';
+import { ALLOCATION_ACTOR, DELIVERY_ACTOR } from './events.js';
 import {
   dispatcher,
   donationInput,
@@ -58,6 +60,63 @@ function released(of: EventOf<typeof allocationMade>): EventOf<typeof allocation
       source: of.data.source,
       quantity: of.data.quantity,
       reason: 'need_cancelled',
+    },
+  };
+}
+
+/** The order matching sends dispatch for some allocations of lots. */
+function ordered(
+  orderId: string,
+  of: EventOf<typeof allocationMade>[],
+): EventOf<typeof deliveryOrdered> {
+  return {
+    id: randomUUID(),
+    type: deliveryOrdered.type,
+    version: deliveryOrdered.version,
+    occurredAt: new Date().toISOString(),
+    data: {
+      orderId,
+      kind: 'delivery',
+      householdId: randomUUID(),
+      districtCode: '5214057000',
+      depotId: FIXTURE.depotId,
+      needIds: of.map((m) => m.data.needId),
+      allocations: of.map((m) => ({
+        allocationId: m.data.allocationId,
+        lotId: m.data.source.kind === 'lot' ? m.data.source.lotId : undefined,
+        quantity: m.data.quantity,
+      })),
+      items: of.map((m) => ({
+        category: 'instant_food' as const,
+        quantity: m.data.quantity,
+        unit: 'box' as const,
+      })),
+      storageClass: 'ambient',
+      deliverBy: '2026-12-20',
+      priority: 10,
+    },
+  };
+}
+
+/** Dispatch's word that the carrier delivered the order (or did not). */
+function stop(
+  orderId: string,
+  status: 'delivered' | 'not_home' = 'delivered',
+): EventOf<typeof stopUpdated> {
+  return {
+    id: randomUUID(),
+    type: stopUpdated.type,
+    version: stopUpdated.version,
+    occurredAt: new Date().toISOString(),
+    data: {
+      stopId: randomUUID(),
+      routeId: randomUUID(),
+      orderId,
+      kind: 'delivery',
+      carrierId: randomUUID(),
+      status,
+      at: new Date().toISOString(),
+      returnedToPool: status !== 'delivered',
     },
   };
 }
@@ -102,8 +161,88 @@ describe('allocations from matching', () => {
       .select(['quantity_available', 'quantity_allocated', 'quantity_written_off'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+  /** A lot's units available and delivered. */
+  const deliveredOf = async (id: string) => {
+    const row = await h.db
+      .selectFrom('lots')
+      .select(['quantity_available', 'quantity_delivered'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return [row.quantity_available, row.quantity_delivered];
+  };
   const statusOf = async (donationId: string) =>
     (await h.bus.request(getDonation, { donationId }, { actor: dispatcher })).status;
+
+  it('should count delivered units once the carrier delivers, and the donation as delivered at the end', async () => {
+    const { donation, noodles, milk } = await received();
+    const [a, b, c] = [made(noodles, 40), made(milk, 4), made(milk, 6)];
+    for (const event of [a, b, c]) await h.bus.publish(allocationMade.subject, event);
+    await expect.poll(() => statusOf(donation.id), { timeout: 5_000 }).toBe('allocated');
+    const [first, second] = [randomUUID(), randomUUID()];
+    await h.bus.publish(deliveryOrdered.subject, ordered(first, [a, b]));
+    // The second order's stop is reported before its order reaches donations.
+    await h.bus.publish(stopUpdated.subject, stop(second));
+    await h.bus.publish(stopUpdated.subject, stop(first, 'not_home'));
+    const delivered = stop(first);
+    await h.bus.publish(stopUpdated.subject, delivered);
+    await h.bus.publish(stopUpdated.subject, { ...delivered, id: randomUUID() });
+    await expect
+      .poll(async () => [await deliveredOf(noodles.id), await deliveredOf(milk.id)], {
+        timeout: 5_000,
+      })
+      .toEqual([
+        [0, 40],
+        [0, 4],
+      ]);
+    expect(await statusOf(donation.id)).toBe('allocated');
+    // Releasing delivered units gives nothing back: the household has them.
+    await h.bus.publish(allocationReleased.subject, released(b));
+    await h.bus.publish(deliveryOrdered.subject, ordered(second, [c]));
+    await expect
+      .poll(async () => [await deliveredOf(noodles.id), await deliveredOf(milk.id)], {
+        timeout: 5_000,
+      })
+      .toEqual([
+        [0, 40],
+        [0, 10],
+      ]);
+    await expect.poll(() => statusOf(donation.id), { timeout: 5_000 }).toBe('delivered');
+    const history = (
+      await h.bus.request(getDonation, { donationId: donation.id }, { actor: dispatcher })
+    ).history;
+    expect(history.at(-1)).toMatchObject({ status: 'delivered', by: DELIVERY_ACTOR });
+  });
+
+  it('should not deliver units released before the delivery was reported', async () => {
+    const { noodles } = await received();
+    const allocation = made(noodles, 5);
+    const orderId = randomUUID();
+    await h.bus.publish(allocationMade.subject, allocation);
+    await h.bus.publish(deliveryOrdered.subject, ordered(orderId, [allocation]));
+    await expect
+      .poll(async () => (await lotRow(noodles.id)).quantity_allocated, { timeout: 5_000 })
+      .toBe(5);
+    await h.bus.publish(allocationReleased.subject, released(allocation));
+    await expect
+      .poll(async () => (await lotRow(noodles.id)).quantity_allocated, { timeout: 5_000 })
+      .toBe(0);
+    await h.bus.publish(stopUpdated.subject, stop(orderId));
+    // Give the stop update time to be applied (its inbox row), then nothing was delivered.
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.db
+              .selectFrom('delivery_orders')
+              .select('delivered_at')
+              .where('order_id', '=', orderId)
+              .executeTakeFirst()
+          )?.delivered_at,
+        { timeout: 5_000 },
+      )
+      .toBeInstanceOf(Date);
+    expect(await deliveredOf(noodles.id)).toEqual([40, 0]);
+  });
 
   it('should count an allocation once however often it is delivered, and never beyond the lot', async () => {
     const { noodles } = await received();
@@ -130,7 +269,11 @@ describe('allocations from matching', () => {
     const lastMilk = made(milk, 6);
     await h.bus.publish(allocationMade.subject, lastMilk);
     await expect.poll(() => statusOf(donation.id), { timeout: 5_000 }).toBe('allocated');
-    const after = await h.bus.request(getDonation, { donationId: donation.id }, { actor: dispatcher });
+    const after = await h.bus.request(
+      getDonation,
+      { donationId: donation.id },
+      { actor: dispatcher },
+    );
     expect(after.history.at(-1)).toMatchObject({ status: 'allocated', by: ALLOCATION_ACTOR });
     await expect
       .poll(() => allocatedEvents.filter((e) => e.data.donationId === donation.id).length)
@@ -141,7 +284,11 @@ describe('allocations from matching', () => {
     await h.bus.publish(allocationReleased.subject, release);
     await expect.poll(() => statusOf(donation.id), { timeout: 5_000 }).toBe('received');
     expect(await lotRow(milk.id)).toMatchObject({ quantity_available: 6, quantity_allocated: 4 });
-    const back = await h.bus.request(getDonation, { donationId: donation.id }, { actor: dispatcher });
+    const back = await h.bus.request(
+      getDonation,
+      { donationId: donation.id },
+      { actor: dispatcher },
+    );
     expect(back.history.map((e) => e.status).slice(-2)).toEqual(['allocated', 'received']);
   });
 
@@ -150,7 +297,11 @@ describe('allocations from matching', () => {
     const allocation = made(noodles, 10);
     await h.bus.publish(allocationMade.subject, allocation);
     await expect.poll(async () => (await lotRow(noodles.id)).quantity_allocated).toBe(10);
-    await h.db.updateTable('lots').set({ status: 'expired' }).where('id', '=', noodles.id).execute();
+    await h.db
+      .updateTable('lots')
+      .set({ status: 'expired' })
+      .where('id', '=', noodles.id)
+      .execute();
     await h.bus.publish(allocationReleased.subject, released(allocation));
     await expect.poll(async () => (await lotRow(noodles.id)).quantity_allocated).toBe(0);
     expect(await lotRow(noodles.id)).toMatchObject({

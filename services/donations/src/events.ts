@@ -1,29 +1,64 @@
 import type { Kysely, Transaction } from 'kysely';
 
 import type { ConsumeOptions } from '@anbu/bus';
-import type { ActorRef, EventOf } from '@anbu/contracts';
+import type { ActorRef, DonationStatus } from '@anbu/contracts';
 import type { Logger } from '@anbu/db';
 import { on } from '@anbu/bus';
 import { emit, withInbox } from '@anbu/bus/outbox';
 import { canTransitionDonation, donationStatusSchema } from '@anbu/contracts';
-import { allocationMade, allocationReleased, donationAllocated } from '@anbu/contracts/events';
+import {
+  allocationMade,
+  allocationReleased,
+  deliveryOrdered,
+  donationAllocated,
+  donationDelivered,
+  stopUpdated,
+} from '@anbu/contracts/events';
 
+import type { DeliveredUnits } from './repo/deliveries.js';
 import type { DonationsDatabase } from './repo/schema.js';
+import {
+  deliverOrderAllocations,
+  markOrderDelivered,
+  recordOrder,
+  releaseAllocation,
+} from './repo/deliveries.js';
 import { findDonation, setDonationStatus } from './repo/donations.js';
-import { allocateUnits, releaseUnits, summariseDonationLots } from './repo/lots.js';
+import { allocateUnits, deliverUnits, releaseUnits, summariseDonationLots } from './repo/lots.js';
 
 /** The durable consumer that keeps lots' allocated counts in step with matching. */
 export const ALLOCATIONS_CONSUMER = 'donations_allocations';
+/** The durable consumer that counts delivered units from dispatch's delivered stops. */
+export const DELIVERIES_CONSUMER = 'donations_deliveries';
 
 /** Who moves a donation when matching allocates or releases its lots. */
 export const ALLOCATION_ACTOR: ActorRef = { kind: 'system', id: 'matching' };
+/** Who moves a donation when dispatch delivers the last of it. */
+export const DELIVERY_ACTOR: ActorRef = { kind: 'system', id: 'dispatch' };
+
+type Trx = Transaction<DonationsDatabase>;
+
+/** The status a donation's lots call for: `undefined` leaves it where it is. */
+function settledStatus(lots: {
+  available: number;
+  allocated: number;
+  delivered: number;
+}): DonationStatus | undefined {
+  if (lots.available > 0) return 'received';
+  if (lots.allocated > 0) return 'allocated';
+  if (lots.delivered > 0) return 'delivered';
+  return undefined;
+}
 
 /**
- * Donations' consumers: `allocation.made` moves units of a lot from available to allocated and
+ * Donations' consumers. `allocation.made` moves units of a lot from available to allocated and
  * `allocation.released` moves them back (to written off if the lot has expired or was written
- * off meanwhile), once per event (inbox). A donation whose lots have nothing left available and
- * something allocated becomes `allocated`; a release that makes units available again moves it
- * back to `received`. Kitchen allocations hold no lot and are ignored.
+ * off meanwhile; not at all if they were delivered), once per event (inbox). `delivery.ordered`
+ * records which lot allocations an order carries and a delivered `stop.updated` moves them from
+ * allocated to delivered, in whichever order the two arrive. A donation whose lots have nothing
+ * left available and something allocated becomes `allocated`; a release that makes units
+ * available again moves it back to `received`; once everything allocated was delivered it is
+ * `delivered`. Kitchen allocations hold no lot and are ignored.
  */
 export function createConsumers(deps: {
   db: Kysely<DonationsDatabase>;
@@ -33,34 +68,56 @@ export function createConsumers(deps: {
 }): ConsumeOptions[] {
   const { db, log, now, wake } = deps;
 
-  const settleDonation = async (
-    trx: Transaction<DonationsDatabase>,
-    donationId: string | undefined,
-  ): Promise<boolean> => {
+  /** Moves the donation one step towards the status its lots call for; true if it emitted. */
+  const settleDonation = async (trx: Trx, donationId: string | undefined): Promise<boolean> => {
     if (!donationId) return false;
     const donation = await findDonation(trx, donationId, { forUpdate: true });
     if (!donation) return false;
-    const lots = await summariseDonationLots(trx, donationId);
-    const allAllocated = lots.available === 0 && lots.allocated > 0;
-    const from = donationStatusSchema.parse(donation.status);
-    const to = allAllocated ? 'allocated' : 'received';
-    if (from === to || !canTransitionDonation(from, to)) return false;
-    // Only the allocated ↔ received pair moves here; other statuses are not matching's to change.
-    if (!(from === 'received' || from === 'allocated')) return false;
-    const at = now();
-    await setDonationStatus(trx, { id: donationId, status: to, at, by: ALLOCATION_ACTOR });
-    if (to === 'allocated')
-      await emit(trx, donationAllocated, {
+    const to = settledStatus(await summariseDonationLots(trx, donationId));
+    let from = donationStatusSchema.parse(donation.status);
+    // Only received → allocated → delivered (and back to received) move here; other statuses
+    // are not the consumers' to change.
+    if (!to || from === to || !(from === 'received' || from === 'allocated')) return false;
+    const path: DonationStatus[] =
+      to === 'delivered' && from === 'received' ? ['allocated', 'delivered'] : [to];
+    let emitted = false;
+    for (const next of path) {
+      if (!canTransitionDonation(from, next)) return emitted;
+      const at = now();
+      const by = next === 'delivered' ? DELIVERY_ACTOR : ALLOCATION_ACTOR;
+      await setDonationStatus(trx, { id: donationId, status: next, at, by });
+      const data = {
         donationId,
         organisationId: donation.organisationId,
         at: at.toISOString(),
-        by: ALLOCATION_ACTOR,
-      });
-    return true;
+        by,
+      };
+      if (next === 'allocated') await emit(trx, donationAllocated, data);
+      if (next === 'delivered') await emit(trx, donationDelivered, data);
+      emitted ||= next !== 'received';
+      from = next;
+    }
+    return emitted;
   };
 
-  const applied = (event: EventOf<typeof allocationMade> | EventOf<typeof allocationReleased>) =>
-    ({ consumer: ALLOCATIONS_CONSUMER, eventId: event.id }) as const;
+  /** Moves delivered units of their lots and settles the donations they came from. */
+  const deliver = async (trx: Trx, units: readonly DeliveredUnits[]): Promise<boolean> => {
+    const donationIds = new Set<string>();
+    for (const { lotId, quantity } of units) {
+      const lot = await deliverUnits(trx, { id: lotId, quantity });
+      if (!lot) {
+        log.warn({ lotId, quantity }, 'delivery of more units than the lot holds allocated');
+        continue;
+      }
+      if (lot.donationId) donationIds.add(lot.donationId);
+    }
+    let emitted = false;
+    for (const id of [...donationIds].sort()) emitted = (await settleDonation(trx, id)) || emitted;
+    return emitted;
+  };
+
+  const applied = (consumer: string, event: { id: string }) =>
+    ({ consumer, eventId: event.id }) as const;
 
   return [
     {
@@ -70,7 +127,7 @@ export function createConsumers(deps: {
           const { source, quantity, allocationId } = event.data;
           if (source.kind !== 'lot') return;
           let emitted = false;
-          await withInbox(db, applied(event), async (trx) => {
+          await withInbox(db, applied(ALLOCATIONS_CONSUMER, event), async (trx) => {
             const lot = await allocateUnits(trx, { id: source.lotId, quantity });
             if (!lot) {
               log.warn(
@@ -86,7 +143,17 @@ export function createConsumers(deps: {
         on(allocationReleased, async (event) => {
           const { source, quantity, allocationId } = event.data;
           if (source.kind !== 'lot') return;
-          await withInbox(db, applied(event), async (trx) => {
+          await withInbox(db, applied(ALLOCATIONS_CONSUMER, event), async (trx) => {
+            // The allocation's row first, then the lot: the order deliveries lock them in.
+            const state = await releaseAllocation(trx, {
+              allocationId,
+              lotId: source.lotId,
+              quantity,
+            });
+            if (state === 'delivered') {
+              log.warn({ allocationId, quantity }, 'release of delivered units: nothing goes back');
+              return;
+            }
             const lot = await releaseUnits(trx, { id: source.lotId, quantity });
             if (!lot) {
               log.warn(
@@ -97,6 +164,35 @@ export function createConsumers(deps: {
             }
             await settleDonation(trx, lot.donationId);
           });
+        }),
+      ],
+    },
+    {
+      durable: DELIVERIES_CONSUMER,
+      routes: [
+        on(deliveryOrdered, async (event) => {
+          const allocations = event.data.allocations.flatMap((a) =>
+            a.lotId ? [{ allocationId: a.allocationId, lotId: a.lotId, quantity: a.quantity }] : [],
+          );
+          if (allocations.length === 0) return;
+          let emitted = false;
+          await withInbox(db, applied(DELIVERIES_CONSUMER, event), async (trx) => {
+            const delivered = await recordOrder(trx, { orderId: event.data.orderId, allocations });
+            // Dispatch reported it delivered before this order reached donations.
+            if (delivered)
+              emitted = await deliver(trx, await deliverOrderAllocations(trx, event.data.orderId));
+          });
+          if (emitted) wake();
+        }),
+        on(stopUpdated, async (event) => {
+          const { status, orderId, kind } = event.data;
+          if (status !== 'delivered' || kind !== 'delivery') return;
+          let emitted = false;
+          await withInbox(db, applied(DELIVERIES_CONSUMER, event), async (trx) => {
+            const first = await markOrderDelivered(trx, { orderId, at: new Date(event.data.at) });
+            if (first) emitted = await deliver(trx, await deliverOrderAllocations(trx, orderId));
+          });
+          if (emitted) wake();
         }),
       ],
     },

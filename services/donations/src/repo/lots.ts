@@ -260,18 +260,41 @@ export async function releaseUnits(
   return rowToLot(row);
 }
 
-/** A donation's lots' units still available and allocated, summed. */
+/** Moves delivered units of a lot from allocated to delivered; undefined if too few are allocated. */
+export async function deliverUnits(
+  db: Db,
+  options: { id: string; quantity: number },
+): Promise<Lot | undefined> {
+  const row = await db
+    .updateTable('lots')
+    .set((eb) => ({
+      quantity_allocated: eb('quantity_allocated', '-', options.quantity),
+      quantity_delivered: eb('quantity_delivered', '+', options.quantity),
+    }))
+    .where('id', '=', options.id)
+    .where('quantity_allocated', '>=', options.quantity)
+    .returning(COLUMNS)
+    .executeTakeFirst();
+  return row && rowToLot(row);
+}
+
+/** A donation's lots' units still available, allocated and delivered, summed. */
 export async function summariseDonationLots(
   db: Db,
   donationId: string,
-): Promise<{ available: number; allocated: number }> {
+): Promise<{ available: number; allocated: number; delivered: number }> {
   const row = await db
     .selectFrom('lots')
     .select((eb) => [
       eb.fn.coalesce(eb.fn.sum<string>('quantity_available'), eb.lit(0)).as('available'),
       eb.fn.coalesce(eb.fn.sum<string>('quantity_allocated'), eb.lit(0)).as('allocated'),
+      eb.fn.coalesce(eb.fn.sum<string>('quantity_delivered'), eb.lit(0)).as('delivered'),
     ])
     .where('donation_id', '=', donationId)
     .executeTakeFirstOrThrow();
-  return { available: Number(row.available), allocated: Number(row.allocated) };
+  return {
+    available: Number(row.available),
+    allocated: Number(row.allocated),
+    delivered: Number(row.delivered),
+  };
 }

@@ -64,6 +64,20 @@ export interface LotsTable {
   received_at: Timestamp;
 }
 
+export interface LotAllocationsTable {
+  allocation_id: string;
+  lot_id: string;
+  quantity: number;
+  order_id: string | null;
+  /** `ordered`, `delivered` or `released`. */
+  status: string;
+}
+
+export interface DeliveryOrdersTable {
+  order_id: string;
+  delivered_at: Date | null;
+}
+
 /** The tables of the `donations` schema. */
 export interface DonationsDatabase {
   idempotency_keys: IdempotencyKeysTable;
@@ -71,6 +85,8 @@ export interface DonationsDatabase {
   donations: DonationsTable;
   donation_history: DonationHistoryTable;
   lots: LotsTable;
+  lot_allocations: LotAllocationsTable;
+  delivery_orders: DeliveryOrdersTable;
 }
 
 export type DepotRow = Selectable<DepotsTable>;
