@@ -103,7 +103,7 @@ export async function runPostgresCrash(options: {
     });
     return res.status >= 200 && res.status < 300
       ? { kind: 'donation', id: res.body.id }
-      : undefined;
+      : refused(res.status);
   };
 
   let counter = 0;
