@@ -178,7 +178,9 @@ export function MatchingScreen() {
               <h2 id="matching-unmet" className="card__title">
                 {t('matching.unmetTitle', { count: result.unmet.length })}
               </h2>
-              {result.unmet.length === 0 ? (
+              {result.summary.needsConsidered === 0 ? (
+                <p className="empty">{t('matching.noOpenNeeds')}</p>
+              ) : result.unmet.length === 0 ? (
                 <p className="empty">{t('matching.noneUnmet')}</p>
               ) : (
                 <ul className="match-list">

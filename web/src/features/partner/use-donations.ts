@@ -2,13 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { useTRPC } from '../../lib/trpc.js';
 
-/** Posts a donation; the partner's list is asked again once it is recorded. */
+/** Posts a donation; the partner's list and map are asked again once it is recorded. */
 export function usePostDonation() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation(
     trpc.donations.post.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.donations.list.pathKey() }),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.donations.list.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.dispatch.partnerMap.pathKey() });
+      },
     }),
   );
 }
@@ -22,6 +25,7 @@ export function useBookPickup() {
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.donations.list.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.donations.pickupSlots.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.dispatch.partnerMap.pathKey() });
       },
     }),
   );

@@ -25,6 +25,7 @@ export const enMatching: Translation<typeof koMatching> = {
   },
   allocatedTitle: 'Needs matched: {{count}}',
   unmetTitle: 'Needs unmet: {{count}}',
+  noOpenNeeds: 'No open need is waiting for goods.',
   noneUnmet: 'Every need was matched.',
   noneAllocated: 'This run matched no need.',
   missing: '{{quantity}} short',

@@ -22,6 +22,7 @@ export const koMatching = {
   },
   allocatedTitle: '배분된 요청 {{count}}건',
   unmetTitle: '배분 못한 요청 {{count}}건',
+  noOpenNeeds: '배분을 기다리는 열린 요청이 없습니다.',
   noneUnmet: '모든 요청이 배분되었습니다.',
   noneAllocated: '이번 배분으로 연결된 요청이 없습니다.',
   missing: '{{quantity}}개 부족',
