@@ -47,6 +47,19 @@ const FIELD_OF: Readonly<Record<string, FieldKey>> = {
   startsOn: 'startsOn',
 };
 
+/** Draft fields whose gateway path differs from their name. */
+const PATH_OF: Readonly<Partial<Record<string, string>>> = {
+  road: 'address.road',
+  detail: 'address.detail',
+  postalCode: 'address.postalCode',
+  contactName: 'contact.name',
+  phone: 'contact.phone',
+  relation: 'contact.relation',
+  consentScopes: 'consent.scopes',
+  consentGivenOn: 'consent.givenOn',
+  consentMethod: 'consent.method',
+};
+
 const emptyDraft = (today: string, districtCode: string): HouseholdDraft => ({
   name: '',
   type: 'elderly_alone',
@@ -105,7 +118,14 @@ export function EnrolHouseholdForm({
   });
   const paths = Object.keys(messages);
   const busy = register.isPending || enrol.isPending;
-  const set = (change: Partial<HouseholdDraft>) => setDraft({ ...draft, ...change });
+  const set = (change: Partial<HouseholdDraft>) => {
+    setDraft({ ...draft, ...change });
+    // An edited field's problem goes; the others stay until the next submit.
+    const edited = new Set(Object.keys(change).map((key) => PATH_OF[key] ?? key));
+    if (Object.keys(problems).some((path) => edited.has(path))) {
+      setProblems(Object.fromEntries(Object.entries(problems).filter(([p]) => !edited.has(p))));
+    }
+  };
   const fieldId = (path: string) => `${id}-${path.replaceAll('.', '-')}`;
   const field = (path: string) => ({
     id: fieldId(path),

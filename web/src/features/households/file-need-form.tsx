@@ -77,7 +77,13 @@ export function FileNeedForm({
         : t('households.errors.server', { field: label(path), message: server[path] ?? '' }),
   });
   const paths = Object.keys(messages);
-  const set = (change: Partial<NeedDraft>) => setDraft({ ...draft, ...change });
+  const set = (change: Partial<NeedDraft>) => {
+    setDraft({ ...draft, ...change });
+    // An edited field's problem goes; the others stay until the next submit.
+    if (Object.keys(change).some((key) => key in problems)) {
+      setProblems(Object.fromEntries(Object.entries(problems).filter(([p]) => !(p in change))));
+    }
+  };
   const field = (path: FieldKey) => ({
     id: `${id}-${path}`,
     label: label(path),
