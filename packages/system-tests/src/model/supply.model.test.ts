@@ -33,7 +33,8 @@ const PATH = process.env['ANBU_MODEL_PATH'];
  * served beyond its quantity, no lot allocated beyond its stock, the matcher's view equal to
  * donations', every live allocation in exactly one delivery order.
  *
- * A failure prints the seed and path; replay with `ANBU_MODEL_SEED=<seed> ANBU_MODEL_PATH=<path>`.
+ * A failure prints the seed and path; replay one case with `ANBU_MODEL_SEED=<seed>
+ * ANBU_MODEL_PATH=<path> ANBU_MODEL_RUNS=1` (the commands replay, the event timing does not).
  * 100 sequences in the normal run, 1,000 with `ANBU_FAULT_SCALE=full` (`pnpm test:faults`).
  */
 describe('supply chain model (fast-check commands on the real services)', () => {
@@ -136,7 +137,7 @@ describe('supply chain model (fast-check commands on the real services)', () => 
     `should keep the conservation invariants after every step of ${String(RUNS)} random sequences`,
     async () => {
       console.log(
-        `supply model: seed ${String(SEED)}${PATH ? ` path ${PATH}` : ''}, ${String(RUNS)} sequences of up to ${String(MAX_COMMANDS)} steps (replay: ANBU_MODEL_SEED=${String(SEED)} ANBU_MODEL_PATH=<path printed on failure>)`,
+        `supply model: seed ${String(SEED)}${PATH ? ` path ${PATH}` : ''}, ${String(RUNS)} sequences of up to ${String(MAX_COMMANDS)} steps (replay one case: ANBU_MODEL_SEED=${String(SEED)} ANBU_MODEL_PATH=<path printed on failure> ANBU_MODEL_RUNS=1)`,
       );
       const started = Date.now();
       await fc.assert(
