@@ -142,6 +142,14 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
         pool.on('error', (error) => {
           options.log.error({ err: error, schema }, 'idle PostgreSQL connection failed');
         });
+        // A connection that dies while checked out (PostgreSQL killed mid-query) emits 'error'
+        // on the client: without a listener that is an unhandled event that ends the process.
+        // The query in flight still fails and its caller answers; the pool drops the client.
+        pool.on('connect', (client) => {
+          client.on('error', (error) => {
+            options.log.error({ err: error, schema }, 'PostgreSQL connection failed');
+          });
+        });
         db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
         instances.set(schema, db);
       }
