@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import { countSchema, dateSchema, idSchema, timeWindowSchema } from './common.js';
+import {
+  countSchema,
+  dateSchema,
+  districtCodeSchema,
+  idSchema,
+  timeWindowSchema,
+} from './common.js';
 
 /** The fields of a new shift. */
 export const shiftInputSchema = z.object({
@@ -18,6 +24,12 @@ export const shiftInputSchema = z.object({
     .positive()
     .max(24 * 60)
     .optional(),
+  /**
+   * The district the shift serves. A district's planning run plans only the shifts of its
+   * districts, so that districts planned in parallel never share a carrier; a shift without a
+   * district is planned only by a whole-area run (no `districtCodes`).
+   */
+  districtCode: districtCodeSchema.optional(),
 });
 export type ShiftInput = z.infer<typeof shiftInputSchema>;
 
