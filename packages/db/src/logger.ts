@@ -8,6 +8,8 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
   child(bindings: Record<string, unknown>): Logger;
+  /** The fields bound so far (pino has it), so a child need not bind a key twice. */
+  bindings?(): Record<string, unknown>;
 }
 
 /** A logger that drops everything, for callers that have nothing to log to. */
@@ -17,4 +19,5 @@ export const silentLogger: Logger = Object.freeze({
   warn: () => undefined,
   error: () => undefined,
   child: () => silentLogger,
+  bindings: () => ({}),
 });

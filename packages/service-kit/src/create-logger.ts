@@ -36,8 +36,13 @@ export const REDACT_PATHS: readonly string[] = PII_KEYS.flatMap((key) => [
 export const DEFAULT_LOG_LEVEL: Level = 'info';
 
 export interface CreateLoggerOptions {
-  /** Becomes the `service` field of every line. */
-  readonly service: string;
+  /**
+   * Becomes the `service` field of every line. A process hosting several services (the
+   * embedded mode) names itself with `process` instead, and each service binds its own
+   * `service` (JSON lines must not carry the key twice).
+   */
+  readonly service?: string;
+  readonly process?: string;
   readonly level?: Level | 'silent';
   readonly instanceId?: string;
   /** Where lines go (default stdout); tests pass a stream to read them back. */
@@ -51,7 +56,9 @@ export interface CreateLoggerOptions {
  * const log = createLogger({ service: 'households', level: env.LOG_LEVEL });
  */
 export function createLogger(options: CreateLoggerOptions): Logger {
-  const base: Record<string, string> = { service: options.service };
+  const base: Record<string, string> = {};
+  if (options.process) base['process'] = options.process;
+  if (options.service) base['service'] = options.service;
   if (options.instanceId) base['instanceId'] = options.instanceId;
   const config = {
     level: options.level ?? DEFAULT_LOG_LEVEL,

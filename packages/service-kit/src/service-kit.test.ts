@@ -80,6 +80,37 @@ describe('startService (embedded: PGlite + memory bus)', () => {
     expect(rows).toContainEqual({ label: 'bear' });
   });
 
+  it.each([
+    ['a standalone process (service already bound)', { service: 'care', instanceId: 'care-1' }],
+    ['the embedded process', { process: 'embedded' }],
+  ] as const)('should log each key once under %s', async (_label, names) => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const parent = createLogger({ ...names, level: 'debug', destination });
+    const bus = createMemoryBus({ log });
+    const running = await startService(toyService([]), {
+      db,
+      bus,
+      log: parent,
+      instanceId: 'care-1',
+      outboxPollMs: 50,
+    });
+    await running.stop();
+    await bus.close();
+    await sleep(10);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.match(/"service":/g)).toHaveLength(1);
+      expect(line.match(/"instanceId":/g)).toHaveLength(1);
+      expect(JSON.parse(line)).toMatchObject({ service: 'care', instanceId: 'care-1' });
+    }
+  });
+
   it('should let an in-flight RPC finish when stopped, then stop answering', async () => {
     const bus = createMemoryBus({ log });
     const running = await startService(toyService([]), { db, bus, log });

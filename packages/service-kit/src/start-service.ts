@@ -10,6 +10,7 @@ import { healthRpc } from '@anbu/contracts';
 import { migrateToLatest } from '@anbu/db';
 
 import type { ServiceDefinition, ServiceRuntime } from './define-service.js';
+import { answerUnavailableWhenDatabaseDown } from './database-unavailable.js';
 import { ServiceStartError } from './errors.js';
 
 export interface StartServiceOptions {
@@ -50,7 +51,7 @@ export async function startService<DB>(
 ): Promise<RunningService> {
   const { name } = definition;
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}`;
-  const log = options.log.child({ service: name, instanceId });
+  const log = serviceLog(options.log, name, instanceId);
   const db = options.db.forSchema<DB>(name);
   const migrations = { ...outboxMigrations, ...definition.migrations };
   const { error } = await migrateToLatest({ db, schema: name, migrations, log });
@@ -101,7 +102,10 @@ export async function startService<DB>(
     await outbox.tick();
   };
   try {
-    server = await options.bus.serve([health, ...(runtime.routes ?? [])]);
+    server = await options.bus.serve([
+      health,
+      ...(runtime.routes ?? []).map(answerUnavailableWhenDatabaseDown),
+    ]);
     for (const consume of runtime.consumers ?? []) {
       consumers.push(await options.bus.consume(consume));
     }
@@ -138,4 +142,16 @@ async function check(probe: () => Promise<boolean>, log: Logger): Promise<'ok' |
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The parent logger with this service's `service` and `instanceId`, bound only where the parent
+ * does not carry them already (a standalone process's logger does: pino would repeat the keys).
+ */
+function serviceLog(parent: Logger, name: string, instanceId: string): Logger {
+  const bound = parent.bindings?.() ?? {};
+  const missing: Record<string, string> = {};
+  if (bound['service'] !== name) missing['service'] = name;
+  if (bound['instanceId'] === undefined) missing['instanceId'] = instanceId;
+  return Object.keys(missing).length > 0 ? parent.child(missing) : parent;
 }

@@ -5,7 +5,7 @@ import { createLogger } from '@anbu/service-kit';
 import { env, travel } from './env.js';
 import { startEmbedded } from './start-embedded.js';
 
-const log = createLogger({ service: 'embedded', level: env.LOG_LEVEL });
+const log = createLogger({ process: 'embedded', level: env.LOG_LEVEL });
 
 /** The demo users and their passwords as a table, for the terminal (never for a log file). */
 function usersTable(

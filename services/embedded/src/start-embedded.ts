@@ -19,6 +19,7 @@ import { createHouseholdsService } from '@anbu/households';
 import { createMatchingService } from '@anbu/matching';
 import { startService } from '@anbu/service-kit';
 
+import { seedDemoSupply } from './demo-supply.js';
 import { loadOrCreateEncryptionKey } from './encryption-key.js';
 import { seedDemoCity, seedDemoDay } from './seed.js';
 
@@ -112,10 +113,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       );
     }
     const gatewayDb = db.forSchema<GatewayTables>(GATEWAY_SCHEMA);
+    const gatewayLog = log.child({ service: 'gateway' });
     const gateway = createGateway({
       db: gatewayDb,
       bus,
-      log,
+      log: gatewayLog,
       webDistDir: options.webDistDir,
       cookieSecure: false,
     });
@@ -123,7 +125,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       db: gatewayDb,
       schema: gateway.schema,
       migrations: gateway.migrations,
-      log,
+      log: gatewayLog,
     });
     if (migrated.error) throw migrated.error;
 
@@ -132,7 +134,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       : undefined;
     // Today's shifts and orders, so that a dispatcher can plan the day at once.
     if (report?.failed === 0) {
-      await seedDemoDay({ handle: db, bus, city: report.city, log, date: seoulDate() });
+      const date = seoulDate();
+      const day = await seedDemoDay({ handle: db, bus, city: report.city, log, date });
+      // The demo partner's goods on that day's pool, so that its map has routes to show.
+      if (day.seeded) {
+        await seedDemoSupply({ bus, city: report.city, date, log }).catch((error: unknown) =>
+          log.error({ err: error }, "could not put the demo partner's goods on the day's pool"),
+        );
+      }
     }
 
     const listening = serve({

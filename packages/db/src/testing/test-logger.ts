@@ -26,6 +26,7 @@ export function createTestLogger(bindings: Record<string, unknown> = {}, lines: 
     warn: write('warn'),
     error: write('error'),
     child: (more) => createTestLogger({ ...bindings, ...more }, lines),
+    bindings: () => ({ ...bindings }),
   };
   return logger;
 }
