@@ -3,6 +3,7 @@ export type { CreateDbOptions, DbHandle } from './create-db.js';
 export { migrateToLatest } from './migrate.js';
 export type { MigrateOptions, MigrateReport, Migrations } from './migrate.js';
 export { transaction } from './transaction.js';
+export { isDatabaseUnavailable } from './unavailable.js';
 export { encodeCursor, decodeCursor, toPage } from './page.js';
 export type { TransactionOptions } from './transaction.js';
 export { silentLogger } from './logger.js';

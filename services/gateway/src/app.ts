@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
 
+import { isDatabaseUnavailable } from '@anbu/db';
+
 import type { GatewayOptions } from './deps.js';
 import { createLoginThrottle } from './auth/login-throttle.js';
 import { resolveDeps } from './deps.js';
@@ -13,6 +15,7 @@ import { rateLimit, rateLimitWhen } from './http/rate-limit.js';
 import { sameOriginOnly } from './http/same-origin.js';
 import { createRestApi } from './rest/v1.js';
 import { createContext } from './trpc/context.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './trpc/errors.js';
 import { appRouter } from './trpc/root.js';
 import { serveWeb } from './web/serve-web.js';
 
@@ -60,8 +63,22 @@ export function createApp(options: GatewayOptions) {
     }),
   );
   app.use('*', sameOriginOnly({ trustProxy: deps.trustProxy }));
+  // Every 503 (a database or a service down) tells the client when to try again.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status === 503 && !c.res.headers.has('retry-after')) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+  });
 
   app.onError((err, c) => {
+    if (isDatabaseUnavailable(err)) {
+      deps.log.warn({ err, path: c.req.path }, 'database unavailable');
+      return c.json(
+        { error: { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE } },
+        503,
+      );
+    }
     deps.log.error({ err, path: c.req.path }, 'request failed');
     return c.json(
       { error: { code: 'INTERNAL_SERVER_ERROR', message: 'internal server error' } },

@@ -5,6 +5,7 @@ import type { Session } from '../auth/sessions.js';
 import type { GatewayDeps } from '../deps.js';
 import { readSessionToken } from '../auth/cookie.js';
 import { findSession, sessionActor } from '../auth/sessions.js';
+import { translateError } from './errors.js';
 
 /** Facts about the HTTP request that procedures and the audit log need. */
 export interface RequestMeta {
@@ -65,6 +66,11 @@ export async function createContext(options: {
     cookieHeader: options.req.headers.get('cookie'),
     secure: deps.cookieSecure,
   });
-  const session = token ? await findSession(deps.db, { token, now: deps.now() }) : undefined;
+  // A database that cannot be reached is a 503 (translated here: tRPC would call it a 500).
+  const session = token
+    ? await findSession(deps.db, { token, now: deps.now() }).catch((error: unknown) => {
+        throw translateError(error);
+      })
+    : undefined;
   return createContextInner({ ...options, session: session ?? null, sessionToken: token ?? null });
 }

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import type { FieldIssue, RpcErrorCode } from '@anbu/contracts';
 import { RpcNoRespondersError, RpcRemoteError, RpcTimeoutError } from '@anbu/bus';
 import { toFieldIssues } from '@anbu/contracts';
+import { isDatabaseUnavailable } from '@anbu/db';
 
 /** Each RPC error code of a service, as a tRPC code (and through it an HTTP status). */
 export const RPC_TO_TRPC_CODE: Readonly<Record<RpcErrorCode, TRPC_ERROR_CODE_KEY>> = Object.freeze({
@@ -20,6 +21,12 @@ export const RPC_TO_TRPC_CODE: Readonly<Record<RpcErrorCode, TRPC_ERROR_CODE_KEY
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 });
+
+/** The message of a 503 while the gateway's own database cannot be reached. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'the database is unavailable; try again shortly';
+
+/** Seconds a client should wait before retrying a 503 (the `Retry-After` header). */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The one message of every 404, whatever the service said. */
 export const NOT_FOUND_MESSAGE = 'not found';
@@ -45,11 +52,19 @@ export function fieldIssuesOf(cause: unknown): readonly FieldIssue[] | undefined
 /**
  * Translates an error from a bus call to the {@link TRPCError} the caller sees: a service's
  * answer keeps its code, message and field issues; a timeout becomes 504 and a service with no
- * running replica 503. Anything else becomes a plain 500 whose message the error formatter
- * replaces (the cause is logged, never sent).
+ * running replica 503, and so does the gateway's own database when it cannot be reached (a
+ * service whose database is down answers `UNAVAILABLE` itself). Anything else becomes a plain
+ * 500 whose message the error formatter replaces (the cause is logged, never sent).
  */
 export function translateError(error: unknown): TRPCError {
-  if (error instanceof TRPCError) return error;
+  if (error instanceof TRPCError) {
+    // tRPC wraps what a procedure throws in an INTERNAL_SERVER_ERROR: look at what it wraps.
+    if (error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(error.cause)) {
+      return databaseUnavailable(error.cause);
+    }
+    return error;
+  }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   if (error instanceof ZodError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: 'invalid input', cause: error });
   }
@@ -84,4 +99,8 @@ export function translateError(error: unknown): TRPCError {
     });
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+}
+
+function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause });
 }

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { Role } from '@anbu/contracts';
 
 import type { Context } from './context.js';
-import { fieldIssuesOf } from './errors.js';
+import { fieldIssuesOf, translateError } from './errors.js';
 
 /** Declared on every procedure: the key of its row in the access table (`ACCESS`). */
 export interface ProcedureMeta {
@@ -39,11 +39,21 @@ export const router = t.router;
 /** Makes an in-process caller of a router for a given context. */
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Every procedure starts here: an error a procedure lets through (a database that cannot be
+ * reached, most often) is translated once, so that "down, retry" is a 503 and never a 500.
+ */
+const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw translateError(result.error);
+  return result;
+});
+
 /** Anyone may call it (login, the health summary). */
-export const publicProcedure = t.procedure;
+export const publicProcedure = baseProcedure;
 
 /** Needs a live session; 401 without one. `ctx.actor` and `ctx.session` are then set. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.session || !ctx.actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   }
