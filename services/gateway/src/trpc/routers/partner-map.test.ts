@@ -5,6 +5,7 @@ import { createMemoryBus } from '@anbu/bus/memory';
 import {
   getPublishedPlan,
   listAllocations,
+  listCarriers,
   listDonations,
   listLots,
   listOrders,
@@ -68,11 +69,12 @@ const stop = (n: number, order: number, extra: Record<string, unknown>) => ({
   ...extra,
 });
 
-const route = (n: number, stops: unknown[]) => ({
+const OUR_VOLUNTEER = id(801);
+const route = (n: number, stops: unknown[], carrierId = id(800)) => ({
   id: id(n),
   planId: id(700),
   date: DATE,
-  carrierId: id(800),
+  carrierId,
   startDepotId: id(500),
   stops,
   load: { boxes: 2, kg: 4 },
@@ -129,6 +131,22 @@ describe('dispatch.partnerMap', () => {
           }),
         ),
       ),
+      handle(listCarriers, () =>
+        Promise.resolve(
+          listCarriers.output.parse({
+            items: [800, 801].map((n) => ({
+              id: id(n),
+              organisationId: n === 801 ? OURS : THEIRS,
+              name: n === 801 ? '봉사자 김하나' : '집배원 이둘',
+              kind: n === 801 ? 'car' : 'postal_motorbike',
+              capacity: { boxes: 10, kg: 50 },
+              homeDepotId: id(500),
+              skills: [],
+              active: true,
+            })),
+          }),
+        ),
+      ),
       handle(listOrders, (input) =>
         Promise.resolve(
           listOrders.output.parse({
@@ -138,6 +156,7 @@ describe('dispatch.partnerMap', () => {
                   order(41, 'pickup', '5214057000', { donationId: id(1) }),
                   order(42, 'delivery', '5214025000', { householdId: HOUSEHOLD_SERVED }),
                   order(43, 'delivery', '5214031000', { householdId: HOUSEHOLD_OTHER }),
+                  order(44, 'delivery', '5214033000', { householdId: HOUSEHOLD_OTHER }),
                 ],
           }),
         ),
@@ -166,6 +185,18 @@ describe('dispatch.partnerMap', () => {
                     location: HOUSEHOLD_POINT,
                   }),
                 ]),
+                // Our own volunteer's route: shown although it carries none of our goods.
+                route(
+                  602,
+                  [
+                    stop(4, 44, {
+                      kind: 'delivery',
+                      householdId: HOUSEHOLD_OTHER,
+                      location: HOUSEHOLD_POINT,
+                    }),
+                  ],
+                  OUR_VOLUNTEER,
+                ),
               ],
               unassigned: [],
               totalDistanceMeters: 2000,
@@ -182,7 +213,7 @@ describe('dispatch.partnerMap', () => {
   });
   afterAll(() => fx[Symbol.asyncDispose]());
 
-  it('should show its pickups and only the routes carrying its goods, by 읍면동', async () => {
+  it("should show its pickups, the routes carrying its goods and its own volunteers' routes, by 읍면동", async () => {
     const res = await fx.trpc('dispatch.partnerMap', { input: { date: DATE }, cookie });
     const text = await res.text();
     expect(res.status).toBe(200);
@@ -190,22 +221,36 @@ describe('dispatch.partnerMap', () => {
       result: {
         data: {
           pickups: { donationId: string }[];
-          routes: { routeId: string; districts: string[]; ours: { kind: string }[] }[];
+          routes: {
+            routeId: string;
+            districts: string[];
+            ours: { kind: string }[];
+            ownCarrier?: { name: string };
+          }[];
         };
       };
     };
     const { pickups, routes } = body.result.data;
     expect(pickups.map((p) => p.donationId)).toEqual([id(1)]);
-    expect(routes).toHaveLength(1);
+    expect(routes.map((r) => r.routeId)).toEqual([id(600), id(602)]);
     expect(routes[0]).toMatchObject({
       routeId: id(600),
       districts: ['5214057000', '5214025000'],
       ours: [{ kind: 'pickup' }, { kind: 'delivery' }],
+    });
+    expect(routes[0]?.ownCarrier).toBeUndefined();
+    expect(routes[1]).toEqual({
+      routeId: id(602),
+      stopCount: 1,
+      districts: ['5214033000'],
+      ours: [{ kind: 'delivery', districtCode: '5214033000', sequence: 4, status: 'planned' }],
+      ownCarrier: { name: '봉사자 김하나' },
     });
     // Never a household: no id, and no point of a delivery.
     for (const secret of [HOUSEHOLD_SERVED, HOUSEHOLD_OTHER, String(HOUSEHOLD_POINT.lat)]) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain(THEIRS);
+    expect(text).not.toContain('집배원 이둘');
   });
 });

@@ -6,6 +6,7 @@ import { dateSchema } from '@anbu/contracts';
 import {
   getPublishedPlan,
   listAllocations,
+  listCarriers,
   listDonations,
   listLots,
   listOrders,
@@ -71,6 +72,16 @@ async function householdsServedBy(reader: Reader, organisationId: string): Promi
   return households;
 }
 
+/** The partner's own carriers (its volunteers), by id, with their names. */
+async function carriersOf(reader: Reader, organisationId: string): Promise<Map<string, string>> {
+  const carriers = await allPages((cursor) =>
+    callService(reader, listCarriers, { limit: 200, cursor }),
+  );
+  return new Map(
+    carriers.filter((c) => c.organisationId === organisationId).map((c) => [c.id, c.name]),
+  );
+}
+
 /** Pickup orders (of any partner) mapped to their donation. */
 async function pickupDonations(reader: Reader): Promise<Map<string, string>> {
   const orders = await allPages((cursor) =>
@@ -101,9 +112,12 @@ function routeForPartner(
     districtOf: ReadonlyMap<string, string>;
     ourPickups: ReadonlyMap<string, string>;
     ourHouseholds: ReadonlySet<string>;
+    /** The partner's own carriers: every delivery of theirs counts, still at 읍면동 level. */
+    ownCarriers: ReadonlyMap<string, string>;
   },
 ) {
-  const { districtOf, ourPickups, ourHouseholds } = options;
+  const { districtOf, ourPickups, ourHouseholds, ownCarriers } = options;
+  const carrierName = ownCarriers.get(route.carrierId);
   const districts: string[] = [];
   const ours: OurStop[] = [];
   for (const stop of route.stops) {
@@ -113,10 +127,20 @@ function routeForPartner(
     const donationId = ourPickups.get(stop.orderId);
     const base = { districtCode, sequence: stop.sequence, status: stop.status };
     if (stop.kind === 'pickup' && donationId) ours.push({ ...base, kind: 'pickup', donationId });
-    else if (stop.kind === 'delivery' && stop.householdId && ourHouseholds.has(stop.householdId))
+    else if (
+      (stop.kind === 'delivery' && stop.householdId && ourHouseholds.has(stop.householdId)) ||
+      (stop.kind !== 'pickup' && carrierName !== undefined)
+    )
       ours.push({ ...base, kind: 'delivery' });
   }
-  return { routeId: route.id, stopCount: route.stops.length, districts, ours };
+  return {
+    routeId: route.id,
+    stopCount: route.stops.length,
+    districts,
+    ours,
+    // Only for the partner's own carriers: whose route it is (its own volunteer, by name).
+    ...(carrierName === undefined ? {} : { ownCarrier: { name: carrierName } }),
+  };
 }
 
 /** Where the partner's own donations are picked up (its own places, so exact points). */
@@ -136,8 +160,8 @@ function pickupOf(donation: Donation) {
 }
 
 /**
- * Partner map: a partner's pickups and the routes of a day's published plan that carry its
- * donations, down to 읍면동 only. Its `organisation` scope decides whose goods count.
+ * Partner map: a partner's pickups, the routes of a day's published plan that carry its
+ * donations, and the routes its own carriers (volunteers) drive, down to 읍면동 only. Its `organisation` scope decides whose goods count.
  */
 export const partnerMapRouter = {
   partnerMap: declare('dispatch.partnerMap')
@@ -156,8 +180,9 @@ export const partnerMapRouter = {
       const reader: Reader = { ...ctx, actor: MAP_READER };
       const { plan } = await callService(reader, getPublishedPlan, { date: input.date });
       if (!plan) return { date: input.date, pickups, routes: [] };
-      const [households, pickupOrders, orders] = await Promise.all([
+      const [households, ownCarriers, pickupOrders, orders] = await Promise.all([
         householdsServedBy(reader, organisationId),
+        carriersOf(reader, organisationId),
         pickupDonations(reader),
         allPages((cursor) =>
           callService(reader, listOrders, {
@@ -171,9 +196,14 @@ export const partnerMapRouter = {
       const districtOf = new Map(orders.map((o) => [o.id, o.districtCode]));
       const routes = plan.routes
         .map((route) =>
-          routeForPartner(route, { districtOf, ourPickups, ourHouseholds: households }),
+          routeForPartner(route, {
+            districtOf,
+            ourPickups,
+            ourHouseholds: households,
+            ownCarriers,
+          }),
         )
-        .filter((route) => route.ours.length > 0);
+        .filter((route) => route.ours.length > 0 || route.ownCarrier !== undefined);
       return { date: input.date, pickups, routes };
     }),
 } satisfies TRPCRouterRecord;
