@@ -24,12 +24,12 @@ export interface DemoDay {
 }
 
 /** A stable 0…n-1 group of a household (its id is a UUID: hex digits spread evenly). */
-function groupOf(household: DemoHousehold, groups: number): number {
+export function groupOf(household: DemoHousehold, groups: number): number {
   return Number.parseInt(household.id.slice(-6), 16) % groups;
 }
 
 /** The day's group: days since the epoch, so that consecutive days cover every group. */
-function groupOfDay(date: string, groups: number): number {
+export function groupOfDay(date: string, groups: number): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) % groups;
 }
 
