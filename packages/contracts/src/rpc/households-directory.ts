@@ -65,6 +65,45 @@ export const listDistrictStaff = defineRpc({
   }),
 });
 
+/** A role as stored: the link, its id and whose it is. */
+export const membershipSchema = roleLinkSchema.extend({ id: idSchema, userId: idSchema });
+export type Membership = z.infer<typeof membershipSchema>;
+
+/**
+ * Gives a user a role in an organisation, or changes the districts or carrier of a role they
+ * hold. Admins only. Granting the same link again changes nothing (`unchanged`). A caseworker
+ * or dispatcher needs at least one district, a carrier its carrier record.
+ */
+export const grantMembership = defineRpc({
+  service,
+  method: 'memberships.grant',
+  kind: 'mutation',
+  input: roleLinkSchema.extend({ userId: idSchema }),
+  output: z.object({
+    membership: membershipSchema,
+    change: z.enum(['granted', 'changed', 'unchanged']),
+    /** What the role covered before a change (for the audit trail). */
+    before: roleLinkSchema.optional(),
+  }),
+});
+
+/** Takes a role away from a user. Admins only; revoking a role not held answers `false`. */
+export const revokeMembership = defineRpc({
+  service,
+  method: 'memberships.revoke',
+  kind: 'mutation',
+  input: z.object({ userId: idSchema, organisationId: idSchema, role: roleSchema }),
+  output: z.object({ revoked: z.boolean() }),
+});
+
+/** The roles of some users (the admin's user list). Admins and auditors. */
+export const listMemberships = defineRpc({
+  service,
+  method: 'memberships.list',
+  input: z.object({ userIds: z.array(idSchema).min(1).max(200) }),
+  output: z.object({ memberships: z.array(membershipSchema).max(2000) }),
+});
+
 /** How many households are stored (seed checks, health). */
 export const countHouseholds = defineRpc({
   service,
@@ -133,6 +172,9 @@ export const HOUSEHOLDS_DIRECTORY_RPCS = [
   listDistricts,
   membershipsForUser,
   listDistrictStaff,
+  grantMembership,
+  revokeMembership,
+  listMemberships,
   countHouseholds,
   importBulk,
 ] as const;

@@ -14,13 +14,17 @@ export {
   listDistricts,
   membershipsForUser,
   listDistrictStaff,
+  membershipSchema,
+  grantMembership,
+  revokeMembership,
+  listMemberships,
   countHouseholds,
   MAX_IMPORT_HOUSEHOLDS,
   importedHouseholdSchema,
   importBulk,
   HOUSEHOLDS_DIRECTORY_RPCS,
 } from './households-directory.js';
-export type { ImportedHousehold } from './households-directory.js';
+export type { ImportedHousehold, Membership } from './households-directory.js';
 export {
   MAX_IMPORT_FILE_ROWS,
   MAX_IMPORT_FILE_CHARS,

@@ -159,6 +159,86 @@ export async function upsertMembership(
     .execute();
 }
 
+/** A user's role as stored, with its id. */
+export type StoredMembership = RoleLink & { id: string; userId: string };
+
+function rowToMembership(row: MembershipRow): StoredMembership {
+  return { ...rowToRoleLink(row), id: row.id, userId: row.user_id };
+}
+
+const sameLink = (a: RoleLink, b: RoleLink): boolean =>
+  a.carrierId === b.carrierId &&
+  [...a.districtCodes].sort().join() === [...b.districtCodes].sort().join();
+
+/**
+ * Grants a role, or changes the districts and carrier of one the user holds. Locks the user's
+ * row of that role so that two admins granting at once cannot both read "not held".
+ */
+export async function grantMembershipRow(
+  db: Kysely<HouseholdsDatabase>,
+  grant: RoleLink & { userId: string; newId: string },
+): Promise<{
+  membership: StoredMembership;
+  change: 'granted' | 'changed' | 'unchanged';
+  before?: RoleLink;
+}> {
+  return db.transaction().execute(async (trx) => {
+    const held = await trx
+      .selectFrom('memberships')
+      .selectAll()
+      .where('user_id', '=', grant.userId)
+      .where('organisation_id', '=', grant.organisationId)
+      .where('role', '=', grant.role)
+      .forUpdate()
+      .executeTakeFirst();
+    const before = held ? rowToRoleLink(held) : undefined;
+    if (held && before && sameLink(before, grant)) {
+      return { membership: rowToMembership(held), change: 'unchanged' as const };
+    }
+    await upsertMembership(trx, { ...grant, id: held?.id ?? grant.newId });
+    const stored = await trx
+      .selectFrom('memberships')
+      .selectAll()
+      .where('user_id', '=', grant.userId)
+      .where('organisation_id', '=', grant.organisationId)
+      .where('role', '=', grant.role)
+      .executeTakeFirstOrThrow();
+    return before
+      ? { membership: rowToMembership(stored), change: 'changed' as const, before }
+      : { membership: rowToMembership(stored), change: 'granted' as const };
+  });
+}
+
+/** Takes a role away; `false` when the user did not hold it. */
+export async function revokeMembershipRow(
+  db: Db,
+  link: { userId: string; organisationId: string; role: Role },
+): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom('memberships')
+    .where('user_id', '=', link.userId)
+    .where('organisation_id', '=', link.organisationId)
+    .where('role', '=', link.role)
+    .executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}
+
+/** Every role of some users. */
+export async function membershipsOfUsers(
+  db: Db,
+  userIds: readonly string[],
+): Promise<StoredMembership[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(rowToMembership);
+}
+
 /** Every role a user holds. */
 export async function membershipsOf(db: Db, userId: string): Promise<RoleLink[]> {
   const rows = await db
