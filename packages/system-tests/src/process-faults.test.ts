@@ -11,6 +11,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createRng } from '@anbu/allocation/testing';
 import { hasNatsServer } from '@anbu/bus/testing';
 import { hasPostgres } from '@anbu/db/testing';
 
@@ -20,13 +21,15 @@ import type { DeliveryWorld } from './process/delivery-world.js';
 import type { DispatchTables, MatchingTables } from './process/service-tables.js';
 import type { StackClient } from './process/stack-client.js';
 import type { Stack } from './process/stack.js';
+import { eventually } from './harness/eventually.js';
 import { SYSTEM_TEST_PASSWORD } from './harness/seed-world.js';
-import { createChaos, planKills, seededRandom } from './process/chaos.js';
-import { eventually, runDeliveryFlow } from './process/delivery-flow.js';
+import { createChaos, planKills } from './process/chaos.js';
+import { runDeliveryFlow } from './process/delivery-flow.js';
 import { readDeliveryLedger } from './process/delivery-ledger.js';
 import { seedDeliveryWorld } from './process/delivery-world.js';
 import { STACK_SERVICES } from './process/faults.js';
 import { createPersistentClient } from './process/persistent-client.js';
+import { createPhaseTimer } from './process/phase-timer.js';
 import { runPostgresCrash } from './process/postgres-crash.js';
 import { connectToStack } from './process/stack-client.js';
 import { buildServices, printLogTails, REPO_ROOT, startStack } from './process/stack.js';
@@ -85,14 +88,17 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
       const totals = { runs: 0, faults: 0, deliveries: 0, lost: 0, doubled: 0, violations: 0 };
       for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
         const seed = SEED + runIndex;
-        const random = seededRandom(seed);
+        const random = createRng(seed);
         const started = Date.now();
-        const world: DeliveryWorld = await seedDeliveryWorld({
-          target: client.seed,
-          households: F4.batchSize,
-          carriers: F4.carriers,
-          random,
-        });
+        const timer = createPhaseTimer();
+        const world: DeliveryWorld = await timer.time('seed', () =>
+          seedDeliveryWorld({
+            target: client.seed,
+            households: F4.batchSize,
+            carriers: F4.carriers,
+            random,
+          }),
+        );
         const plan = planKills({
           perService: F4.killsPerService,
           // The flow makes about two calls per delivery (a need, a stop) plus polls.
@@ -119,12 +125,13 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
             deliveries: F4.deliveries,
             batchSize: F4.batchSize,
             label: `f4-${String(seed)}-${String(runIndex)}`,
+            timer,
           });
         } catch (error) {
           await printLogTails(stack.stateDir);
           throw error;
         }
-        const injected = await chaos.settle();
+        const injected = await timer.time('last kill settles', () => chaos.settle());
         const readLedger = () =>
           readDeliveryLedger({
             households: client.db('households'),
@@ -139,10 +146,13 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
             lotIds: outcome.lotIds,
           });
         // Events still in flight (allocations reaching donations) settle within seconds.
-        const ledger: DeliveryLedger = await eventually('a ledger at rest', readLedger, {
-          done: (l) => l.conservationViolations.length === 0 && l.lost.length === 0,
-          timeoutMs: 60_000,
-        }).catch(readLedger);
+        const ledger: DeliveryLedger = await timer.time('ledger at rest', () =>
+          eventually('a ledger at rest', readLedger, {
+            done: (l) => l.conservationViolations.length === 0 && l.lost.length === 0,
+            timeoutMs: 60_000,
+            retryErrors: true,
+          }).catch(readLedger),
+        );
         const killed = STACK_SERVICES.map(
           (s) => `${s}:${String(injected.filter((k) => k.service === s).length)}`,
         ).join(',');
@@ -155,6 +165,11 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
             `written-off=${String(ledger.units.writtenOff)} conservation-violations=${String(ledger.conservationViolations.length)} ` +
             `calls=${String(http.stats.calls)} retries=${String(http.stats.retries)} re-sign-ins=${String(http.stats.reSignIns)} ` +
             `planning-runs=${String(outcome.planningRuns)} seconds=${String(Math.round((Date.now() - started) / 1000))}`,
+        );
+        const downSeconds = injected.reduce((sum, k) => sum + k.recoveredMs, 0) / 1000;
+        say(
+          `F4 run ${String(runIndex + 1)} phases: ${timer.summary()} ` +
+            `(services down, beside the flow: ${downSeconds.toFixed(1)}s over ${String(injected.length)} kills)`,
         );
         totals.runs += 1;
         totals.faults += injected.length;
@@ -190,7 +205,7 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
       const totals = { runs: 0, kills: 0, acknowledged: 0, missing: 0 };
       for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
         const seed = SEED + 1_000 + runIndex;
-        const random = seededRandom(seed);
+        const random = createRng(seed);
         const world = await seedDeliveryWorld({
           target: client.seed,
           households: 50,

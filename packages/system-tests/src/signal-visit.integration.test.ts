@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type {
-  Alert,
-  CheckInSignal,
-  Need,
-  Notification,
-  Plan,
-  PlanningRun,
-  Shift,
-} from '@anbu/contracts';
+import type { Alert, CheckInSignal, Need, Notification, Plan, Shift } from '@anbu/contracts';
 import type { DemoCity, DemoHousehold, DemoUser } from '@anbu/demo-city';
 import { hasNatsServer } from '@anbu/bus/testing';
 import { seoulDate, SYSTEM_ACTOR } from '@anbu/contracts';
@@ -16,8 +8,11 @@ import { importBulk, importDispatchBulk, importDonationsBulk } from '@anbu/contr
 import { hasPostgres } from '@anbu/db/testing';
 import { createDemoCity, demoId, seedPayloads } from '@anbu/demo-city';
 
+import type { TrpcCall } from './harness/gateway-calls.js';
 import type { RunningSystem } from './harness/start-system.js';
-import { startSystem } from './harness/start-system.js';
+import { eventually } from './harness/eventually.js';
+import { planDay, trpcData } from './harness/gateway-calls.js';
+import { PLANNING_DISPATCH, startSystem } from './harness/start-system.js';
 
 // Real PostgreSQL and real NATS JetStream: skipped loudly without the binaries, a failure in CI.
 const servers = hasPostgres() && hasNatsServer();
@@ -25,21 +20,6 @@ const servers = hasPostgres() && hasNatsServer();
 const MINUTE = 60_000;
 /** Demo households to seed: enough to pick one in a district with its own caseworker. */
 const HOUSEHOLDS = 60;
-
-/** Polls `read` until `done` holds of its answer, or fails after `timeoutMs`. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still not done: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** Seeds the demo city through the import RPCs and the gateway's users, as the embedded start does. */
 async function seedDemoCity(system: RunningSystem, city: DemoCity): Promise<void> {
@@ -90,15 +70,7 @@ describe.skipIf(!servers)(
     let caseworkerId = '';
     let plan: Plan;
 
-    const trpc = async <T>(
-      path: string,
-      options: { cookie: string; input?: unknown; mutation?: boolean },
-    ): Promise<T> => {
-      const res = await system.http.trpc<T>(path, options);
-      if (res.status !== 200 || res.data === undefined)
-        throw new Error(`${path}: ${res.status} ${JSON.stringify(res.error)}`);
-      return res.data;
-    };
+    const trpc = <T>(path: string, call: TrpcCall) => trpcData<T>(system.http, path, call);
     const caseworkerOf = (districtCode: string): DemoUser | undefined =>
       city.users.find(
         (u) => u.roles.includes('caseworker') && u.districtCodes.includes(districtCode),
@@ -113,9 +85,7 @@ describe.skipIf(!servers)(
       trpc<{ items: Alert[] }>('care.alerts', { cookie, input: { householdId: household.id } });
 
     beforeAll(async () => {
-      system = await startSystem({
-        dispatch: { runPlanning: true, heartbeatMs: 200, pollMs: 200, seed: 1 },
-      });
+      system = await startSystem({ dispatch: PLANNING_DISPATCH });
       await seedDemoCity(system, city);
       // A demo household with consent to deliveries, in a district that has a caseworker.
       const found = city.households.find(
@@ -177,8 +147,11 @@ describe.skipIf(!servers)(
       // phone_inactivity: one retry up to 60 min later, 10 min grace for its answer; no `ok` came.
       system.clock.set(new Date(Date.parse(signal.observedAt) + 71 * MINUTE));
       const page = await eventually(
+        'an alert for the caseworker',
         () => alertsOf(cookies.caseworker),
-        (p) => p.items.length > 0,
+        {
+          done: (p) => p.items.length > 0,
+        },
       );
       expect(page.items).toHaveLength(1);
       alert = page.items[0] ?? alert;
@@ -192,12 +165,13 @@ describe.skipIf(!servers)(
       expect((await alertsOf(cookies.otherCaseworker)).items).toEqual([]);
       // The neighbourhood's caseworker is notified by name.
       const notified = await eventually(
+        'the caseworker notified',
         () =>
           trpc<{ items: Notification[] }>('care.notifications', {
             cookie: cookies.caseworker,
             input: { alertId: alert.id },
           }),
-        (p) => p.items.some((n) => n.status === 'sent'),
+        { done: (p) => p.items.some((n) => n.status === 'sent') },
       );
       expect(notified.items).toEqual([
         expect.objectContaining({ recipientUserId: caseworkerId, template: 'alert.raised' }),
@@ -208,12 +182,13 @@ describe.skipIf(!servers)(
       // A medium alert must be cleared by phone within two hours, else a carrier visits.
       system.clock.set(new Date(Date.parse(alert.raisedAt) + 2 * 60 * MINUTE + MINUTE));
       const needs = await eventually(
+        'a welfare visit need',
         () =>
           trpc<{ items: Need[] }>('households.needs', {
             cookie: cookies.caseworker,
             input: { householdId: household.id },
           }),
-        (p) => p.items.some((n) => n.category === 'welfare_visit'),
+        { done: (p) => p.items.some((n) => n.category === 'welfare_visit') },
       );
       const visits = needs.items.filter((n) => n.category === 'welfare_visit');
       expect(visits).toHaveLength(1);
@@ -235,6 +210,7 @@ describe.skipIf(!servers)(
       );
       // The visit order reaches dispatch's pool from matching, asynchronously.
       await eventually(
+        'the visit order in dispatch',
         () =>
           trpc<{ items: { householdId?: string; kind: string; status: string }[] }>(
             'dispatch.orders',
@@ -243,27 +219,13 @@ describe.skipIf(!servers)(
               input: { statuses: ['open'], districtCodes: [household.districtCode] },
             },
           ),
-        (p) => p.items.some((o) => o.householdId === household.id && o.kind === 'visit'),
+        { done: (p) => p.items.some((o) => o.householdId === household.id && o.kind === 'visit') },
       );
-      const queued = await trpc<PlanningRun>('dispatch.planningStart', {
+      ({ plan } = await planDay(system.http, {
         cookie: cookies.dispatcher,
-        mutation: true,
-        input: { date, districtCodes: [household.districtCode], timeLimitSeconds: 1 },
-      });
-      const run = await eventually(
-        () =>
-          trpc<PlanningRun>('dispatch.planningGet', {
-            cookie: cookies.dispatcher,
-            input: { runId: queued.id },
-          }),
-        (r) => r.status === 'succeeded' || r.status === 'failed',
-        60_000,
-      );
-      expect(run.status).toBe('succeeded');
-      plan = await trpc<Plan>('dispatch.plan', {
-        cookie: cookies.dispatcher,
-        input: { planId: run.planId },
-      });
+        date,
+        districtCodes: [household.districtCode],
+      }));
       const stops = plan.routes.flatMap((route) =>
         route.stops.map((stop) => ({ carrierId: route.carrierId, ...stop })),
       );
@@ -332,10 +294,9 @@ describe.skipIf(!servers)(
         },
       });
       // The stop update alone (no separate visit report) carries what the carrier saw.
-      const page = await eventually(
-        () => alertsOf(cookies.caseworker),
-        (p) => p.items.some((a) => a.id !== alert.id),
-      );
+      const page = await eventually('the checklist alert', () => alertsOf(cookies.caseworker), {
+        done: (p) => p.items.some((a) => a.id !== alert.id),
+      });
       expect(page.items.find((a) => a.id !== alert.id)).toMatchObject({
         householdId: household.id,
         districtCode: household.districtCode,

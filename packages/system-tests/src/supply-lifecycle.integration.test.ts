@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Donation, Lot, Need, PickupSlot, Plan, PlanningRun, RpcInput } from '@anbu/contracts';
+import type { Donation, Lot, Need, PickupSlot, Plan, RpcInput } from '@anbu/contracts';
 import type { postDonation } from '@anbu/contracts/rpc';
 import { hasNatsServer } from '@anbu/bus/testing';
 import { seoulDate, SYSTEM_ACTOR } from '@anbu/contracts';
@@ -20,10 +20,12 @@ import {
 } from '@anbu/contracts/rpc';
 import { hasPostgres } from '@anbu/db/testing';
 
+import type { TrpcCall } from './harness/gateway-calls.js';
 import type { SeededUser, SeededWorld } from './harness/seed-world.js';
 import type { RunningSystem } from './harness/start-system.js';
+import { planDay, trpcData } from './harness/gateway-calls.js';
 import { seedWorld, SYSTEM_TEST_PASSWORD } from './harness/seed-world.js';
-import { startSystem } from './harness/start-system.js';
+import { PLANNING_DISPATCH, startSystem } from './harness/start-system.js';
 
 // Real PostgreSQL and real NATS JetStream: skipped loudly without the binaries, a failure in CI.
 const servers = hasPostgres() && hasNatsServer();
@@ -93,15 +95,7 @@ describe.skipIf(!servers)(
     const matchingDb = () => system.db<MatchingView>('matching');
     const dispatchDb = () => system.db<DispatchView>('dispatch');
 
-    const trpc = async <T>(
-      path: string,
-      options: { cookie: string; input?: unknown; mutation?: boolean },
-    ): Promise<T> => {
-      const res = await system.http.trpc<T>(path, options);
-      if (res.status !== 200 || res.data === undefined)
-        throw new Error(`${path}: ${String(res.status)} ${JSON.stringify(res.error)}`);
-      return res.data;
-    };
+    const trpc = <T>(path: string, call: TrpcCall) => trpcData<T>(system.http, path, call);
 
     const lotRow = async (id: string) =>
       donationsDb().selectFrom('lots').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -200,9 +194,7 @@ describe.skipIf(!servers)(
     });
 
     beforeAll(async () => {
-      system = await startSystem({
-        dispatch: { runPlanning: true, heartbeatMs: 200, pollMs: 200, seed: 1 },
-      });
+      system = await startSystem({ dispatch: PLANNING_DISPATCH });
       world = await seedWorld(system);
       dispatcher = await world.addUser({ role: 'dispatcher', districtCodes: [world.districtCode] });
       caseworker = await world.addUser({ role: 'caseworker', districtCodes: [world.districtCode] });
@@ -431,30 +423,10 @@ describe.skipIf(!servers)(
 
       // The rice order is planned, published and delivered by the carrier.
       await expect.poll(async () => (await ordersOf(riceNeed.id)).length, WAIT).toBe(1);
-      const queued = await trpc<PlanningRun>('dispatch.planningStart', {
+      let { plan } = await planDay(system.http, {
         cookie: cookies.dispatcher,
-        mutation: true,
-        input: { date: today, districtCodes: [world.districtCode], timeLimitSeconds: 1 },
-      });
-      await expect
-        .poll(
-          async () =>
-            (
-              await trpc<PlanningRun>('dispatch.planningGet', {
-                cookie: cookies.dispatcher,
-                input: { runId: queued.id },
-              })
-            ).status,
-          { timeout: 60_000, interval: 500 },
-        )
-        .toBe('succeeded');
-      const runDone = await trpc<PlanningRun>('dispatch.planningGet', {
-        cookie: cookies.dispatcher,
-        input: { runId: queued.id },
-      });
-      let plan = await trpc<Plan>('dispatch.plan', {
-        cookie: cookies.dispatcher,
-        input: { planId: runDone.planId },
+        date: today,
+        districtCodes: [world.districtCode],
       });
       const riceOrder = (await ordersOf(riceNeed.id))[0];
       expect(plan.routes.flatMap((r) => r.stops.map((s) => s.orderId))).toEqual([riceOrder?.id]);

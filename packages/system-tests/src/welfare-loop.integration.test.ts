@@ -1,34 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Alert, Plan, PlanningRun } from '@anbu/contracts';
+import type { Alert, Plan } from '@anbu/contracts';
 import { hasNatsServer } from '@anbu/bus/testing';
 import { seoulDate, SYSTEM_ACTOR } from '@anbu/contracts';
 import { createOrder, importDispatchBulk, listNeeds } from '@anbu/contracts/rpc';
 import { hasPostgres } from '@anbu/db/testing';
 
+import type { TrpcCall } from './harness/gateway-calls.js';
 import type { SeededUser, SeededWorld } from './harness/seed-world.js';
 import type { RunningSystem } from './harness/start-system.js';
+import { eventually } from './harness/eventually.js';
+import { planDay, trpcData } from './harness/gateway-calls.js';
 import { seedWorld, SYSTEM_TEST_PASSWORD } from './harness/seed-world.js';
-import { startSystem } from './harness/start-system.js';
+import { PLANNING_DISPATCH, startSystem } from './harness/start-system.js';
 
 // Real PostgreSQL and real NATS JetStream: skipped loudly without the binaries, a failure in CI.
 const servers = hasPostgres() && hasNatsServer();
-
-/** Polls `read` until `done` holds of its answer, or fails after `timeoutMs`. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still not done: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.skipIf(!servers)(
   'welfare loop: planned, published, delivered with a crisis, alerted, escalated, followed up (issue 6)',
@@ -44,20 +32,10 @@ describe.skipIf(!servers)(
     let plan: Plan;
     let alert: Alert;
 
-    const trpc = async <T>(
-      path: string,
-      options: { cookie: string; input?: unknown; mutation?: boolean },
-    ): Promise<T> => {
-      const res = await system.http.trpc<T>(path, options);
-      if (res.status !== 200 || res.data === undefined)
-        throw new Error(`${path}: ${res.status} ${JSON.stringify(res.error)}`);
-      return res.data;
-    };
+    const trpc = <T>(path: string, call: TrpcCall) => trpcData<T>(system.http, path, call);
 
     beforeAll(async () => {
-      system = await startSystem({
-        dispatch: { runPlanning: true, heartbeatMs: 200, pollMs: 200, seed: 1 },
-      });
+      system = await startSystem({ dispatch: PLANNING_DISPATCH });
       world = await seedWorld(system);
       const dispatcher = await world.addUser({ role: 'dispatcher' });
       caseworker = await world.addUser({ role: 'caseworker', districtCodes: [world.districtCode] });
@@ -119,24 +97,11 @@ describe.skipIf(!servers)(
     });
 
     it('should plan the order with the fleet and publish the plan', async () => {
-      const queued = await trpc<PlanningRun>('dispatch.planningStart', {
+      ({ plan } = await planDay(system.http, {
         cookie: cookies.dispatcher,
-        mutation: true,
-        input: { date: today, districtCodes: [world.districtCode], timeLimitSeconds: 1 },
-      });
-      const run = await eventually(
-        () =>
-          trpc<PlanningRun>('dispatch.planningGet', {
-            cookie: cookies.dispatcher,
-            input: { runId: queued.id },
-          }),
-        (r) => r.status === 'succeeded' || r.status === 'failed',
-      );
-      expect(run.status).toBe('succeeded');
-      plan = await trpc<Plan>('dispatch.plan', {
-        cookie: cookies.dispatcher,
-        input: { planId: run.planId },
-      });
+        date: today,
+        districtCodes: [world.districtCode],
+      }));
       expect(plan.routes.map((r) => [r.carrierId, r.stops.map((s) => s.orderId)])).toEqual([
         [carrierId, [orderId]],
       ]);
@@ -178,12 +143,13 @@ describe.skipIf(!servers)(
         },
       });
       const page = await eventually(
+        'an alert for the caseworker',
         () =>
           trpc<{ items: Alert[] }>('care.alerts', {
             cookie: cookies.caseworker,
             input: { districtCodes: [world.districtCode], householdId },
           }),
-        (p) => p.items.length > 0,
+        { done: (p) => p.items.length > 0, intervalMs: 200 },
       );
       alert = page.items[0] ?? alert;
       expect(alert).toMatchObject({
@@ -196,9 +162,10 @@ describe.skipIf(!servers)(
     it('should escalate the alert nobody acknowledged past its deadline', async () => {
       system.clock.advanceDays(1);
       alert = await eventually(
+        'the alert escalated',
         () =>
           trpc<Alert>('care.alert', { cookie: cookies.caseworker, input: { alertId: alert.id } }),
-        (a) => a.escalationLevel > 0,
+        { done: (a) => a.escalationLevel > 0, intervalMs: 200 },
       );
       expect(alert.status).toBe('escalated');
     });
@@ -221,8 +188,9 @@ describe.skipIf(!servers)(
       });
       expect(resolved.followUpRequestId).toBeDefined();
       const needs = await eventually(
+        'the follow-up need',
         () => system.bus.request(listNeeds, { householdId }, { actor: caseworker.actor }),
-        (p) => p.items.length > 0,
+        { done: (p) => p.items.length > 0, intervalMs: 200 },
       );
       expect(needs.items[0]).toMatchObject({ householdId, category: 'side_dishes' });
     });

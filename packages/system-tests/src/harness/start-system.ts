@@ -40,6 +40,17 @@ export const SYSTEM_SERVICES = [
 /** Outbox poll interval of the services under test: events move within a tenth of a second. */
 export const DEFAULT_SYSTEM_OUTBOX_POLL_MS = 50;
 
+/**
+ * Dispatch options of a test that plans through the gateway: planning runs solved in this
+ * process, claimed and reported every 200 ms, with a fixed solver seed.
+ */
+export const PLANNING_DISPATCH: DispatchServiceOptions = {
+  runPlanning: true,
+  heartbeatMs: 200,
+  pollMs: 200,
+  seed: 1,
+};
+
 export interface StartSystemOptions {
   /** Which services to run (default all of {@link SYSTEM_SERVICES}); the gateway always runs. */
   readonly services?: readonly ServiceName[];

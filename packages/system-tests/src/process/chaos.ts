@@ -2,18 +2,6 @@ import type { StackService } from './faults.js';
 import type { Stack } from './stack.js';
 import { killService, restartService, STACK_SERVICES } from './faults.js';
 
-/** A seeded random source in [0, 1) (mulberry32): the same seed gives the same fault timings. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** One planned crash: `service` gets `kill -9` once `at` calls are done, and is down `downMs`. */
 export interface PlannedKill {
   readonly at: number;

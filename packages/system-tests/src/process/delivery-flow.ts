@@ -5,11 +5,21 @@ import { seoulDate } from '@anbu/contracts';
 
 import type { DeliveryWorld } from './delivery-world.js';
 import type { PersistentClient } from './persistent-client.js';
+import type { PhaseTimer } from './phase-timer.js';
 import type { DispatchTables, MatchingTables } from './service-tables.js';
+import { eventually } from '../harness/eventually.js';
 import { expectOk } from './persistent-client.js';
+import { createPhaseTimer } from './phase-timer.js';
 import { orderDetails } from './service-tables.js';
 
 const DAY_MS = 86_400_000;
+/** How long an effect may take while a killed service comes back and catches up. */
+const RECOVERY_WAIT_MS = 180_000;
+/**
+ * The solver's limit per planning round: the shortest dispatch takes. The flow needs a complete
+ * plan, not a good one (the solver always keeps its first complete solution).
+ */
+const PLAN_TIME_LIMIT_SECONDS = 1;
 /** Planning rounds after the last batch for orders left unassigned or undelivered. */
 const MAX_EXTRA_ROUNDS = 8;
 
@@ -31,27 +41,12 @@ export async function mapLimit<T, R>(
   return results;
 }
 
-/** Polls `read` until `done` holds, or fails naming `what` after `timeoutMs`. */
-export async function eventually<T>(
+/** Waits on an effect of the flow while services may be down: read errors are read again. */
+const settled = <T>(
   what: string,
   read: () => Promise<T>,
   until: { done: (value: T) => boolean; timeoutMs?: number },
-): Promise<T> {
-  const { done, timeoutMs = 180_000 } = until;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let value: T | undefined;
-    try {
-      value = await read();
-      if (done(value)) return value;
-    } catch {
-      // PostgreSQL may be restarting: read again.
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what}: still not done (${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+) => eventually(what, read, { timeoutMs: RECOVERY_WAIT_MS, ...until, retryErrors: true });
 
 /** What a delivery flow did, for the ledger to check. */
 export interface DeliveryFlowOutcome {
@@ -79,8 +74,11 @@ export async function runDeliveryFlow(options: {
   batchSize: number;
   label: string;
   concurrency?: number;
+  /** Where the flow's wall time goes (receive, needs, allocate, order, plan, publish, deliver). */
+  timer?: PhaseTimer;
 }): Promise<DeliveryFlowOutcome> {
   const { client, world, matching, dispatch, label, concurrency = 12 } = options;
+  const timer = options.timer ?? createPhaseTimer();
   const { districtCode } = world.world;
   const outcome: DeliveryFlowOutcome = {
     needIds: [],
@@ -186,37 +184,41 @@ export async function runDeliveryFlow(options: {
           .execute()
       ).length;
     // The matcher learns of the needs and the lot from events: run until it has served them all.
-    await eventually(
-      `allocation of batch ${String(batch)}`,
-      async () => {
-        const before = await allocated();
-        if (before === needIds.length) return before;
-        expectOk(
-          await asDispatcher(
+    await timer.time('allocate', () =>
+      settled(
+        `allocation of batch ${String(batch)}`,
+        async () => {
+          const before = await allocated();
+          if (before === needIds.length) return before;
+          expectOk(
+            await asDispatcher(
+              'matching.run',
+              { districtCodes: [districtCode] },
+              `${label}:allocate:${String(batch)}:${String(attempt++)}`,
+            ),
             'matching.run',
-            { districtCodes: [districtCode] },
-            `${label}:allocate:${String(batch)}:${String(attempt++)}`,
-          ),
-          'matching.run',
-        );
-        return allocated();
-      },
-      { done: (n) => n === needIds.length },
+          );
+          return allocated();
+        },
+        { done: (n) => n === needIds.length },
+      ),
     );
     // `delivery.ordered` reaches dispatch as an event.
-    await eventually(
-      `orders of batch ${String(batch)}`,
-      async () => {
-        const rows = await dispatch
-          .selectFrom('delivery_orders')
-          .select('details')
-          .where('district_code', '=', districtCode)
-          .where('status', 'in', ['open', 'planned', 'published'])
-          .execute();
-        const ordered = new Set(rows.flatMap((r) => orderDetails(r.details).needIds ?? []));
-        return needIds.filter((id) => !ordered.has(id)).length;
-      },
-      { done: (missing) => missing === 0 },
+    await timer.time('orders reach dispatch', () =>
+      settled(
+        `orders of batch ${String(batch)}`,
+        async () => {
+          const rows = await dispatch
+            .selectFrom('delivery_orders')
+            .select('details')
+            .where('district_code', '=', districtCode)
+            .where('status', 'in', ['open', 'planned', 'published'])
+            .execute();
+          const ordered = new Set(rows.flatMap((r) => orderDetails(r.details).needIds ?? []));
+          return needIds.filter((id) => !ordered.has(id)).length;
+        },
+        { done: (missing) => missing === 0 },
+      ),
     );
   };
 
@@ -233,22 +235,24 @@ export async function runDeliveryFlow(options: {
     );
 
   let round = 0;
-  const planAndDeliver = async () => {
-    round += 1;
-    const key = `${label}:plan:${String(round)}`;
+  const planned = async (key: string): Promise<PlanningRun> => {
     let run: PlanningRun | undefined;
     for (let attempt = 0; !run; attempt += 1) {
       outcome.planningRuns += 1;
       const queued = expectOk(
         await asDispatcher<PlanningRun>(
           'dispatch.planningStart',
-          { date: world.today, districtCodes: [districtCode], timeLimitSeconds: 2 },
+          {
+            date: world.today,
+            districtCodes: [districtCode],
+            timeLimitSeconds: PLAN_TIME_LIMIT_SECONDS,
+          },
           `${key}:${String(attempt)}`,
         ),
         'planningStart',
       );
       // A run whose planner was killed may never finish: start another after a while.
-      run = await eventually(
+      run = await settled(
         `planning run ${queued.id}`,
         async () =>
           expectOk(
@@ -264,7 +268,10 @@ export async function runDeliveryFlow(options: {
       if (run && run.status !== 'succeeded') run = undefined;
       if (attempt > 5) throw new Error(`no planning run succeeded in round ${String(round)}`);
     }
-    const planId = run.planId ?? '';
+    return run;
+  };
+
+  const publish = async (key: string, planId: string) => {
     const plan = expectOk(await asDispatcher<Plan>('dispatch.plan', { planId }), 'dispatch.plan');
     if (plan.status !== 'published') {
       const published = await asDispatcher<Plan>(
@@ -281,40 +288,67 @@ export async function runDeliveryFlow(options: {
         if (now.status !== 'published') expectOk(published, 'dispatch.publish');
       }
     }
-    const stops = (
-      await mapLimit(world.carriers, concurrency, async (carrier) => {
-        const mine = expectOk(
-          await client.trpc<{ route: Route | null }>(carrier, 'dispatch.myRoute'),
-          'myRoute',
-        );
-        return (mine.route?.stops ?? [])
-          .filter((s) => s.status === 'planned')
-          .map((s) => ({ carrier, stopId: s.id }));
-      })
-    ).flat();
-    await mapLimit(stops, concurrency, async ({ carrier, stopId }) => {
-      expectOk(
-        await client.trpc(carrier, 'dispatch.updateStop', {
-          mutation: true,
-          idempotencyKey: `${label}:stop:${stopId}:delivered`,
-          input: { stopId, status: 'delivered', at: new Date().toISOString() },
-        }),
-        'updateStop',
+  };
+
+  /** Each carrier's planned stops of the published plan, in route order. */
+  const plannedStops = async () =>
+    mapLimit(world.carriers, concurrency, async (carrier) => {
+      const mine = expectOk(
+        await client.trpc<{ route: Route | null }>(carrier, 'dispatch.myRoute'),
+        'myRoute',
       );
-      outcome.stopsReported += 1;
+      const stopIds = (mine.route?.stops ?? [])
+        .filter((s) => s.status === 'planned')
+        .map((s) => s.id);
+      return { carrier, stopIds };
+    });
+
+  // Every carrier walks their own route, stop after stop, all carriers at once: a route's stops
+  // are reported one at a time as in the field (dispatch locks the route for each report).
+  const deliver = async (routes: readonly { carrier: string; stopIds: readonly string[] }[]) => {
+    await mapLimit(routes, concurrency, async ({ carrier, stopIds }) => {
+      for (const stopId of stopIds) {
+        expectOk(
+          await client.trpc(carrier, 'dispatch.updateStop', {
+            mutation: true,
+            idempotencyKey: `${label}:stop:${stopId}:delivered`,
+            input: { stopId, status: 'delivered', at: new Date().toISOString() },
+          }),
+          'updateStop',
+        );
+        outcome.stopsReported += 1;
+      }
     });
   };
 
-  for (let batch = 0, done = 0; done < options.deliveries; batch += 1) {
-    const size = Math.min(options.batchSize, options.deliveries - done);
-    await receiveStock(batch, size);
-    const needIds = await fileNeeds(batch, size);
+  /** Plans the open orders and publishes the plan; answers each carrier's stops to deliver. */
+  const planAndPublish = async () => {
+    round += 1;
+    const key = `${label}:plan:${String(round)}`;
+    const run = await timer.time('plan', () => planned(key));
+    const planId = run.planId ?? '';
+    await timer.time('publish', () => publish(key, planId));
+    return timer.time('read routes', () => plannedStops());
+  };
+  /** The stock and the needs of one batch (a donation received, one need per delivery). */
+  const prepare = async (batch: number): Promise<string[]> => {
+    const size = Math.min(options.batchSize, options.deliveries - batch * options.batchSize);
+    await timer.time('receive stock', () => receiveStock(batch, size));
+    return timer.time('file needs', () => fileNeeds(batch, size));
+  };
+
+  // While the carriers deliver one batch, the partner and the caseworker prepare the next (as
+  // on a working day): its needs are allocated, ordered and planned once the round is delivered.
+  const batches = Math.ceil(options.deliveries / options.batchSize);
+  let needIds = batches > 0 ? await prepare(0) : [];
+  for (let batch = 0; batch < batches; batch += 1) {
     await allocate(batch, needIds);
-    await planAndDeliver();
-    done += size;
+    const routes = await planAndPublish();
+    const next = batch + 1 < batches ? prepare(batch + 1) : Promise.resolve([]);
+    [, needIds] = await Promise.all([timer.time('deliver', () => deliver(routes)), next]);
   }
   for (let extra = 0; extra < MAX_EXTRA_ROUNDS && (await openOrders()) > 0; extra += 1) {
-    await planAndDeliver();
+    await timer.time('deliver', async () => deliver(await planAndPublish()));
   }
   return outcome;
 }

@@ -21,5 +21,5 @@ export {
 export type { StackService } from './faults.js';
 export { connectToStack } from './stack-client.js';
 export type { StackClient } from './stack-client.js';
-export { createChaos, planKills, seededRandom } from './chaos.js';
+export { createChaos, planKills } from './chaos.js';
 export type { Chaos, InjectedKill, PlannedKill } from './chaos.js';
