@@ -14,6 +14,8 @@ export interface AuditEntry {
   readonly subjectType: string;
   readonly subjectIds: readonly string[];
   readonly at: Date;
+  /** What an administrative change did (never personal data of the people served). */
+  readonly detail?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function writeAudit(db: Kysely<GatewayTables>, entry: AuditEntry): 
         action: entry.action,
         subject_type: entry.subjectType,
         subject_id: subjectId,
+        detail: entry.detail?.slice(0, 1000) ?? null,
       })),
     )
     .execute();

@@ -158,6 +158,15 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
 }
 
+/**
+ * Ends every session of a user: a revoked role or a disabled account takes effect at once,
+ * not at the next login (sessions hold a snapshot of the roles). Returns how many ended.
+ */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Deletes sessions that expired before `now`; returns how many. */
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();

@@ -84,3 +84,61 @@ export async function findUserById(db: Db, id: string): Promise<GatewayUser | un
     .executeTakeFirst();
   return row && rowToUser(row);
 }
+
+/** A user as an administrator sees it: with when it was made and whether it is disabled. */
+export interface AdministeredUser extends GatewayUser {
+  readonly createdAt: string;
+  readonly disabled: boolean;
+}
+
+function rowToAdministered(
+  row: Pick<UserRow, 'id' | 'login' | 'display_name' | 'created_at' | 'disabled_at'>,
+): AdministeredUser {
+  return {
+    ...rowToUser(row),
+    createdAt: new Date(row.created_at).toISOString(),
+    disabled: row.disabled_at !== null,
+  };
+}
+
+const ADMINISTERED_COLUMNS = ['id', 'login', 'display_name', 'created_at', 'disabled_at'] as const;
+
+/** Users in login order, a page at a time (`after`: the last login of the previous page). */
+export async function listUsers(
+  db: Db,
+  options: { after?: string | undefined; limit: number },
+): Promise<AdministeredUser[]> {
+  let query = db
+    .selectFrom('users')
+    .select(ADMINISTERED_COLUMNS)
+    .orderBy('login')
+    .limit(options.limit);
+  if (options.after !== undefined) query = query.where('login', '>', options.after);
+  return (await query.execute()).map(rowToAdministered);
+}
+
+/** The user with this id or login, disabled or not. */
+export async function findAdministeredUser(
+  db: Db,
+  by: { id: string } | { login: string },
+): Promise<AdministeredUser | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(ADMINISTERED_COLUMNS)
+    .where((eb) =>
+      'id' in by ? eb('id', '=', by.id) : eb('login', '=', by.login.trim().toLowerCase()),
+    )
+    .executeTakeFirst();
+  return row && rowToAdministered(row);
+}
+
+/** Disables a user (the row stays: audit rows and history point at it); `false` if none. */
+export async function disableUser(db: Db, options: { id: string; now: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ disabled_at: options.now })
+    .where('id', '=', options.id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

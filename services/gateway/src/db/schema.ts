@@ -67,6 +67,8 @@ export interface AuditLogTable {
   action: string;
   subject_type: string;
   subject_id: string;
+  /** What an administrative change did; null for reads. */
+  detail: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** The gateway's tables, as Kysely sees them inside {@link GATEWAY_SCHEMA}. */

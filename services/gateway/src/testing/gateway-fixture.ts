@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { Bus, Server } from '@anbu/bus';
 import type { ServiceName } from '@anbu/contracts';
 import type { DbHandle } from '@anbu/db';
@@ -5,7 +7,12 @@ import type { TestLogger } from '@anbu/db/testing';
 import { handle } from '@anbu/bus';
 import { createMemoryBus } from '@anbu/bus/memory';
 import { healthRpc, SERVICE_NAMES } from '@anbu/contracts';
-import { membershipsForUser } from '@anbu/contracts/rpc';
+import {
+  grantMembership,
+  listMemberships,
+  membershipsForUser,
+  revokeMembership,
+} from '@anbu/contracts/rpc';
 import { createDb, migrateToLatest } from '@anbu/db';
 import { createTestLogger } from '@anbu/db/testing';
 
@@ -20,6 +27,14 @@ import { createGateway } from '../gateway.js';
 export interface SignedIn {
   readonly cookie: string;
   readonly userId: string;
+}
+
+/** A stable id for a (user, organisation, role) of the fixture's memberships. */
+function membershipId(userId: string, link: Membership): string {
+  const hex = createHash('sha1')
+    .update(`${userId}:${link.organisationId}:${link.role}`)
+    .digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The password every fixture user gets. */
@@ -38,6 +53,8 @@ export async function createGatewayFixture(
     now?: () => Date;
     db?: { handle: DbHandle; own: boolean };
     bus?: Bus;
+    /** Also serve households' role administration (grant / revoke / list) over the same map. */
+    roleAdministration?: boolean;
   } = {},
 ) {
   const log: TestLogger = createTestLogger();
@@ -86,7 +103,9 @@ export async function createGatewayFixture(
       ),
     ]),
   );
-
+  if (options.roleAdministration) {
+    servers.push(await bus.serve(roleAdministrationStubs(memberships)));
+  }
   let ip = 0;
   return {
     gateway,
@@ -150,3 +169,43 @@ export async function createGatewayFixture(
 }
 
 export type GatewayFixture = Awaited<ReturnType<typeof createGatewayFixture>>;
+
+/** Households' role administration, over the fixture's map (its rules are households' tests). */
+function roleAdministrationStubs(memberships: Map<string, Membership[]>) {
+  return [
+    handle(grantMembership, ({ userId, ...link }) => {
+      const held = memberships.get(userId) ?? [];
+      const same = (m: Membership) =>
+        m.role === link.role && m.organisationId === link.organisationId;
+      const before = held.find(same);
+      const change = !before
+        ? ('granted' as const)
+        : JSON.stringify(before) === JSON.stringify(link)
+          ? ('unchanged' as const)
+          : ('changed' as const);
+      memberships.set(userId, [...held.filter((m) => !same(m)), link]);
+      return Promise.resolve({
+        membership: { ...link, id: membershipId(userId, link), userId },
+        change,
+        ...(change === 'changed' ? { before } : {}),
+      });
+    }),
+    handle(revokeMembership, ({ userId, organisationId, role }) => {
+      const held = memberships.get(userId) ?? [];
+      const kept = held.filter((m) => m.role !== role || m.organisationId !== organisationId);
+      memberships.set(userId, kept);
+      return Promise.resolve({ revoked: kept.length < held.length });
+    }),
+    handle(listMemberships, ({ userIds }) =>
+      Promise.resolve({
+        memberships: userIds.flatMap((userId) =>
+          (memberships.get(userId) ?? []).map((m) => ({
+            ...m,
+            id: membershipId(userId, m),
+            userId,
+          })),
+        ),
+      }),
+    ),
+  ];
+}

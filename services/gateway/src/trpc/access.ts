@@ -197,6 +197,13 @@ export const ACCESS = {
     roles: { admin: 'all', program_manager: 'all', caseworker: 'districts' },
   },
 
+  // Accounts and roles: admins change them (each change audited), auditors read.
+  'admin.users': { roles: { admin: 'all', auditor: 'all' } },
+  'admin.createUser': { roles: { admin: 'all' } },
+  'admin.grantRole': { roles: { admin: 'all' } },
+  'admin.revokeRole': { roles: { admin: 'all' } },
+  'admin.disableUser': { roles: { admin: 'all' } },
+
   // API keys of partner systems: a partner manages its own organisation's keys.
   'apiKeys.list': { roles: { admin: 'all', auditor: 'all', partner: 'organisation' } },
   'apiKeys.create': { roles: { admin: 'all', partner: 'organisation' } },

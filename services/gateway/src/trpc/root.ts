@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './init.js';
+import { adminRouter } from './routers/admin.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { authRouter } from './routers/auth.js';
 import { careRouter } from './routers/care.js';
@@ -18,6 +19,7 @@ export const appRouter = router({
   matching: matchingRouter,
   care: careRouter,
   apiKeys: apiKeysRouter,
+  admin: adminRouter,
 });
 
 /** The type the web app's tRPC client is built from. */
