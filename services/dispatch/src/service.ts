@@ -46,7 +46,7 @@ export function createDispatchService(
       const geometry =
         given ?? (osrmUrl ? createOsrmGeometry({ baseUrl: osrmUrl, log }) : straightGeometry);
       const runner = runPlanning
-        ? createPlanningRunner({ ...tuning, db, log, owner: instanceId, geometry, travel })
+        ? createPlanningRunner({ ...tuning, db, bus, log, owner: instanceId, geometry, travel })
         : undefined;
       return Promise.resolve({
         routes: createRpc({

@@ -62,6 +62,7 @@ describe('a pool of planning workers', () => {
     const [a = '', b = '', c = '', d = ''] = ids;
     const runner = createPlanningRunner({
       db: h.db,
+      bus: h.bus,
       log: h.log,
       owner: 'replica-pool',
       workers: 2,
@@ -122,6 +123,7 @@ describe('a pool of planning workers', () => {
     }
     const runner = createPlanningRunner({
       db: h.db,
+      bus: h.bus,
       log: h.log,
       owner: 'replica-stopping',
       workers: 3,

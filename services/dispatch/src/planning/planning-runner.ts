@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 
+import type { Bus } from '@anbu/bus';
 import type { Logger } from '@anbu/db';
 import type { TableService } from '@anbu/road-matrix';
 import type { BackgroundTask } from '@anbu/service-kit';
@@ -24,6 +25,8 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** Options of {@link createPlanningRunner}. */
 export interface PlanningRunnerOptions {
   readonly db: Kysely<DispatchDatabase>;
+  /** Gathers a claimed run's problem (household locations, depots); a run fails without it. */
+  readonly bus?: Bus | undefined;
   readonly log: Logger;
   /** This replica's name in leases. */
   readonly owner: string;
@@ -61,7 +64,7 @@ export interface PlanningRunner extends BackgroundTask {
 /**
  * Starts a pool of `workers` planning workers on this replica. One claim loop takes queued runs
  * (or runs whose replica died: their lease expired) while a worker is free, and each claimed run
- * is solved in its own solver thread off the event loop (see {@link solveRun}), renewing its own
+ * has its problem gathered (once: it is stored with the run) and is solved in its own solver thread off the event loop (see {@link solveRun}), renewing its own
  * lease. Runs beyond the pool stay queued in the database, where a free worker of any replica
  * claims them; cancelling one of them ends it at once. Any number of replicas may share a
  * database.
@@ -79,6 +82,7 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
 
   const context: SolveRunContext = {
     db,
+    bus: options.bus,
     log,
     owner,
     leaseMs,

@@ -36,7 +36,9 @@ async function allPages<T>(
 
 /**
  * Gathers what a day's plan is built from: open orders (of some districts), household
- * locations from the households service, depot locations from donations, and the fleet.
+ * locations from the households service, depot locations from donations, and the fleet: the
+ * active carriers and the day's shifts (of a district run, only the shifts serving its
+ * districts; of a whole-area run, every shift of the day).
  */
 export async function loadPlanningSources(deps: {
   db: Kysely<DispatchDatabase>;
@@ -65,7 +67,7 @@ export async function loadPlanningSources(deps: {
     listVehicleRows(db, { cursor, limit: PAGE }),
   );
   const shifts: Shift[] = await allPages((cursor) =>
-    listShiftRows(db, { date, cursor, limit: PAGE }),
+    listShiftRows(db, { date, districtCodes: deps.districtCodes, cursor, limit: PAGE }),
   );
   return {
     orders,

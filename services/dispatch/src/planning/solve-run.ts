@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
+import type { Bus } from '@anbu/bus';
 import type { PlanningProgress, PlanningRun } from '@anbu/contracts';
 import type { RoutingProblemInput, RoutingSolution } from '@anbu/contracts/routing';
 import type { Logger } from '@anbu/db';
@@ -18,12 +19,15 @@ import type { DispatchDatabase } from '../repo/schema.js';
 import { buildPlan } from '../domain/plan-from-solution.js';
 import { straightGeometry } from '../geometry/osrm-geometry.js';
 import { withRouteLines } from '../geometry/road-lines.js';
-import { finishRun, renewLease } from '../repo/planning-runs.js';
+import { finishRun, renewLease, storeInput } from '../repo/planning-runs.js';
 import { insertPlan } from '../repo/plans.js';
+import { gatherInput } from './gather-input.js';
 
 /** What solving one claimed run needs from its runner. */
 export interface SolveRunContext {
   readonly db: Kysely<DispatchDatabase>;
+  /** Gathers a queued run's problem from households and donations. */
+  readonly bus?: Bus | undefined;
   readonly log: Logger;
   readonly owner: string;
   readonly leaseMs: number;
@@ -86,10 +90,12 @@ async function roadTravel(
 }
 
 /**
- * Solves one claimed run in a solver thread (`slot.solve`), storing progress and renewing the
- * lease every heartbeat, honouring a cancel, and storing the plan. The solver always keeps its
- * first complete solution (construction is never cut short by the time limit), so a run whose
- * limit is shorter than its construction still ends with a plan.
+ * Solves one claimed run: gathers its problem first when no earlier attempt stored it (a
+ * gathering failure fails the run with the reason), then solves it in a solver thread
+ * (`slot.solve`), storing progress and renewing the lease every heartbeat from the claim on,
+ * honouring a cancel, and storing the plan. The solver always keeps its first complete solution
+ * (construction is never cut short by the time limit), so a run whose limit is shorter than its
+ * construction still ends with a plan.
  */
 export async function solveRun(
   ctx: SolveRunContext,
@@ -97,14 +103,13 @@ export async function solveRun(
   slot: RunSlot,
 ): Promise<void> {
   const { db, log, owner, leaseMs, heartbeatMs } = ctx;
-  const { run, input } = claimed;
+  const { run } = claimed;
   const finish = (rest: Omit<Parameters<typeof finishRun>[1], 'id' | 'owner'>) =>
     finishRun(db, { id: run.id, owner, ...rest });
   if (run.attempts > ctx.maxAttempts) {
     await finish({ status: 'failed', error: `gave up after ${ctx.maxAttempts} attempts` });
     return;
   }
-  const timeLimitMs = run.timeLimitSeconds * 1000;
   let progress: PlanningProgress = { elapsedMs: 0, iterations: 0, fraction: 0 };
   let dirty = false;
   let cancelled = false;
@@ -112,32 +117,9 @@ export async function solveRun(
   // Set once the run is being finished: a renewal answered after our own finishRun finds the
   // run no longer ours, which is not a takeover.
   let finishing = false;
-  const hasWork = input.jobs.length > 0 && input.vehicles.length > 0;
-  const problem = hasWork ? await roadTravel(ctx, input.problem, run.id) : input.problem;
-  // Given back or stopped dead while gathering travel times: start no solver.
-  if (ctx.halted()) return;
-  if (hasWork) {
-    slot.solve = solveInWorker(parseProblem(problem), {
-      timeLimitMs,
-      progressIntervalMs: heartbeatMs,
-      ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
-      ...(ctx.workerUrl ? { workerUrl: ctx.workerUrl } : {}),
-      onProgress: (p) => {
-        progress = {
-          bestCost: Math.max(0, p.cost),
-          elapsedMs: Math.round(p.elapsedMs),
-          iterations: p.iterations,
-          fraction: Math.min(1, p.elapsedMs / timeLimitMs),
-          unassigned: p.unassigned,
-          vehicles: p.vehicles,
-        };
-        dirty = true;
-      },
-    });
-  }
-  const solve = slot.solve;
   // One timer both renews the lease and stores progress, so progress is written at most once
-  // per heartbeat however often the solver reports.
+  // per heartbeat however often the solver reports. It beats from the claim on: gathering the
+  // problem holds the run too.
   let beating = false;
   const heartbeat = setInterval(() => {
     if (beating || ctx.halted()) return;
@@ -149,10 +131,10 @@ export async function solveRun(
         if (!state.owned && !lost && !finishing) {
           lost = true;
           log.warn({ runId: run.id }, 'planning run lease lost; another replica has it');
-          await solve?.terminate();
+          await slot.solve?.terminate();
         } else if (state.cancelRequested && !cancelled) {
           cancelled = true;
-          solve?.stop();
+          slot.solve?.stop();
         }
       })
       .catch((err: unknown) => log.warn({ err, runId: run.id }, 'lease renewal failed'))
@@ -161,6 +143,46 @@ export async function solveRun(
       });
   }, heartbeatMs);
   try {
+    let input = claimed.input;
+    if (!input) {
+      try {
+        input = await gatherInput({ db, bus: ctx.bus, run, basePlanId: claimed.basePlanId });
+      } catch (err) {
+        if (ctx.halted() || lost) return;
+        finishing = true;
+        const error = err instanceof Error ? err.message : String(err);
+        log.warn({ err, runId: run.id }, 'planning run failed: its problem could not be gathered');
+        await finish({ status: 'failed', progress, error });
+        return;
+      }
+      if (ctx.halted() || lost) return;
+      if (!(await storeInput(db, { id: run.id, owner, input }))) return;
+    }
+    const timeLimitMs = run.timeLimitSeconds * 1000;
+    const hasWork = input.jobs.length > 0 && input.vehicles.length > 0;
+    const problem = hasWork ? await roadTravel(ctx, input.problem, run.id) : input.problem;
+    // Given back, stopped dead or cancelled while gathering: start no solver.
+    if (ctx.halted() || lost) return;
+    if (hasWork && !cancelled) {
+      slot.solve = solveInWorker(parseProblem(problem), {
+        timeLimitMs,
+        progressIntervalMs: heartbeatMs,
+        ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
+        ...(ctx.workerUrl ? { workerUrl: ctx.workerUrl } : {}),
+        onProgress: (p) => {
+          progress = {
+            bestCost: Math.max(0, p.cost),
+            elapsedMs: Math.round(p.elapsedMs),
+            iterations: p.iterations,
+            fraction: Math.min(1, p.elapsedMs / timeLimitMs),
+            unassigned: p.unassigned,
+            vehicles: p.vehicles,
+          };
+          dirty = true;
+        },
+      });
+    }
+    const solve = slot.solve;
     const solution = solve ? await solve.result : EMPTY_SOLUTION;
     if (ctx.halted() || lost) return;
     finishing = true;
@@ -171,6 +193,7 @@ export async function solveRun(
     await storePlan(ctx, { run, input, solution, progress });
   } catch (err) {
     if (ctx.halted() || lost) return;
+    finishing = true;
     log.error({ err, runId: run.id }, 'planning run failed');
     await finish({
       status: 'failed',

@@ -47,7 +47,10 @@ function rowToRun(row: RunRow): PlanningRun {
   });
 }
 
-/** A new queued run with the problem it will solve. */
+/**
+ * A new queued run. Its problem is gathered by the runner that claims it (see `storeInput`), so
+ * that starting a run answers at once; `basePlanId` is the plan a re-plan starts from.
+ */
 export async function insertRun(
   db: Db,
   run: {
@@ -56,7 +59,7 @@ export async function insertRun(
     districtCodes: readonly string[];
     timeLimitSeconds: number;
     requestedBy: string;
-    input: PlanningInput;
+    basePlanId?: string | undefined;
   },
 ): Promise<PlanningRun> {
   const progress: PlanningProgress = { elapsedMs: 0, iterations: 0, fraction: 0 };
@@ -69,8 +72,7 @@ export async function insertRun(
       time_limit_seconds: run.timeLimitSeconds,
       status: 'queued',
       progress: JSON.stringify(progress),
-      notes: JSON.stringify(run.input.notes),
-      input: JSON.stringify(run.input),
+      base_plan_id: run.basePlanId ?? null,
       requested_by: run.requestedBy,
     })
     .onConflict((oc) => oc.column('id').doNothing())
@@ -80,6 +82,27 @@ export async function insertRun(
   const existing = await findRun(db, run.id);
   if (!existing) throw new Error(`planning run ${run.id} neither inserted nor found`);
   return existing;
+}
+
+/**
+ * Stores the problem `owner` gathered for its run (and the notes made building it), so that a
+ * replica taking the run over solves the same problem; `false` when the run is no longer theirs.
+ */
+export async function storeInput(
+  db: Db,
+  options: { id: string; owner: string; input: PlanningInput },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('planning_runs')
+    .set({
+      input: JSON.stringify(options.input),
+      notes: JSON.stringify(options.input.notes.slice(0, 5000)),
+    })
+    .where('id', '=', options.id)
+    .where('lease_owner', '=', options.owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** One run, or undefined. */
@@ -92,10 +115,14 @@ export async function findRun(db: Db, id: string): Promise<PlanningRun | undefin
   return row && rowToRun(row);
 }
 
-/** A run claimed by a runner: the run, its stored problem and the attempt number. */
+/**
+ * A run claimed by a runner: the run, and its problem when an earlier attempt gathered it
+ * (otherwise the runner gathers it, re-planning `basePlanId` when set).
+ */
 export interface ClaimedRun {
   readonly run: PlanningRun;
-  readonly input: PlanningInput;
+  readonly input: PlanningInput | undefined;
+  readonly basePlanId: string | undefined;
 }
 
 /**
@@ -131,10 +158,14 @@ export async function claimRun(
         .forUpdate()
         .skipLocked(),
     )
-    .returning([...RUN_COLUMNS, 'input'])
+    .returning([...RUN_COLUMNS, 'input', 'base_plan_id'])
     .executeTakeFirst();
   if (!row) return undefined;
-  return { run: rowToRun(row), input: row.input as PlanningInput };
+  return {
+    run: rowToRun(row),
+    input: (row.input ?? undefined) as PlanningInput | undefined,
+    basePlanId: row.base_plan_id ?? undefined,
+  };
 }
 
 /**

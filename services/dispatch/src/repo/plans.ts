@@ -200,18 +200,39 @@ export async function replacePlan(db: Db, plan: Plan, before?: Plan): Promise<vo
   }
 }
 
-/** Marks the other published plans of `date` superseded; answers them. */
+/**
+ * Marks the other published plans of `date` that cover any of `planId`'s districts superseded,
+ * and answers them. A plan covers the districts of the run that made it, a whole-area run's plan
+ * every district: district plans of a day (each with the district's own fleet) stand side by
+ * side, and a whole-area plan replaces them all (and is replaced by any of them).
+ */
 export async function supersedePublished(
   db: Db,
   options: { date: string; exceptPlanId: string },
 ): Promise<Plan[]> {
-  const heads = await db
+  const own = await db
+    .selectFrom('plans')
+    .innerJoin('planning_runs', 'planning_runs.id', 'plans.run_id')
+    .select('planning_runs.district_codes')
+    .where('plans.id', '=', options.exceptPlanId)
+    .executeTakeFirst();
+  const districts = own?.district_codes ?? [];
+  let query = db
     .updateTable('plans')
     .set({ status: 'superseded' })
     .where('date', '=', options.date)
     .where('status', '=', 'published')
-    .where('id', '<>', options.exceptPlanId)
-    .returning(PLAN_COLUMNS)
-    .execute();
+    .where('id', '<>', options.exceptPlanId);
+  if (districts.length > 0) {
+    query = query.where('run_id', 'in', (eb) =>
+      eb
+        .selectFrom('planning_runs')
+        .select('id')
+        .where(
+          sql<boolean>`cardinality(district_codes) = 0 or district_codes && ${sql.val(districts)}::text[]`,
+        ),
+    );
+  }
+  const heads = await query.returning(PLAN_COLUMNS).execute();
   return Promise.all(heads.map((head) => withRoutes(db, head)));
 }

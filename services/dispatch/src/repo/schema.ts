@@ -44,6 +44,7 @@ export interface ShiftsTable {
   end_depot_id: string | null;
   anbu_time_budget_minutes: number | null;
   cancelled: Generated<boolean>;
+  district_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeliveryOrdersTable {
@@ -67,7 +68,9 @@ export interface PlanningRunsTable {
   status: string;
   progress: Json;
   notes: ColumnType<unknown, string | undefined, string>;
-  input: Json;
+  /** Empty while queued: the runner that claims the run gathers its problem. */
+  input: ColumnType<unknown, string | null | undefined, string | null>;
+  base_plan_id: ColumnType<string | null, string | null | undefined, string | null>;
   plan_id: string | null;
   error: string | null;
   attempts: Generated<number>;

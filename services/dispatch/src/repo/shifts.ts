@@ -20,6 +20,7 @@ const SHIFT_COLUMNS = [
   'end_depot_id',
   'anbu_time_budget_minutes',
   'cancelled',
+  'district_code',
 ] as const;
 
 const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) =>
@@ -36,6 +37,7 @@ function rowToShift(row: ShiftRow): Shift {
     endDepotId: row.end_depot_id ?? undefined,
     anbuTimeBudgetMinutes: row.anbu_time_budget_minutes ?? undefined,
     cancelled: row.cancelled,
+    districtCode: row.district_code ?? undefined,
   });
 }
 
@@ -54,6 +56,7 @@ export async function insertShift(db: Db, shift: Shift): Promise<boolean> {
       end_depot_id: shift.endDepotId ?? null,
       anbu_time_budget_minutes: shift.anbuTimeBudgetMinutes ?? null,
       cancelled: shift.cancelled,
+      district_code: shift.districtCode ?? null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
@@ -81,12 +84,16 @@ export async function markShiftCancelled(db: Db, id: string): Promise<Shift | un
   return row && rowToShift(row);
 }
 
-/** A page of the shifts of one day. */
+/**
+ * A page of the shifts of one day; with `districtCodes` (not empty), only the shifts serving one
+ * of them.
+ */
 export async function listShiftRows(
   db: Db,
   filter: {
     date: string;
     carrierId?: string | undefined;
+    districtCodes?: readonly string[] | undefined;
     cursor?: string | undefined;
     limit: number;
   },
@@ -98,6 +105,9 @@ export async function listShiftRows(
     .orderBy('id')
     .limit(filter.limit + 1);
   if (filter.carrierId) query = query.where('carrier_id', '=', filter.carrierId);
+  if (filter.districtCodes && filter.districtCodes.length > 0) {
+    query = query.where('district_code', 'in', [...filter.districtCodes]);
+  }
   const after = decodeCursor(filter.cursor);
   if (after) query = query.where('id', '>', after);
   return toPage(await query.execute(), { limit: filter.limit, map: rowToShift });

@@ -4,11 +4,8 @@ import { handle, RpcError } from '@anbu/bus';
 import { cancelPlanningRun, getPlan, getPlanningRun, startPlanningRun } from '@anbu/contracts/rpc';
 import { idFor } from '@anbu/service-kit';
 
-import type { StopLock } from '../domain/planning-input.js';
 import type { DispatchDeps } from './deps.js';
 import { canManageFleet, fleetReadScope } from '../domain/access.js';
-import { buildPlanningInput } from '../domain/planning-input.js';
-import { loadPlanningSources } from '../planning/planning-sources.js';
 import { findRun, insertRun, requestCancel } from '../repo/planning-runs.js';
 import { findPlan } from '../repo/plans.js';
 
@@ -31,22 +28,19 @@ const notFound = (field: string, id: string) =>
 export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
   const { db, bus } = deps;
 
-  /** The locked stops of the plan a re-plan starts from, as order → shift pins. */
-  async function locksOf(planId: string, date: string): Promise<StopLock[]> {
-    const base = await findPlan(db, planId);
+  /** A re-plan must start from a plan of the same day (a cheap look at the plan's head). */
+  async function checkBasePlan(planId: string, date: string): Promise<void> {
+    const base = await db
+      .selectFrom('plans')
+      .select('date')
+      .where('id', '=', planId)
+      .executeTakeFirst();
     if (!base) throw notFound('basePlanId', planId);
     if (base.date !== date) {
       throw new RpcError('BAD_REQUEST', `plan ${planId} is of ${base.date}, not ${date}`, {
         issues: [{ path: 'basePlanId', message: 'a plan of another day' }],
       });
     }
-    return base.routes.flatMap((route) =>
-      route.shiftId === undefined
-        ? []
-        : route.stops
-            .filter((stop) => stop.locked)
-            .map((stop) => ({ orderId: stop.orderId, shiftId: route.shiftId ?? '' })),
-    );
   }
 
   return [
@@ -54,27 +48,19 @@ export function planningRoutes(deps: DispatchDeps): RpcRoute[] {
       requirePlanner(context.actor);
       if (!bus) throw new RpcError('INTERNAL', 'dispatch was started without a bus');
       const id = idFor(context, 'planning.start');
-      // A retried start (same idempotency key) answers its run without gathering it again.
+      // A retried start (same idempotency key) answers the run the first one created.
       const existing = await findRun(db, id);
       if (existing) return existing;
-      const locks = input.basePlanId ? await locksOf(input.basePlanId, input.date) : [];
-      const sources = await loadPlanningSources({
-        db,
-        bus,
-        date: input.date,
-        districtCodes: input.districtCodes,
-      }).catch((err: unknown) => {
-        throw new RpcError('UNAVAILABLE', 'could not gather household or depot locations', {
-          cause: err,
-        });
-      });
+      if (input.basePlanId) await checkBasePlan(input.basePlanId, input.date);
+      // Stored queued at once: the runner that claims the run gathers its problem (orders,
+      // household locations, the fleet), which under load outlasts a caller's wait.
       const run = await insertRun(db, {
         id,
         date: input.date,
         districtCodes: input.districtCodes,
         timeLimitSeconds: input.timeLimitSeconds,
         requestedBy: context.actor.id,
-        input: buildPlanningInput({ ...sources, locks }),
+        basePlanId: input.basePlanId,
       });
       deps.onRunQueued?.();
       return run;
