@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.js';
 import { demoCityGeography } from '../../map/demo-city-geography.js';
 import { useDistrictNames } from '../../map/use-district-names.js';
-import { EnrolHouseholdForm } from './enrol-household-form.js';
+import { EnrolHouseholdForm } from './enrol/enrol-household-form.js';
 import { FileNeedForm } from './file-need-form.js';
 
 /** The caseworker's ad-hoc needs, newest first, with their status. */
