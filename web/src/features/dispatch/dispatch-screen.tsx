@@ -47,6 +47,7 @@ export function DispatchScreen() {
   const [focusedCode, setFocusedCode] = useState<string>();
   const [selectedStopId, setSelectedStopId] = useState<string>();
   const [pickedPoint, setPickedPoint] = useState<LatLngTuple>();
+  const [ordersAtStart, setOrdersAtStart] = useState<number>();
   const focused = geography.districts.find((district) => district.code === focusedCode);
   const outline = useMemo(
     () => geography.districts.flatMap((district) => district.rings[0] ?? []),
@@ -133,13 +134,15 @@ export function DispatchScreen() {
             type="button"
             className="button button--primary"
             disabled={running || planning.start.isPending}
-            onClick={() =>
+            onClick={() => {
+              // The pool the run plans: what "routed of all" counts against.
+              setOrdersAtStart(orders.data?.items.length);
               planning.start.mutate({
                 date: request.date,
                 districtCodes: [...request.districtCodes],
                 timeLimitSeconds: request.timeLimitSeconds,
-              })
-            }
+              });
+            }}
           >
             {t('planning.start')}
           </button>
@@ -147,6 +150,7 @@ export function DispatchScreen() {
             <RunProgress
               run={run}
               points={planning.points}
+              orders={ordersAtStart}
               cancelling={planning.cancel.isPending}
               onCancel={() => planning.cancel.mutate({ runId: run.id })}
             />

@@ -79,31 +79,31 @@ describe('drawnRoutes', () => {
 });
 
 describe('appendProgress', () => {
-  it('should add a point per new moment with a cost, and skip the rest', () => {
+  it('should add a point per new moment with the unassigned orders and routes, and skip the rest', () => {
     let points = appendProgress([], { elapsedMs: 100, iterations: 0, fraction: 0 });
-    points = appendProgress(points, { elapsedMs: 200, iterations: 0, fraction: 0, bestCost: 0 });
-    expect(points).toEqual([]);
     points = appendProgress(points, {
-      elapsedMs: 1_000,
+      elapsedMs: 200,
+      iterations: 0,
+      fraction: 0,
+      bestCost: 0,
+      vehicles: 0,
+      unassigned: 0,
+    });
+    expect(points).toEqual([]);
+    const at = (elapsedMs: number, unassigned: number, vehicles: number) => ({
+      elapsedMs,
       iterations: 5,
       fraction: 0.1,
-      bestCost: 900.4,
+      bestCost: 9_000_000 + unassigned,
+      unassigned,
+      vehicles,
     });
-    points = appendProgress(points, {
-      elapsedMs: 1_000,
-      iterations: 6,
-      fraction: 0.1,
-      bestCost: 800,
-    });
-    points = appendProgress(points, {
-      elapsedMs: 2_050,
-      iterations: 9,
-      fraction: 0.2,
-      bestCost: 850.6,
-    });
+    points = appendProgress(points, at(1_000, 300, 25));
+    points = appendProgress(points, at(1_000, 280, 26));
+    points = appendProgress(points, at(2_050, 154, 28));
     expect(points).toEqual([
-      { seconds: 1, cost: 900 },
-      { seconds: 2.1, cost: 851 },
+      { seconds: 1, unassigned: 300, routes: 25 },
+      { seconds: 2.1, unassigned: 154, routes: 28 },
     ]);
   });
 });

@@ -93,18 +93,26 @@ export function drawnRoutes(
 /** One point of the progress chart. */
 export interface ProgressPoint {
   readonly seconds: number;
-  readonly cost: number;
+  /** Orders the best plan so far leaves without a route. */
+  readonly unassigned: number;
+  /** Routes (carriers) the best plan so far uses. */
+  readonly routes: number;
 }
 
-/** Adds the run's latest best cost to the chart's points (once per moment, costs only). */
+/**
+ * Adds the run's latest best plan to the chart's points, once per moment: how many orders it
+ * leaves unassigned and how many routes it uses (what a dispatcher reads, unlike the solver's
+ * penalised cost). Reports before the first complete plan carry no such figures and are skipped.
+ */
 export function appendProgress(
   points: readonly ProgressPoint[],
   progress: RunView['progress'],
 ): readonly ProgressPoint[] {
-  // Before the first complete plan the solver may report no cost, or zero.
-  if (progress.bestCost === undefined || progress.bestCost <= 0) return points;
+  if (progress.unassigned === undefined || progress.vehicles === undefined) return points;
+  // The solver reports zero routes until its first plan is built.
+  if (progress.vehicles === 0 && (progress.bestCost ?? 0) <= 0) return points;
   const seconds = Math.round(progress.elapsedMs / 100) / 10;
   const last = points.at(-1);
   if (last && last.seconds >= seconds) return points;
-  return [...points, { seconds, cost: Math.round(progress.bestCost) }];
+  return [...points, { seconds, unassigned: progress.unassigned, routes: progress.vehicles }];
 }

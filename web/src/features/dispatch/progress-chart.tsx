@@ -2,17 +2,23 @@ import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { ProgressPoint } from './plan-view.js';
 
-/** The best cost falling over the run's seconds: a small line chart beside the progress bar. */
+/**
+ * The orders left without a route falling over the run's seconds: a small line chart beside the
+ * progress bar (a count a dispatcher reads, not the solver's cost).
+ */
 export function ProgressChart({
   points,
   label,
+  seriesName,
   language,
 }: {
   points: readonly ProgressPoint[];
   label: string;
+  /** The line's name in the tooltip ("unassigned"). */
+  seriesName: string;
   language: string;
 }) {
-  const format = new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 });
+  const format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   return (
     <figure className="progress-chart" aria-label={label}>
       <LineChart
@@ -29,23 +35,22 @@ export function ProgressChart({
           fontSize={11}
         />
         <YAxis
-          dataKey="cost"
-          // Early plans carry penalties for unassigned stops many times the final cost: a log
-          // scale keeps the whole descent readable.
-          scale="log"
-          domain={['auto', 'auto']}
-          tickFormatter={(c: number) => format.format(c)}
-          width={44}
+          dataKey="unassigned"
+          domain={[0, 'auto']}
+          allowDecimals={false}
+          tickFormatter={(n: number) => format.format(n)}
+          width={40}
           fontSize={11}
         />
         <Tooltip
-          formatter={(value) => format.format(Number(value))}
+          formatter={(value) => [format.format(Number(value)), seriesName]}
           labelFormatter={(s) => (typeof s === 'number' ? `${s} s` : s)}
         />
         <Line
           type="stepAfter"
-          dataKey="cost"
-          stroke="#1f4e79"
+          dataKey="unassigned"
+          name={seriesName}
+          stroke="#b45309"
           strokeWidth={2}
           dot={false}
           isAnimationActive={false}

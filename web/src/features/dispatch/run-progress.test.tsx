@@ -20,6 +20,7 @@ const run: RunView = {
     iterations: 5_469,
     fraction: 0.25,
     vehicles: 31,
+    unassigned: 154,
   },
   notes: [],
   attempts: 1,
@@ -28,16 +29,26 @@ const run: RunView = {
 };
 
 describe('RunProgress', () => {
-  it('should show the share of the time budget, the figures and a cancel button while running', async () => {
+  it('should show the share of the time limit, the figures in orders and routes, and a cancel button', async () => {
     let cancelled = 0;
     await renderWithI18n(
-      <RunProgress run={run} points={[]} cancelling={false} onCancel={() => (cancelled += 1)} />,
+      <RunProgress
+        run={run}
+        points={[]}
+        orders={958}
+        cancelling={false}
+        onCancel={() => (cancelled += 1)}
+      />,
     );
     expect(
       screen.getByRole('progressbar', { name: '계획 진행률' }).getAttribute('aria-valuenow'),
     ).toBe('25');
-    expect(screen.getByText('71,113')).toBeTruthy();
-    expect(screen.getByText('2.5초')).toBeTruthy();
+    expect(screen.getByText('804 / 958건')).toBeTruthy();
+    expect(screen.getByText('154건')).toBeTruthy();
+    expect(screen.getByText('31개')).toBeTruthy();
+    expect(screen.getByText('2.5초 / 10초')).toBeTruthy();
+    // Never the solver's raw, penalised cost.
+    expect(screen.queryByText(/71,113/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '계획 중단' }));
     expect(cancelled).toBe(1);
   });
@@ -54,6 +65,9 @@ describe('RunProgress', () => {
     );
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     expect(screen.getByText('Done')).toBeTruthy();
+    // Without the pool's size, routed is unknown; the rest reads in English.
+    expect(screen.getByText('154 orders')).toBeTruthy();
+    expect(screen.getByText('2.5 s of 10 s')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Cancel planning' })).toBeNull();
   });
 });

@@ -5,15 +5,22 @@ import { formatCount } from '../../lib/format.js';
 import { ProgressChart } from './progress-chart.js';
 import { isFinished } from './use-planning.js';
 
-/** A planning run as it goes: status, a progress bar, the solver's figures and the cost chart. */
+/**
+ * A planning run as it goes, in a dispatcher's terms: status, a progress bar over the time limit,
+ * orders routed of those in the pool, orders left unassigned, routes used, seconds elapsed of
+ * the limit, and a chart of the unassigned orders falling.
+ */
 export function RunProgress({
   run,
   points,
+  orders,
   onCancel,
   cancelling,
 }: {
   run: RunView;
   points: readonly ProgressPoint[];
+  /** Open orders in the pool when the run started, when this screen knows it. */
+  orders?: number | undefined;
   onCancel: () => void;
   cancelling: boolean;
 }) {
@@ -41,34 +48,49 @@ export function RunProgress({
       </div>
       <dl className="run-figures">
         <div>
-          <dt>{t('planning.bestCost')}</dt>
+          <dt>{t('planning.routed')}</dt>
           <dd>
-            {progress.bestCost === undefined
+            {progress.unassigned === undefined || orders === undefined
               ? '—'
-              : formatCount(Math.round(progress.bestCost), language)}
+              : t('planning.routedOfTotal', {
+                  routed: formatCount(Math.max(0, orders - progress.unassigned), language),
+                  total: formatCount(orders, language),
+                })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('planning.unassignedCount')}</dt>
+          <dd>
+            {progress.unassigned === undefined
+              ? '—'
+              : t('planning.orderCount', { count: progress.unassigned })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('planning.vehicles')}</dt>
+          <dd>
+            {progress.vehicles === undefined
+              ? '—'
+              : t('planning.routeCount', { count: progress.vehicles })}
           </dd>
         </div>
         <div>
           <dt>{t('planning.elapsed')}</dt>
           <dd>
-            {t('planning.elapsedSeconds', { seconds: (progress.elapsedMs / 1000).toFixed(1) })}
+            {t('planning.elapsedOfLimit', {
+              seconds: (progress.elapsedMs / 1000).toFixed(1),
+              limit: run.timeLimitSeconds,
+            })}
           </dd>
-        </div>
-        <div>
-          <dt>{t('planning.iterations')}</dt>
-          <dd>{formatCount(progress.iterations, language)}</dd>
-        </div>
-        <div>
-          <dt>{t('planning.vehicles')}</dt>
-          <dd>{progress.vehicles ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('planning.unassignedCount')}</dt>
-          <dd>{progress.unassigned ?? '—'}</dd>
         </div>
       </dl>
       {points.length > 1 && (
-        <ProgressChart points={points} label={t('planning.costChart')} language={language} />
+        <ProgressChart
+          points={points}
+          label={t('planning.unassignedChart')}
+          seriesName={t('planning.unassignedCount')}
+          language={language}
+        />
       )}
       {run.status === 'failed' && (
         <p className="alert alert--error" role="alert">
