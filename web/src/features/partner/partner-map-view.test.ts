@@ -70,6 +70,37 @@ describe('drawPartnerRoutes', () => {
   });
 });
 
+describe("the partner's own volunteer's route", () => {
+  const withVolunteer: PartnerMapView = {
+    ...view,
+    routes: [
+      ...view.routes,
+      {
+        routeId: 'r2',
+        stopCount: 3,
+        districts: ['5214025000'],
+        ours: [
+          { kind: 'delivery', districtCode: '5214025000', sequence: 0, status: 'planned' },
+          { kind: 'delivery', districtCode: '5214025000', sequence: 1, status: 'planned' },
+        ],
+        ownCarrier: { name: '봉사자 김하나' },
+      },
+    ],
+  };
+
+  it('should be named for its volunteer, its deliveries marked as theirs at a 읍면동 centre', () => {
+    const summaries = summarisePartnerRoutes(withVolunteer, (code) => code);
+    expect(summaries.map((s) => s.volunteer)).toEqual([undefined, '봉사자 김하나']);
+    const drawn = drawPartnerRoutes(withVolunteer, {
+      districts,
+      label: ({ kind, district: name, count }) => `${kind} ${name} ${count}`,
+    });
+    expect(drawn[1]?.stops).toEqual([
+      expect.objectContaining({ position: [36.07, 126.96], label: 'volunteer 함열읍 2' }),
+    ]);
+  });
+});
+
 describe('summarisePartnerRoutes', () => {
   it('should count pickups, deliveries and those delivered, with the districts named', () => {
     const [summary] = summarisePartnerRoutes(view, (code) =>

@@ -22,7 +22,12 @@ export interface PartnerRouteSummary {
   readonly delivered: number;
   /** Names of the 읍면동 where its goods are delivered, in visiting order. */
   readonly deliveryDistricts: readonly string[];
+  /** The partner's own carrier (volunteer) driving it, by name; absent for others' routes. */
+  readonly volunteer?: string;
 }
+
+/** What a marker of the partner's map stands for. */
+export type PartnerStopKind = 'pickup' | 'delivery' | 'volunteer';
 
 /** Each route that carries the partner's goods, numbered and coloured in the plan's order. */
 export function summarisePartnerRoutes(
@@ -39,6 +44,7 @@ export function summarisePartnerRoutes(
       deliveries: deliveries.length,
       delivered: deliveries.filter((stop) => stop.status === 'delivered').length,
       deliveryDistricts: [...new Set(deliveries.map((stop) => districtName(stop.districtCode)))],
+      ...(route.ownCarrier ? { volunteer: route.ownCarrier.name } : {}),
     };
   });
 }
@@ -46,7 +52,8 @@ export function summarisePartnerRoutes(
 /**
  * The routes as the map draws them, at 읍면동 level: the line joins the centres of the 읍면동 the
  * route passes, in order; a pickup of the partner's donation sits at its own pickup place, and
- * deliveries are one marker per 읍면동 at its centre (never at a household).
+ * deliveries are one marker per 읍면동 at its centre (never at a household). On a route of the
+ * partner's own volunteer those markers are its volunteer's deliveries (`volunteer`).
  */
 export function drawPartnerRoutes(
   view: PartnerMapView,
@@ -55,7 +62,7 @@ export function drawPartnerRoutes(
     label,
   }: {
     districts: readonly DistrictShape[];
-    label: (stop: { kind: 'pickup' | 'delivery'; district: string; count: number }) => string;
+    label: (stop: { kind: PartnerStopKind; district: string; count: number }) => string;
   },
 ): DrawnRoute[] {
   const byCode = new Map(districts.map((district) => [district.code, district]));
@@ -99,7 +106,11 @@ export function drawPartnerRoutes(
         id: `${route.routeId}-district-${code}`,
         position: district.labelAt,
         status: allDelivered ? 'delivered' : 'planned',
-        label: label({ kind: 'delivery', district: district.name, count: group.length }),
+        label: label({
+          kind: route.ownCarrier ? 'volunteer' : 'delivery',
+          district: district.name,
+          count: group.length,
+        }),
       });
     }
     return {

@@ -130,6 +130,11 @@ export function PartnerMap() {
                     />
                     <span className="partner-route__main">
                       <strong>{t('planning.routeName', { number: route.number })}</strong>
+                      {route.volunteer !== undefined && (
+                        <span className="partner-route__volunteer small">
+                          {t('partner.map.volunteer', { name: route.volunteer })}
+                        </span>
+                      )}
                       <span className="muted small">
                         {t('partner.map.routeFigures', {
                           pickups: route.pickups,

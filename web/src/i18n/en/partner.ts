@@ -65,14 +65,16 @@ export const enPartner: Translation<typeof koPartner> = {
     title: 'Pickups and deliveries map',
     day: 'Day',
     privacy: 'Recipients show only by neighbourhood (읍면동), never at their address.',
-    routes: 'Routes carrying our goods: {{count}}',
-    noRoutes: 'No published route carries our goods on this day.',
+    routes: 'Routes with our goods or volunteers: {{count}}',
+    noRoutes: 'No published route carries our goods or is driven by our volunteers on this day.',
+    volunteer: 'Our volunteer {{name}}',
     routeFigures: '{{pickups}} pickups · {{deliveries}} deliveries ({{delivered}} done)',
     pickups: 'Pickup places: {{count}}',
     noPickups: 'No donation is waiting for pickup.',
     stop: {
       pickup: '{{district}} · pickup of our donation',
       delivery: '{{district}} · {{count}} deliveries of our goods',
+      volunteer: '{{district}} · {{count}} deliveries by our volunteer',
     },
   },
 } as const;

@@ -62,14 +62,16 @@ export const koPartner = {
     title: '픽업과 배송 지도',
     day: '날짜',
     privacy: '받는 가구는 읍면동 단위로만 표시됩니다. 정확한 위치는 보이지 않습니다.',
-    routes: '우리 물품을 나르는 경로 {{count}}개',
-    noRoutes: '이 날 배포된 경로 중 우리 물품을 나르는 경로가 없습니다.',
+    routes: '우리 물품과 봉사자의 경로 {{count}}개',
+    noRoutes: '이 날 배포된 경로 중 우리 물품이나 우리 봉사자의 경로가 없습니다.',
+    volunteer: '우리 봉사자 {{name}}',
     routeFigures: '픽업 {{pickups}} · 배송 {{deliveries}}건 (완료 {{delivered}})',
     pickups: '픽업 장소 {{count}}곳',
     noPickups: '픽업을 기다리는 기부가 없습니다.',
     stop: {
       pickup: '{{district}} · 우리 기부품 픽업',
       delivery: '{{district}} · 우리 물품 배송 {{count}}건',
+      volunteer: '{{district}} · 우리 봉사자 배송 {{count}}건',
     },
   },
 } as const;
