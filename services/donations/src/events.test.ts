@@ -244,6 +244,63 @@ describe('allocations from matching', () => {
     expect(await deliveredOf(noodles.id)).toEqual([40, 0]);
   });
 
+  it('should keep a lot right whatever order an allocation\'s events are handled in', async () => {
+    const { noodles, milk } = await received();
+    // Released before made (the made one redelivered late): the lot takes nothing, for good.
+    const early = made(noodles, 5);
+    await h.bus.publish(allocationReleased.subject, released(early));
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.db
+              .selectFrom('lot_allocations')
+              .select('status')
+              .where('allocation_id', '=', early.data.allocationId)
+              .executeTakeFirst()
+          )?.status,
+        { timeout: 5_000 },
+      )
+      .toBe('released');
+    await h.bus.publish(allocationMade.subject, early);
+    // A later allocation of the same lot shows the late one was handled.
+    await h.bus.publish(allocationMade.subject, made(noodles, 3));
+    await expect
+      .poll(async () => (await lotRow(noodles.id)).quantity_allocated, { timeout: 5_000 })
+      .toBe(3);
+    expect(await lotRow(noodles.id)).toMatchObject({ quantity_available: 37 });
+
+    // Ordered and delivered before made: the units go from available straight to delivered.
+    const late = made(milk, 4);
+    const orderId = randomUUID();
+    await h.bus.publish(deliveryOrdered.subject, ordered(orderId, [late]));
+    await h.bus.publish(stopUpdated.subject, stop(orderId));
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.db
+              .selectFrom('delivery_orders')
+              .select('delivered_at')
+              .where('order_id', '=', orderId)
+              .executeTakeFirst()
+          )?.delivered_at,
+        { timeout: 5_000 },
+      )
+      .toBeInstanceOf(Date);
+    expect(await deliveredOf(milk.id)).toEqual([10, 0]);
+    await h.bus.publish(allocationMade.subject, late);
+    await expect.poll(() => deliveredOf(milk.id), { timeout: 5_000 }).toEqual([6, 4]);
+    expect(await lotRow(milk.id)).toMatchObject({ quantity_allocated: 0 });
+    // Its release afterwards gives nothing back: the household has the units.
+    await h.bus.publish(allocationReleased.subject, released(late));
+    await h.bus.publish(allocationMade.subject, made(milk, 1));
+    await expect
+      .poll(async () => (await lotRow(milk.id)).quantity_allocated, { timeout: 5_000 })
+      .toBe(1);
+    expect(await deliveredOf(milk.id)).toEqual([5, 4]);
+  });
+
   it('should count an allocation once however often it is delivered, and never beyond the lot', async () => {
     const { noodles } = await received();
     const event = made(noodles, 15);

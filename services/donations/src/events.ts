@@ -19,12 +19,20 @@ import type { DeliveredUnits } from './repo/deliveries.js';
 import type { DonationsDatabase } from './repo/schema.js';
 import {
   deliverOrderAllocations,
+  lockAllocation,
   markOrderDelivered,
+  markUnitsHeld,
   recordOrder,
   releaseAllocation,
 } from './repo/deliveries.js';
 import { findDonation, setDonationStatus } from './repo/donations.js';
-import { allocateUnits, deliverUnits, releaseUnits, summariseDonationLots } from './repo/lots.js';
+import {
+  allocateUnits,
+  deliverUnits,
+  deliverUnitsFromStock,
+  releaseUnits,
+  summariseDonationLots,
+} from './repo/lots.js';
 
 /** The durable consumer that keeps lots' allocated counts in step with matching. */
 export const ALLOCATIONS_CONSUMER = 'donations_allocations';
@@ -58,7 +66,10 @@ function settledStatus(lots: {
  * allocated to delivered, in whichever order the two arrive. A donation whose lots have nothing
  * left available and something allocated becomes `allocated`; a release that makes units
  * available again moves it back to `received`; once everything allocated was delivered it is
- * `delivered`. Kitchen allocations hold no lot and are ignored.
+ * `delivered`. The events of one allocation may be handled in any order (`lot_allocations`
+ * remembers what was seen): a release before its `allocation.made` gives nothing back and the
+ * late `allocation.made` takes nothing; a delivered order before it moves the units from
+ * available straight to delivered. Kitchen allocations hold no lot and are ignored.
  */
 export function createConsumers(deps: {
   db: Kysely<DonationsDatabase>;
@@ -126,16 +137,27 @@ export function createConsumers(deps: {
         on(allocationMade, async (event) => {
           const { source, quantity, allocationId } = event.data;
           if (source.kind !== 'lot') return;
+          const allocation = { allocationId, lotId: source.lotId, quantity };
           let emitted = false;
           await withInbox(db, applied(ALLOCATIONS_CONSUMER, event), async (trx) => {
-            const lot = await allocateUnits(trx, { id: source.lotId, quantity });
+            // The allocation's row first, then the lot: the order releases and deliveries use.
+            const seen = await lockAllocation(trx, allocationId);
+            if (seen?.unitsHeld) return;
+            if (seen?.status === 'released') {
+              log.info(allocation, 'allocation released before it was made here: nothing taken');
+              return;
+            }
+            // Its order was delivered before this event was handled: the units go straight out.
+            const take = seen?.status === 'delivered' ? deliverUnitsFromStock : allocateUnits;
+            const lot = await take(trx, { id: source.lotId, quantity });
             if (!lot) {
               log.warn(
-                { allocationId, lotId: source.lotId, quantity },
+                allocation,
                 'allocation of a lot that is unknown or has too few units available: not applied',
               );
               return;
             }
+            await markUnitsHeld(trx, allocation);
             emitted = await settleDonation(trx, lot.donationId);
           });
           if (emitted) wake();
@@ -154,6 +176,7 @@ export function createConsumers(deps: {
               log.warn({ allocationId, quantity }, 'release of delivered units: nothing goes back');
               return;
             }
+            if (state === 'not_held') return;
             const lot = await releaseUnits(trx, { id: source.lotId, quantity });
             if (!lot) {
               log.warn(

@@ -9,8 +9,21 @@ export class AllocationConflictError extends Error {
   }
 }
 
+/**
+ * An event about a lot arrived before the lot's `lot.received` was handled: thrown so that the
+ * bus delivers it again (with backoff) once the lot is in the view.
+ */
+export class LotNotInViewError extends Error {
+  override readonly name = 'LotNotInViewError';
+  readonly lotId: string;
+  constructor(lotId: string, options?: ErrorOptions) {
+    super(`lot ${lotId} is not in the view yet (its lot.received comes later)`, options);
+    this.lotId = lotId;
+  }
+}
+
 /** The matching service's errors, for `instanceof`. */
-export const errors = { AllocationConflictError } as const;
+export const errors = { AllocationConflictError, LotNotInViewError } as const;
 
 const CHECK_VIOLATION = '23514';
 const UNIQUE_VIOLATION = '23505';

@@ -16,6 +16,7 @@ import {
 
 import type { MatchingDatabase } from './repo/schema.js';
 import { isVisitNeed } from './domain/visit-order.js';
+import { LotNotInViewError } from './errors.js';
 import { addOpenNeed, addStockLot, cancelOpenNeed, expireStockLot } from './repo/supply.js';
 import { orderVisit, withdrawVisit } from './repo/visit-orders.js';
 
@@ -25,19 +26,23 @@ export const SUPPLY_CONSUMER = 'matching_supply';
 /**
  * Takes units written off in donations out of the matcher's view of a lot. Donations writes off
  * only units it holds available, so the lot's quantity never falls below what is allocated here;
- * the floor only guards a view that ran ahead of donations.
+ * the floor only guards a view that ran ahead of donations. A write-off handled before the lot's
+ * `lot.received` throws, so that the bus delivers it again once the lot is in the view.
  */
 async function writeOffStockUnits(
   trx: Transaction<MatchingDatabase>,
   event: EventOf<typeof lotWrittenOff>,
 ): Promise<void> {
-  await trx
+  const result = await trx
     .updateTable('stock_lots')
     .set({
       quantity: sql<number>`greatest(quantity - ${event.data.quantityWrittenOff}, allocated)`,
     })
     .where('lot_id', '=', event.data.lotId)
-    .execute();
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) {
+    throw new LotNotInViewError(event.data.lotId);
+  }
 }
 
 /**

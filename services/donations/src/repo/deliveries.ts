@@ -41,6 +41,8 @@ export async function recordOrder(
         quantity: allocation.quantity,
         order_id: order.orderId,
         status: 'ordered',
+        // Its `allocation.made` has not been handled yet (it marks the row when it is).
+        units_held: false,
       })
       .onConflict((oc) => oc.column('allocation_id').doUpdateSet({ order_id: order.orderId }))
       .execute();
@@ -70,35 +72,74 @@ export async function markOrderDelivered(
   return result.numUpdatedRows > 0n;
 }
 
-/** Marks the order's live allocations delivered and returns their units by lot. */
+/**
+ * Marks the order's live allocations delivered and returns the units to move from allocated to
+ * delivered, by lot: only of allocations whose lot holds their units (a late `allocation.made`
+ * delivers the others' units when it comes).
+ */
 export async function deliverOrderAllocations(db: Db, orderId: string): Promise<DeliveredUnits[]> {
   const rows = await db
     .updateTable('lot_allocations')
     .set({ status: 'delivered' })
     .where('order_id', '=', orderId)
     .where('status', '=', 'ordered')
-    .returning(['lot_id', 'quantity'])
+    .returning(['lot_id', 'quantity', 'units_held'])
     .execute();
   return rows
+    .filter((row) => row.units_held)
     .map((row) => ({ lotId: row.lot_id, quantity: row.quantity }))
     .sort((a, b) => a.lotId.localeCompare(b.lotId));
 }
 
+/** What donations has seen of one allocation, locked until the transaction ends. */
+export async function lockAllocation(
+  db: Db,
+  allocationId: string,
+): Promise<{ status: 'ordered' | 'delivered' | 'released'; unitsHeld: boolean } | undefined> {
+  const row = await db
+    .selectFrom('lot_allocations')
+    .select(['status', 'units_held'])
+    .where('allocation_id', '=', allocationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const status =
+    row.status === 'delivered' || row.status === 'released' ? row.status : ('ordered' as const);
+  return { status, unitsHeld: row.units_held };
+}
+
+/** Notes that the allocation's lot now holds its units (`allocation.made` applied). */
+export async function markUnitsHeld(
+  db: Db,
+  allocation: { allocationId: string; lotId: string; quantity: number },
+): Promise<void> {
+  await db
+    .insertInto('lot_allocations')
+    .values({
+      allocation_id: allocation.allocationId,
+      lot_id: allocation.lotId,
+      quantity: allocation.quantity,
+      order_id: null,
+      status: 'ordered',
+      units_held: true,
+    })
+    .onConflict((oc) => oc.column('allocation_id').doUpdateSet({ units_held: true }))
+    .execute();
+}
+
 /**
- * Notes a released allocation and returns whether its units were delivered already (then
- * nothing goes back to the lot: the household has them).
+ * Notes a released allocation (also when its `allocation.made` has not been handled yet: that
+ * one then finds it released and takes nothing) and says what happens to its units: `delivered`
+ * (the household has them: nothing goes back), `released` (the lot held them: give them back) or
+ * `not_held` (the lot never took them: nothing to give back).
  */
 export async function releaseAllocation(
   db: Db,
   release: { allocationId: string; lotId: string; quantity: number },
-): Promise<'released' | 'delivered'> {
-  const current = await db
-    .selectFrom('lot_allocations')
-    .select('status')
-    .where('allocation_id', '=', release.allocationId)
-    .forUpdate()
-    .executeTakeFirst();
+): Promise<'released' | 'delivered' | 'not_held'> {
+  const current = await lockAllocation(db, release.allocationId);
   if (current?.status === 'delivered') return 'delivered';
+  if (current?.status === 'released') return 'not_held';
   await db
     .insertInto('lot_allocations')
     .values({
@@ -107,8 +148,11 @@ export async function releaseAllocation(
       quantity: release.quantity,
       order_id: null,
       status: 'released',
+      units_held: false,
     })
-    .onConflict((oc) => oc.column('allocation_id').doUpdateSet({ status: 'released' }))
+    .onConflict((oc) =>
+      oc.column('allocation_id').doUpdateSet({ status: 'released', units_held: false }),
+    )
     .execute();
-  return 'released';
+  return current?.unitsHeld ? 'released' : 'not_held';
 }

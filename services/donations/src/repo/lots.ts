@@ -213,27 +213,48 @@ export async function setLotStatus(
     .execute();
 }
 
+/** The unit counts of a lot; they always add up to `quantity_received`. */
+type UnitCount =
+  | 'quantity_available'
+  | 'quantity_allocated'
+  | 'quantity_delivered'
+  | 'quantity_written_off';
+
+/**
+ * Moves `quantity` units of a lot from one count to another, in one guarded update: only when
+ * `from` holds that many (and, with `inStockOnly`, only while the lot is in stock). Undefined
+ * when nothing changed (unknown lot, too few units, not in stock).
+ */
+async function moveUnitsIfHeld(
+  db: Db,
+  options: { id: string; quantity: number; from: UnitCount; to: UnitCount; inStockOnly?: boolean },
+): Promise<Lot | undefined> {
+  const { id, quantity, from, to } = options;
+  let update = db
+    .updateTable('lots')
+    .set((eb) => ({ [from]: eb(from, '-', quantity), [to]: eb(to, '+', quantity) }))
+    .where('id', '=', id)
+    .where(from, '>=', quantity);
+  if (options.inStockOnly) update = update.where('status', '=', 'in_stock');
+  const row = await update.returning(COLUMNS).executeTakeFirst();
+  return row && rowToLot(row);
+}
+
 /**
  * Moves `quantity` available units of an in-stock lot to allocated; undefined (nothing changed)
  * if the lot is unknown, out of stock, or has fewer units available, so an allocation never
  * holds more than the lot.
  */
-export async function allocateUnits(
+export function allocateUnits(
   db: Db,
   options: { id: string; quantity: number },
 ): Promise<Lot | undefined> {
-  const row = await db
-    .updateTable('lots')
-    .set((eb) => ({
-      quantity_available: eb('quantity_available', '-', options.quantity),
-      quantity_allocated: eb('quantity_allocated', '+', options.quantity),
-    }))
-    .where('id', '=', options.id)
-    .where('status', '=', 'in_stock')
-    .where('quantity_available', '>=', options.quantity)
-    .returning(COLUMNS)
-    .executeTakeFirst();
-  return row && rowToLot(row);
+  return moveUnitsIfHeld(db, {
+    ...options,
+    from: 'quantity_available',
+    to: 'quantity_allocated',
+    inStockOnly: true,
+  });
 }
 
 /**
@@ -245,37 +266,30 @@ export async function releaseUnits(
   db: Db,
   options: { id: string; quantity: number },
 ): Promise<Lot | undefined> {
+  // Locked, so that the status that decides where the units go cannot change underneath.
   const lot = await lockLot(db, options.id);
-  if (!lot || lot.quantityAllocated < options.quantity) return undefined;
-  const back = lot.status === 'in_stock' ? 'quantity_available' : 'quantity_written_off';
-  const row = await db
-    .updateTable('lots')
-    .set((eb) => ({
-      quantity_allocated: eb('quantity_allocated', '-', options.quantity),
-      [back]: eb(back, '+', options.quantity),
-    }))
-    .where('id', '=', options.id)
-    .returning(COLUMNS)
-    .executeTakeFirstOrThrow();
-  return rowToLot(row);
+  if (!lot) return undefined;
+  const to = lot.status === 'in_stock' ? 'quantity_available' : 'quantity_written_off';
+  return moveUnitsIfHeld(db, { ...options, from: 'quantity_allocated', to });
 }
 
 /** Moves delivered units of a lot from allocated to delivered; undefined if too few are allocated. */
-export async function deliverUnits(
+export function deliverUnits(
   db: Db,
   options: { id: string; quantity: number },
 ): Promise<Lot | undefined> {
-  const row = await db
-    .updateTable('lots')
-    .set((eb) => ({
-      quantity_allocated: eb('quantity_allocated', '-', options.quantity),
-      quantity_delivered: eb('quantity_delivered', '+', options.quantity),
-    }))
-    .where('id', '=', options.id)
-    .where('quantity_allocated', '>=', options.quantity)
-    .returning(COLUMNS)
-    .executeTakeFirst();
-  return row && rowToLot(row);
+  return moveUnitsIfHeld(db, { ...options, from: 'quantity_allocated', to: 'quantity_delivered' });
+}
+
+/**
+ * Moves available units of a lot straight to delivered: the order carrying an allocation was
+ * delivered before its `allocation.made` was handled. Undefined if too few are available.
+ */
+export function deliverUnitsFromStock(
+  db: Db,
+  options: { id: string; quantity: number },
+): Promise<Lot | undefined> {
+  return moveUnitsIfHeld(db, { ...options, from: 'quantity_available', to: 'quantity_delivered' });
 }
 
 /** A donation's lots' units still available, allocated and delivered, summed. */

@@ -71,6 +71,8 @@ export interface LotAllocationsTable {
   order_id: string | null;
   /** `ordered`, `delivered` or `released`. */
   status: string;
+  /** The lot holds this allocation's units (its `allocation.made` was applied). */
+  units_held: Generated<boolean>;
 }
 
 export interface DeliveryOrdersTable {

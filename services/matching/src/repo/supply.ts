@@ -73,7 +73,10 @@ export async function cancelOpenNeed(
     .execute();
 }
 
-/** Adds a lot to the matcher's view of stock. */
+/**
+ * Adds a lot to the matcher's view of stock. Its `lot.expired` may have been handled first
+ * (then a placeholder row holds `expired`): the lot's details fill it in and it stays expired.
+ */
 export async function addStockLot(db: Db, event: EventOf<typeof lotReceived>): Promise<void> {
   const lot = event.data;
   await db
@@ -90,13 +93,26 @@ export async function addStockLot(db: Db, event: EventOf<typeof lotReceived>): P
       status: 'in_stock',
       event_id: event.id,
     })
-    .onConflict((oc) => oc.column('lot_id').doNothing())
+    .onConflict((oc) =>
+      oc.column('lot_id').doUpdateSet((eb) => ({
+        depot_id: eb.ref('excluded.depot_id'),
+        category: eb.ref('excluded.category'),
+        unit: eb.ref('excluded.unit'),
+        quantity: eb.ref('excluded.quantity'),
+        storage_class: eb.ref('excluded.storage_class'),
+        expires_on: eb.ref('excluded.expires_on'),
+        restrictions: eb.ref('excluded.restrictions'),
+        event_id: eb.ref('excluded.event_id'),
+      })),
+    )
     .execute();
 }
 
 /**
  * Marks a lot expired in the matcher's view. What was allocated of it and not yet delivered is
  * given back (`allocation.released`, reason `lot_expired`): those needs are open for the next run.
+ * Handled before the lot's `lot.received`, it leaves an expired placeholder (no units) that the
+ * late `lot.received` fills in without reopening it.
  */
 export async function expireStockLot(
   trx: Transaction<MatchingDatabase>,
@@ -104,9 +120,20 @@ export async function expireStockLot(
 ): Promise<void> {
   await releaseAllocations(trx, { lotId: event.data.lotId, reason: 'lot_expired' });
   await trx
-    .updateTable('stock_lots')
-    .set({ status: 'expired' })
-    .where('lot_id', '=', event.data.lotId)
+    .insertInto('stock_lots')
+    .values({
+      lot_id: event.data.lotId,
+      depot_id: event.data.depotId,
+      category: 'unknown',
+      unit: 'unknown',
+      quantity: 0,
+      storage_class: 'unknown',
+      expires_on: event.data.expiresOn,
+      restrictions: JSON.stringify({}),
+      status: 'expired',
+      event_id: event.id,
+    })
+    .onConflict((oc) => oc.column('lot_id').doUpdateSet({ status: 'expired' }))
     .execute();
 }
 
