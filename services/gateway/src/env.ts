@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { serviceEnvSchema } from '@anbu/service-kit';
 
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './auth/password.js';
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -29,6 +31,23 @@ export const gatewayEnvSchema = serviceEnvSchema.extend({
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
+/** `create-admin`'s environment: the gateway's plus the first administrator's password. */
+export const createAdminEnvSchema = gatewayEnvSchema.extend({
+  /** Generated and printed once when unset; never a command-line argument (shell history). */
+  ANBU_ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
+});
+export type CreateAdminEnv = z.infer<typeof createAdminEnvSchema>;
+
+function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Readonly<Record<string, string | undefined>>,
+): z.infer<S> {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw new Error(`invalid environment: ${problems.join('; ')}`);
+}
+
 /**
  * Parses the environment (this process's by default), failing with every bad or missing
  * variable named.
@@ -36,8 +55,12 @@ export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 export function loadGatewayEnv(
   source: Readonly<Record<string, string | undefined>> = process.env,
 ): GatewayEnv {
-  const parsed = gatewayEnvSchema.safeParse(source);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new Error(`invalid environment: ${problems.join('; ')}`);
+  return parseEnv(gatewayEnvSchema, source);
+}
+
+/** {@link loadGatewayEnv} for `create-admin`. */
+export function loadCreateAdminEnv(
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): CreateAdminEnv {
+  return parseEnv(createAdminEnvSchema, source);
 }

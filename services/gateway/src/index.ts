@@ -9,6 +9,8 @@ export { migrations } from './db/migrations/index.js';
 export { createUser, newUserSchema } from './auth/users.js';
 export type { GatewayUser, NewUser } from './auth/users.js';
 export { createApiKey, revokeApiKey } from './auth/api-keys.js';
+export { bootstrapAdmin, BootstrapRefusedError } from './admin/bootstrap-admin.js';
+export type { BootstrapAdminInput } from './admin/bootstrap-admin.js';
 export type { ApiKeyInfo } from './auth/api-keys.js';
 export { MIN_PASSWORD_LENGTH } from './auth/password.js';
 export { DEFAULT_SESSION_TTL_MS } from './auth/sessions.js';
