@@ -27,7 +27,8 @@ export const shiftInputSchema = z.object({
   /**
    * The district the shift serves. A district's planning run plans only the shifts of its
    * districts, so that districts planned in parallel never share a carrier; a shift without a
-   * district is planned only by a whole-area run (no `districtCodes`).
+   * district is planned only by a whole-area run (no `districtCodes`). A day whose roster names
+   * no district at all is planned with every shift by any run (and the run's notes say so).
    */
   districtCode: districtCodeSchema.optional(),
 });

@@ -109,6 +109,8 @@ export interface PlanningSources {
   readonly shifts: readonly Shift[];
   /** Locked stops of the plan being re-planned. */
   readonly locks?: readonly StopLock[];
+  /** What gathering the sources left out or assumed, for the run's notes. */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -117,7 +119,7 @@ export interface PlanningSources {
  * the notes: the carrier model has no default availability to fall back on.
  */
 export function buildPlanningInput(sources: PlanningSources): PlanningInput {
-  const notes: string[] = [];
+  const notes: string[] = [...(sources.notes ?? [])];
   const unassigned: UnassignedOrder[] = [];
   const shifts = sources.shifts.filter((s) => !s.cancelled);
   const origin = shifts.reduce(

@@ -8,7 +8,7 @@ import type { PlanningSources } from '../domain/planning-input.js';
 import type { DispatchDatabase } from '../repo/schema.js';
 import { listCarrierRows } from '../repo/carriers.js';
 import { openOrders } from '../repo/orders.js';
-import { listShiftRows } from '../repo/shifts.js';
+import { listShiftRows, rosterHasDistricts } from '../repo/shifts.js';
 import { listVehicleRows } from '../repo/vehicles.js';
 
 /** Dispatch calls other services as itself. */
@@ -37,8 +37,10 @@ async function allPages<T>(
 /**
  * Gathers what a day's plan is built from: open orders (of some districts), household
  * locations from the households service, depot locations from donations, and the fleet: the
- * active carriers and the day's shifts (of a district run, only the shifts serving its
- * districts; of a whole-area run, every shift of the day).
+ * active carriers and the day's shifts. A whole-area run plans every shift of the day; a
+ * district run only the shifts serving its districts, so that districts planned in parallel
+ * never share a carrier. A roster naming no district at all (shifts from before districts)
+ * serves every run, and the run's notes say so.
  */
 export async function loadPlanningSources(deps: {
   db: Kysely<DispatchDatabase>;
@@ -66,8 +68,16 @@ export async function loadPlanningSources(deps: {
   const vehicleList: Vehicle[] = await allPages((cursor) =>
     listVehicleRows(db, { cursor, limit: PAGE }),
   );
+  const notes: string[] = [];
+  let districtCodes = deps.districtCodes;
+  if (districtCodes.length > 0 && !(await rosterHasDistricts(db, date))) {
+    districtCodes = [];
+    notes.push(
+      `no shift of ${date} names its district: every shift planned (district runs of the day may share carriers)`,
+    );
+  }
   const shifts: Shift[] = await allPages((cursor) =>
-    listShiftRows(db, { date, districtCodes: deps.districtCodes, cursor, limit: PAGE }),
+    listShiftRows(db, { date, districtCodes, cursor, limit: PAGE }),
   );
   return {
     orders,
@@ -76,5 +86,6 @@ export async function loadPlanningSources(deps: {
     carriers,
     vehicles: new Map(vehicleList.map((v) => [v.id, v])),
     shifts,
+    notes,
   };
 }

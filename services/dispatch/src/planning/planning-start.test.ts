@@ -169,3 +169,27 @@ describe('planning districts with their own fleet', () => {
     expect(statuses.map((p) => p.status).sort()).toEqual(['published', 'superseded', 'superseded']);
   }, 60_000);
 });
+
+describe('a roster naming no district', () => {
+  it('should plan a district run with every shift of the day, and say so in the run notes', async () => {
+    await using h = await startDispatch({ service: { heartbeatMs: 100, pollMs: 100, seed: 4 } });
+    const city = generateCity({ orders: 12, carriers: 3, seed: 8 });
+    await serveNeighbours(h.bus, city);
+    await seedCity(h.bus, city);
+    const run = await h.bus.request(
+      startPlanningRun,
+      { date: city.date, districtCodes: ['4514000000'], timeLimitSeconds: 1 },
+      { actor: dispatcher },
+    );
+    const seen = await watchRun(h.bus, { runId: run.id, done: finished });
+    const last = seen[seen.length - 1];
+    expect(last?.status).toBe('succeeded');
+    expect(last?.notes).toContainEqual(expect.stringContaining('names its district'));
+    const stored = await h.db
+      .selectFrom('planning_runs')
+      .select('input')
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
+    expect((stored.input as { vehicles: unknown[] }).vehicles).toHaveLength(3);
+  });
+});

@@ -112,3 +112,15 @@ export async function listShiftRows(
   if (after) query = query.where('id', '>', after);
   return toPage(await query.execute(), { limit: filter.limit, map: rowToShift });
 }
+
+/** Whether any shift of `date` names the district it serves (a districted roster). */
+export async function rosterHasDistricts(db: Db, date: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('shifts')
+    .select('id')
+    .where('date', '=', date)
+    .where('district_code', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
