@@ -15,3 +15,4 @@ export { readServiceEnv, serviceEnvSchema } from './env.js';
 export type { ServiceEnv } from './env.js';
 export { createIdempotencyKeysTable, idFor, withIdempotencyKey } from './idempotency.js';
 export type { AnswerSeal, IdempotencyDatabase, IdempotencyKeysTable } from './idempotency.js';
+export { DEFAULT_SLICE, mapInSlices } from './map-in-slices.js';
