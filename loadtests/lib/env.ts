@@ -18,3 +18,7 @@ export const SUMMARY_FILE = __ENV['ANBU_SUMMARY_FILE'] ?? '';
 export const PLANNING_WORKERS = Math.max(1, Number(__ENV['ANBU_PLANNING_WORKERS'] ?? '1'));
 /** Planning runs of the peak day (one per district), all started at once. */
 export const PLANNING_RUNS = Math.max(1, Number(__ENV['ANBU_PLANNING_DISTRICTS'] ?? '1'));
+/** How long the peak profile's field traffic lasts (the runner fits it to the stops of today). */
+export const FIELD_HOLD = __ENV['ANBU_FIELD_HOLD'] ?? '';
+/** Stops earlier capacity steps delivered: this step starts after them. */
+export const STOP_OFFSET = Math.max(0, Number(__ENV['ANBU_STOP_OFFSET'] ?? '0'));

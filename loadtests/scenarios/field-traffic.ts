@@ -4,6 +4,7 @@ import { check } from 'k6';
 import exec from 'k6/execution';
 
 import type { Session } from '../lib/trpc.ts';
+import { STOP_OFFSET } from '../lib/env.ts';
 import { noteFailure } from '../lib/failures.ts';
 import { data, mutation, query } from '../lib/trpc.ts';
 
@@ -24,18 +25,36 @@ export function routeOf(session: Session): CarrierRoute {
   return { session, stopIds: stops.map((s) => s.id) };
 }
 
+/** Every stop once, the carriers' routes interleaved (one VU builds it once). */
+let order: { route: number; stop: number }[] | undefined;
+
 /**
- * The n-th stop of all carriers' routes (n: the scenario's iteration), each stop once: a stop is
- * delivered once and reported once. Beyond the last stop the day is done and nothing is sent.
+ * The carriers' stops interleaved: each carrier's first stop, then each one's second, and so
+ * on, so that at any moment the updates come from many carriers, as in the field, rather than
+ * from one carrier's whole route at a time.
+ */
+function interleaved(routes: readonly CarrierRoute[]): { route: number; stop: number }[] {
+  const all: { route: number; stop: number }[] = [];
+  const longest = routes.reduce((a, r) => Math.max(a, r.stopIds.length), 0);
+  for (let stop = 0; stop < longest; stop += 1) {
+    routes.forEach((r, route) => {
+      if (stop < r.stopIds.length) all.push({ route, stop });
+    });
+  }
+  return all;
+}
+
+/**
+ * The n-th stop of the day (n: the scenario's iteration, after the stops earlier capacity steps
+ * used), each stop once: a stop is delivered once and reported once. Beyond the last stop the
+ * day is done and nothing is sent.
  */
 function pick(routes: readonly CarrierRoute[]): { session: Session; stopId: string } | undefined {
-  let n = exec.scenario.iterationInTest;
-  for (const route of routes) {
-    const stopId = route.stopIds[n];
-    if (stopId) return { session: route.session, stopId };
-    n -= route.stopIds.length;
-  }
-  return undefined;
+  order ??= interleaved(routes);
+  const at = order[STOP_OFFSET + exec.scenario.iterationInTest];
+  const route = at && routes[at.route];
+  const stopId = at && route?.stopIds[at.stop];
+  return route && stopId ? { session: route.session, stopId } : undefined;
 }
 
 /** A carrier reporting a stop delivered. */
@@ -46,7 +65,12 @@ export function stopUpdate(routes: readonly CarrierRoute[]): void {
     path: 'dispatch.updateStop',
     input: { stopId: target.stopId, status: 'delivered', at: new Date().toISOString() },
   });
-  if (!check(res, { 'stop update 200': (r) => r.status === 200 })) noteFailure('stop', res);
+  if (check(res, { 'stop update 200': (r) => r.status === 200 })) {
+    // For the checker: this stop must now be delivered, with one stop.updated event.
+    console.log(`ACCEPTED stop ${target.stopId} ${target.stopId}`);
+  } else {
+    noteFailure('stop', res);
+  }
 }
 
 /** A carrier's welfare check at a stop: seen, well, nothing to raise. */

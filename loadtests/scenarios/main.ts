@@ -6,7 +6,7 @@ import type { Options, Scenario } from 'k6/options';
 import type { Session } from '../lib/trpc.ts';
 import type { CarrierRoute } from './field-traffic.ts';
 import { clientAddress } from '../lib/clients.ts';
-import { HOLD, PROFILE, RATE, SCENARIOS, SUMMARY_FILE } from '../lib/env.ts';
+import { FIELD_HOLD, HOLD, PROFILE, RATE, SCENARIOS, SUMMARY_FILE } from '../lib/env.ts';
 import { fixtures } from '../lib/fixtures.ts';
 import { login } from '../lib/trpc.ts';
 import { PEAK, SMOKE } from '../thresholds.ts';
@@ -37,13 +37,17 @@ const RATES: Record<string, Record<Group, number>> = {
     donation: RATE,
     need: Math.max(1, RATE / 25),
     stop: RATE,
-    visit: RATE,
+    // Visit reports at the peak profile's share of stop updates (50 : 167).
+    visit: Math.max(1, Math.round((RATE * 50) / 167)),
     poll: 1,
     portal: RATE,
   },
 };
 
 const DURATION: Record<string, string> = { smoke: '30s', peak: '210s', capacity: HOLD };
+
+/** Field traffic in the peak profile lasts as long as the stops of today do (each sent once). */
+const FIELD_GROUPS: readonly Group[] = ['stop', 'visit'];
 
 function vus(rate: number) {
   return {
@@ -88,7 +92,10 @@ function scenarioOf(group: Group): Scenario {
     exec,
     rate: Math.max(1, Math.round(rate)),
     timeUnit,
-    duration: DURATION[PROFILE] ?? '30s',
+    duration:
+      PROFILE === 'peak' && FIELD_HOLD !== '' && FIELD_GROUPS.includes(group)
+        ? FIELD_HOLD
+        : (DURATION[PROFILE] ?? '30s'),
     ...vus(rate),
   };
 }
@@ -115,7 +122,8 @@ export const options: Options = {
   // Only the rates matter; the response bodies are parsed where checks need them.
   discardResponseBodies: false,
   summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'],
-  setupTimeout: '120s',
+  // Signing in every carrier (argon2 at the gateway) and reading their routes.
+  setupTimeout: '300s',
 };
 
 interface SetupData {

@@ -68,9 +68,9 @@ export function planDistrict(dispatcher: Session | null): void {
   const district = day.districts[exec.scenario.iterationInTest];
   if (!dispatcher || !district) return;
   const started = Date.now();
-  // Starting gathers the district's problem (orders, household locations, the fleet) before it
-  // answers; with every district at once that can outlast the gateway's wait. The same
-  // idempotency key makes a retry answer the run the first attempt created, never a second one.
+  // Starting stores the run queued and answers at once (the runner gathers the problem). A 5xx
+  // (the gateway gave up waiting) is retried with the same idempotency key, which answers the
+  // run the first attempt created, never a second one.
   const call = {
     path: 'dispatch.planningStart',
     input: { date: day.date, districtCodes: [district.code], timeLimitSeconds: TIME_LIMIT_SECONDS },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import type { Accepted } from './check.ts';
-import { compare, readAccepted } from './check.ts';
+import { compare, compareStops, readAccepted } from './check.ts';
 
 const ID_A = '0e98e40c-341a-57ad-aada-b1c543685f8a';
 const ID_B = '0c37181c-5f9e-5b5f-8c1e-4d070280fdf6';
@@ -74,5 +74,32 @@ describe('compare', () => {
       storedUnacknowledged: 1,
       stored: 4,
     });
+  });
+});
+
+describe('compareStops', () => {
+  it('should count an accepted stop not delivered (or without its event) as lost, and two events as doubled', () => {
+    const report = compareStops(
+      accepted([
+        [ID_A, [ID_A]],
+        [ID_B, [ID_B]],
+        [ID_C, [ID_C]],
+      ]),
+      new Set([ID_A, ID_B]),
+      new Map([
+        [ID_A, 1],
+        [ID_B, 2],
+      ]),
+    );
+    expect(report).toMatchObject({ kind: 'stop', accepted: 3, lost: 1, doubled: 1, stored: 2 });
+  });
+
+  it('should pass every accepted stop delivered once', () => {
+    const report = compareStops(
+      accepted([[ID_A, [ID_A]]]),
+      new Set([ID_A, ID_B]),
+      new Map([[ID_A, 1]]),
+    );
+    expect(report).toMatchObject({ lost: 0, doubled: 0, storedUnacknowledged: 1 });
   });
 });

@@ -17,6 +17,11 @@ export interface Fixtures {
     readonly date: string;
     /** Carriers with a shift that day. */
     readonly carriers: number;
-    readonly districts: readonly { readonly code: string; readonly orders: number }[];
+    /** Each district with its orders and the carriers whose shift serves it. */
+    readonly districts: readonly {
+      readonly code: string;
+      readonly orders: number;
+      readonly carriers: number;
+    }[];
   };
 }

@@ -6,6 +6,7 @@
 //   node loadtests/tools/run.ts --profile smoke
 //   node loadtests/tools/run.ts --profile peak [--scenarios surge-intake,field-traffic]
 //   node loadtests/tools/run.ts --profile capacity --rates 50,100,200,400 --hold 45s
+//   node loadtests/tools/run.ts --profile capacity --scenarios field-traffic --rates 100,167,250
 // Options: --no-build (use the built dist/), --keep (keep the temp state folder and its logs),
 // --note TEXT (a line for the report, e.g. who else used the machine), --households N.
 import { execFileSync } from 'node:child_process';
@@ -37,8 +38,14 @@ const { values: args } = parseArgs({
     hold: { type: 'string', default: '45s' },
     households: { type: 'string', default: '3000' },
     'keys-per-partner': { type: 'string', default: '40' },
-    // Orders planned and published for today so that carriers have stops (field traffic).
+    // Orders planned and published for today so that carriers have stops (field traffic):
+    // smoke 120, otherwise 20,000 (120 s of stop updates at 167/s).
     'route-orders': { type: 'string', default: '' },
+    // Carriers with a shift today, partitioned over the districts (default: ~18 orders each,
+    // the demo fleet's capacity; at least the city's 40).
+    'route-carriers': { type: 'string', default: '' },
+    // Solver limit of each district's run of today (the plans only need to exist).
+    'route-limit': { type: 'string', default: '2' },
     // Orders of tomorrow the peak-planning scenario plans by district (peak profile only).
     'planning-orders': { type: 'string', default: '2000' },
     // Carriers with a shift on the peak day (the demo city's 40, plus copies of them beyond that).
@@ -258,6 +265,15 @@ async function k6Step(options: {
   };
 }
 
+/** The peak rate of stop updates (10,000 a minute). */
+const PEAK_STOP_RATE = 167;
+
+/** Seconds of field traffic at the peak rate the routed stops last (the profile's 210 s at most). */
+function fieldHold(stops: number): number {
+  if (profile !== 'peak') return 30;
+  return Math.max(10, Math.min(210, Math.floor(stops / PEAK_STOP_RATE)));
+}
+
 /** `2026-11-25T2004Z`: the report file's date, UTC like the report's heading. */
 function fileStamp(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace(':', '')}Z`;
@@ -298,10 +314,12 @@ async function main(): Promise<number> {
   try {
     const fixturesFile = join(stack.stateDir, 'fixtures.json');
     const seedStart = performance.now();
-    const routeOrders = Number(args['route-orders'] || (profile === 'smoke' ? 120 : 600));
+    const routeOrders = Number(args['route-orders'] || (profile === 'smoke' ? 120 : 20_000));
+    const routeCarriers = Number(args['route-carriers'] || Math.ceil(routeOrders / 18));
     const fieldWanted =
-      profile !== 'capacity' &&
-      (args.scenarios === '' || /field-traffic|mixed-peak/.test(args.scenarios));
+      profile === 'capacity'
+        ? args.scenarios.includes('field-traffic')
+        : args.scenarios === '' || /field-traffic|mixed-peak/.test(args.scenarios);
     const planningWanted =
       profile === 'peak' &&
       (args.scenarios === '' || /peak-planning|mixed-peak/.test(args.scenarios));
@@ -314,6 +332,8 @@ async function main(): Promise<number> {
       seed: 'iksan-2026',
       out: fixturesFile,
       routeOrders: fieldWanted ? routeOrders : 0,
+      routeCarriers,
+      routeTimeLimitSeconds: Number(args['route-limit']),
       planningOrders,
       planningCarriers: Number(args['planning-carriers'] || 0),
     }).catch(async (error: unknown) => {
@@ -327,13 +347,18 @@ async function main(): Promise<number> {
         seed: 'iksan-2026',
         out: fixturesFile,
         routeOrders: 0,
+        routeCarriers: 0,
+        routeTimeLimitSeconds: 0,
         planningOrders: 0,
         planningCarriers: 0,
       });
     });
     if (routes) {
+      const why = Object.entries(routes.reasons)
+        .map(([reason, n]) => `${reason} ${n}`)
+        .join(', ');
       runNotes.push(
-        `Routes of today: ${routes.orders} orders planned in ${routes.planningSeconds.toFixed(0)} s (20 s solver limit), ${routes.routedStops} stops on ${routes.carriers.length} carriers' routes, ${routes.unassigned} unassigned; published.` +
+        `Routes of today: ${routes.orders} orders, ${routes.fleet} carriers partitioned over ${routes.districts} districts, planned district by district in ${routes.planningSeconds.toFixed(0)} s (${routes.timeLimitSeconds} s solver limit each), ${routes.routedStops} stops on ${routes.carriers.length} carriers' routes (no carrier on two district plans), ${routes.unassigned} unassigned${why ? ` (${why})` : ''}; every district plan published.` +
           (routes.notes.length > 0 ? ` Planner notes: ${routes.notes.join('; ')}` : ''),
       );
     }
@@ -349,18 +374,29 @@ async function main(): Promise<number> {
       );
     }
     const base = `${profile}-${started.getTime().toString(36)}`;
+    // Stop updates each step sends at most: every stop is delivered once, so a step starts after
+    // the stops the steps before it used.
+    let stopsUsed = 0;
+    const holdSeconds = Number.parseInt(args.hold, 10);
     if (profile === 'capacity') {
       let misses = 0;
       for (const rate of args.rates.split(',').map(Number)) {
         const step = await k6Step({
           stack,
           fixturesFile,
-          title: `Surge intake at ${rate} donations/s for ${args.hold}`,
+          title: fieldWanted
+            ? `Field traffic at ${rate} stop updates/s for ${args.hold}`
+            : `Surge intake at ${rate} donations/s for ${args.hold}`,
           runId: `${base}-r${rate}`,
           ready,
-          extraEnv: { ANBU_RATE: String(rate), ANBU_HOLD: args.hold },
+          extraEnv: {
+            ANBU_RATE: String(rate),
+            ANBU_HOLD: args.hold,
+            ANBU_STOP_OFFSET: String(stopsUsed),
+          },
           notes: [],
         });
+        stopsUsed += Math.ceil(rate * holdSeconds * 1.05);
         results.push(step);
         // One more step after the first miss confirms it; then stop.
         if (step.failed > 0 && (misses += 1) >= 2) break;
@@ -374,6 +410,8 @@ async function main(): Promise<number> {
           runId: base,
           ready,
           extraEnv: {
+            // The field traffic of the peak profile lasts as long as the stops of today do.
+            ...(routes ? { ANBU_FIELD_HOLD: `${fieldHold(routes.routedStops)}s` } : {}),
             ANBU_PLANNING_DISTRICTS: String(fixtures.planning.districts.length),
             ANBU_PLANNING_WORKERS: String(planningWorkers),
             ANBU_PLANNING_OVERHEAD_S: args['planning-overhead'],

@@ -31,6 +31,10 @@ export interface SeedOptions {
   readonly out: string;
   /** Delivery orders to plan and publish for today (0: no routes, no field traffic). */
   readonly routeOrders: number;
+  /** Carriers with a shift today, partitioned over the districts (fewer than the city's: its 40). */
+  readonly routeCarriers: number;
+  /** Solver limit of each district's run of today. */
+  readonly routeTimeLimitSeconds: number;
   /** Delivery orders of tomorrow for the peak-planning scenario (0: none). */
   readonly planningOrders: number;
   /** Carriers with a shift on the peak day (0 or fewer than the city's: the city's). */
@@ -96,7 +100,14 @@ export async function seedPeak(
     }
     const routes =
       options.routeOrders > 0
-        ? await seedRoutes({ bus, db, city, orders: options.routeOrders, timeLimitSeconds: 20 })
+        ? await seedRoutes({
+            bus,
+            db,
+            city,
+            orders: options.routeOrders,
+            carriers: options.routeCarriers,
+            timeLimitSeconds: options.routeTimeLimitSeconds,
+          })
         : undefined;
     const planning =
       options.planningOrders > 0
