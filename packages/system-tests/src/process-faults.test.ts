@@ -24,11 +24,12 @@ import type { Stack } from './process/stack.js';
 import { eventually } from './harness/eventually.js';
 import { SYSTEM_TEST_PASSWORD } from './harness/seed-world.js';
 import { createChaos, planKills } from './process/chaos.js';
+import { stackCpu } from './process/cpu-usage.js';
 import { runDeliveryFlow } from './process/delivery-flow.js';
 import { readDeliveryLedger } from './process/delivery-ledger.js';
 import { seedDeliveryWorld } from './process/delivery-world.js';
 import { STACK_SERVICES } from './process/faults.js';
-import { createPersistentClient } from './process/persistent-client.js';
+import { createPersistentClient, slowestPaths } from './process/persistent-client.js';
 import { createPhaseTimer } from './process/phase-timer.js';
 import { runPostgresCrash } from './process/postgres-crash.js';
 import { connectToStack } from './process/stack-client.js';
@@ -171,6 +172,8 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
           `F4 run ${String(runIndex + 1)} phases: ${timer.summary()} ` +
             `(services down, beside the flow: ${downSeconds.toFixed(1)}s over ${String(injected.length)} kills)`,
         );
+        say(`F4 run ${String(runIndex + 1)} slowest calls: ${slowestPaths(http.stats)}`);
+        say(`F4 run ${String(runIndex + 1)} stack CPU: ${await stackCpu(stack)}`);
         totals.runs += 1;
         totals.faults += injected.length;
         totals.deliveries += ledger.needs;

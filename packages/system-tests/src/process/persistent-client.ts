@@ -11,6 +11,17 @@ export interface CallStats {
   retries: number;
   /** Sessions signed in again after a 401. */
   reSignIns: number;
+  /** Per procedure or route: calls and the wall time until each was answered (retries included). */
+  readonly byPath: Map<string, { calls: number; ms: number }>;
+}
+
+/** The `top` slowest paths of `stats` by total time: `path n×avg-ms`, one line. */
+export function slowestPaths(stats: CallStats, top = 6): string {
+  return [...stats.byPath]
+    .sort(([, a], [, b]) => b.ms - a.ms)
+    .slice(0, top)
+    .map(([path, { calls, ms }]) => `${path} ${String(calls)}×${String(Math.round(ms / calls))}ms`)
+    .join(' ');
 }
 
 /** What a tRPC call answered in the end: a 2xx with its data, or a 4xx the caller must read. */
@@ -52,12 +63,13 @@ export function createPersistentClient(options: {
   onCall?: () => void;
 }): PersistentClient {
   const { http, password, recoveryMs = DEFAULT_RECOVERY_MS } = options;
-  const stats: CallStats = { calls: 0, retries: 0, reSignIns: 0 };
+  const stats: CallStats = { calls: 0, retries: 0, reSignIns: 0, byPath: new Map() };
   const cookies = new Map<string, string>();
 
   async function persist<R>(label: string, attempt: () => Promise<R | undefined>): Promise<R> {
     stats.calls += 1;
-    const deadline = Date.now() + recoveryMs;
+    const started = Date.now();
+    const deadline = started + recoveryMs;
     let wait = 100;
     for (;;) {
       let answer: R | undefined;
@@ -67,6 +79,10 @@ export function createPersistentClient(options: {
         answer = undefined;
       }
       if (answer !== undefined) {
+        const entry = stats.byPath.get(label) ?? { calls: 0, ms: 0 };
+        entry.calls += 1;
+        entry.ms += Date.now() - started;
+        stats.byPath.set(label, entry);
         options.onCall?.();
         return answer;
       }
