@@ -170,6 +170,16 @@ const sameLink = (a: RoleLink, b: RoleLink): boolean =>
   a.carrierId === b.carrierId &&
   [...a.districtCodes].sort().join() === [...b.districtCodes].sort().join();
 
+/** The row of a role a user holds in an organisation (at most one: a unique key). */
+function heldRole(db: Db, link: { userId: string; organisationId: string; role: Role }) {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('user_id', '=', link.userId)
+    .where('organisation_id', '=', link.organisationId)
+    .where('role', '=', link.role);
+}
+
 /**
  * Grants a role, or changes the districts and carrier of one the user holds. Locks the user's
  * row of that role so that two admins granting at once cannot both read "not held".
@@ -183,26 +193,13 @@ export async function grantMembershipRow(
   before?: RoleLink;
 }> {
   return db.transaction().execute(async (trx) => {
-    const held = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('user_id', '=', grant.userId)
-      .where('organisation_id', '=', grant.organisationId)
-      .where('role', '=', grant.role)
-      .forUpdate()
-      .executeTakeFirst();
+    const held = await heldRole(trx, grant).forUpdate().executeTakeFirst();
     const before = held ? rowToRoleLink(held) : undefined;
     if (held && before && sameLink(before, grant)) {
       return { membership: rowToMembership(held), change: 'unchanged' as const };
     }
     await upsertMembership(trx, { ...grant, id: held?.id ?? grant.newId });
-    const stored = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('user_id', '=', grant.userId)
-      .where('organisation_id', '=', grant.organisationId)
-      .where('role', '=', grant.role)
-      .executeTakeFirstOrThrow();
+    const stored = await heldRole(trx, grant).executeTakeFirstOrThrow();
     return before
       ? { membership: rowToMembership(stored), change: 'changed' as const, before }
       : { membership: rowToMembership(stored), change: 'granted' as const };
