@@ -79,11 +79,14 @@ export async function loadPlanningSources(deps: {
   const shifts: Shift[] = await allPages((cursor) =>
     listShiftRows(db, { date, districtCodes, cursor, limit: PAGE }),
   );
+  // A district run's fleet is the carriers serving its districts: the others are not skipped,
+  // they work elsewhere (and are not named in the run's notes).
+  const serving = new Set(shifts.map((s) => s.carrierId));
   return {
     orders,
     locations,
     depots,
-    carriers,
+    carriers: districtCodes.length > 0 ? carriers.filter((c) => serving.has(c.id)) : carriers,
     vehicles: new Map(vehicleList.map((v) => [v.id, v])),
     shifts,
     notes,
