@@ -1,4 +1,5 @@
 import type { Translation } from './resources.js';
+import { enAdmin } from './en/admin.js';
 import { enCare } from './en/care.js';
 import { enCarrier } from './en/carrier.js';
 import { enHouseholds } from './en/households.js';
@@ -191,6 +192,7 @@ export const en: Translation = {
     dispatch: 'Dispatch',
     care: 'Wellbeing checks',
   },
+  admin: enAdmin,
   care: enCare,
   carrier: enCarrier,
   households: enHouseholds,

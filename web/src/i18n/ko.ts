@@ -1,3 +1,4 @@
+import { koAdmin } from './ko/admin.js';
 import { koCare } from './ko/care.js';
 import { koCarrier } from './ko/carrier.js';
 import { koHouseholds } from './ko/households.js';
@@ -189,6 +190,7 @@ export const ko = {
     dispatch: '배차',
     care: '안부 확인',
   },
+  admin: koAdmin,
   care: koCare,
   carrier: koCarrier,
   households: koHouseholds,

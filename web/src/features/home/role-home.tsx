@@ -12,6 +12,7 @@ const CarrierScreen = lazy(() => import('../carrier/carrier-screen.js'));
 const PartnerScreen = lazy(() => import('../partner/partner-screen.js'));
 const ProgramScreen = lazy(() => import('../programs/program-screen.js'));
 const MatchingScreen = lazy(() => import('../matching/matching-screen.js'));
+const AdminScreen = lazy(() => import('../admin/admin-screen.js'));
 
 /** The first screen after sign-in, chosen by the role the user acts in. */
 export function RoleHome({ me }: { me: Me }) {
@@ -78,6 +79,29 @@ export function RoleHome({ me }: { me: Me }) {
               ),
             },
             matching,
+          ]}
+        />
+      );
+    case 'admin':
+    case 'auditor':
+      return (
+        <TabbedScreen
+          label={t(`roles.${me.role}`)}
+          tabs={[
+            {
+              id: 'accounts',
+              label: t('admin.tab'),
+              render: () => (
+                <Suspense fallback={fallback}>
+                  <AdminScreen me={me} />
+                </Suspense>
+              ),
+            },
+            {
+              id: 'overview',
+              label: t('admin.overviewTab'),
+              render: () => <OverviewScreen me={me} />,
+            },
           ]}
         />
       );
