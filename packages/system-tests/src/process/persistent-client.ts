@@ -64,7 +64,6 @@ export function createPersistentClient(options: {
 }): PersistentClient {
   const { http, password, recoveryMs = DEFAULT_RECOVERY_MS } = options;
   const stats: CallStats = { calls: 0, retries: 0, reSignIns: 0, byPath: new Map() };
-  const cookies = new Map<string, string>();
 
   async function persist<R>(label: string, attempt: () => Promise<R | undefined>): Promise<R> {
     stats.calls += 1;
@@ -94,18 +93,27 @@ export function createPersistentClient(options: {
     }
   }
 
-  async function cookieOf(login: string, fresh = false): Promise<string> {
-    const known = cookies.get(login);
-    if (known && !fresh) return known;
-    const cookie = await persist(`sign-in ${login}`, async () => {
+  // One sign-in per login however many calls need it at once (signing in hashes a password: a
+  // dozen at the same moment cost seconds of the stack's CPU).
+  const sessions = new Map<string, Promise<string>>();
+  /** The session cookie of `login`, signing in when there is none or it is `stale` (a 401). */
+  async function cookieOf(login: string, stale?: string): Promise<string> {
+    const known = sessions.get(login);
+    if (known) {
+      const cookie = await known.catch(() => undefined);
+      if (cookie !== undefined && cookie !== stale) return cookie;
+      // Another call signed in again meanwhile: use its session.
+      if (sessions.get(login) !== known) return cookieOf(login, stale);
+    }
+    const signingIn = persist(`sign-in ${login}`, async () => {
       try {
         return await http.signIn(login, password);
       } catch {
         return undefined;
       }
     });
-    cookies.set(login, cookie);
-    return cookie;
+    sessions.set(login, signingIn);
+    return signingIn;
   }
 
   return {
@@ -116,10 +124,11 @@ export function createPersistentClient(options: {
       init: { input?: unknown; mutation?: boolean; idempotencyKey?: string } = {},
     ): Promise<Answer<T>> {
       return persist(path, async () => {
-        let res = await http.trpc<T>(path, { ...init, cookie: await cookieOf(login) });
+        const cookie = await cookieOf(login);
+        let res = await http.trpc<T>(path, { ...init, cookie });
         if (res.status === 401) {
           stats.reSignIns += 1;
-          res = await http.trpc<T>(path, { ...init, cookie: await cookieOf(login, true) });
+          res = await http.trpc<T>(path, { ...init, cookie: await cookieOf(login, cookie) });
         }
         if (retriable(res.status)) return undefined;
         if (res.status >= 200 && res.status < 300 && res.data !== undefined) {
