@@ -81,8 +81,8 @@ export function AdminScreen({ me }: { me: Pick<Me, 'role' | 'organisationId' | '
       )}
       {canChange && (
         <div className="portal__grid admin-screen__forms">
-          <section className="card" aria-labelledby="new-account">
-            <h2 id="new-account" className="card__title">
+          <section className="card" aria-labelledby="new-account-title">
+            <h2 id="new-account-title" className="card__title">
               {t('admin.create.title')}
             </h2>
             <p className="muted small">{t('admin.create.lead')}</p>
@@ -94,8 +94,8 @@ export function AdminScreen({ me }: { me: Pick<Me, 'role' | 'organisationId' | '
               }}
             />
           </section>
-          <section className="card" aria-labelledby="grant-role">
-            <h2 id="grant-role" className="card__title">
+          <section className="card" aria-labelledby="grant-role-title">
+            <h2 id="grant-role-title" className="card__title">
               {t('admin.grant.title')}
             </h2>
             <p className="muted small">{t('admin.grant.lead')}</p>
@@ -111,9 +111,9 @@ export function AdminScreen({ me }: { me: Pick<Me, 'role' | 'organisationId' | '
           </section>
         </div>
       )}
-      <section className="card" aria-labelledby="accounts">
+      <section className="card" aria-labelledby="accounts-title">
         <div className="admin-screen__list-head">
-          <h2 id="accounts" className="card__title">
+          <h2 id="accounts-title" className="card__title">
             {t('admin.users.title')}
           </h2>
           {list.data && (
