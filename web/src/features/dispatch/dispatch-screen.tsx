@@ -47,7 +47,7 @@ export function DispatchScreen() {
   const [focusedCode, setFocusedCode] = useState<string>();
   const [selectedStopId, setSelectedStopId] = useState<string>();
   const [pickedPoint, setPickedPoint] = useState<LatLngTuple>();
-  const [ordersAtStart, setOrdersAtStart] = useState<number>();
+  const [pool, setPool] = useState<{ runId: string; orders: number }>();
   const focused = geography.districts.find((district) => district.code === focusedCode);
   const outline = useMemo(
     () => geography.districts.flatMap((district) => district.rings[0] ?? []),
@@ -103,6 +103,11 @@ export function DispatchScreen() {
   );
   const run = planning.run.data;
   const running = run !== undefined && !isFinished(run);
+  // The pool a run plans (what "routed of all" counts against): the open orders while it runs,
+  // kept once it ends, when their status moves on (adjusting state while rendering).
+  if (running && orders.data && pool?.runId !== run.id) {
+    setPool({ runId: run.id, orders: orders.data.items.length });
+  }
   const editing = planning.moveStop.isPending || planning.lockStop.isPending;
   const edit = plan ? { planId: plan.id, expectedVersion: plan.version } : undefined;
 
@@ -134,15 +139,13 @@ export function DispatchScreen() {
             type="button"
             className="button button--primary"
             disabled={running || planning.start.isPending}
-            onClick={() => {
-              // The pool the run plans: what "routed of all" counts against.
-              setOrdersAtStart(orders.data?.items.length);
+            onClick={() =>
               planning.start.mutate({
                 date: request.date,
                 districtCodes: [...request.districtCodes],
                 timeLimitSeconds: request.timeLimitSeconds,
-              });
-            }}
+              })
+            }
           >
             {t('planning.start')}
           </button>
@@ -150,7 +153,7 @@ export function DispatchScreen() {
             <RunProgress
               run={run}
               points={planning.points}
-              orders={ordersAtStart}
+              orders={pool?.runId === run.id ? pool.orders : undefined}
               cancelling={planning.cancel.isPending}
               onCancel={() => planning.cancel.mutate({ runId: run.id })}
             />
