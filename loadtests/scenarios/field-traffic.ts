@@ -2,9 +2,10 @@
 // every few seconds, while dispatchers poll the fleet's progress.
 import { check } from 'k6';
 import exec from 'k6/execution';
+import http from 'k6/http';
 
 import type { Session } from '../lib/trpc.ts';
-import { STOP_OFFSET } from '../lib/env.ts';
+import { BASE_URL, STOP_OFFSET } from '../lib/env.ts';
 import { noteFailure } from '../lib/failures.ts';
 import { data, mutation, query } from '../lib/trpc.ts';
 
@@ -18,11 +19,35 @@ interface MyRoute {
   route: { stops?: { id: string }[] } | null;
 }
 
-/** The stops of the signed-in carrier's route of today (empty when none is published). */
-export function routeOf(session: Session): CarrierRoute {
-  const res = query(session, 'dispatch.myRoute');
-  const stops = data<MyRoute>(res)?.route?.stops ?? [];
-  return { session, stopIds: stops.map((s) => s.id) };
+/** Route reads sent at once by {@link routesOf}. */
+const ROUTE_BATCH = 8;
+
+/**
+ * The stops of each signed-in carrier's route of today (empty when none is published), read
+ * {@link ROUTE_BATCH} carriers at a time: a carrier opening the app reads every recipient of
+ * the day, which costs the stack a households call per stop.
+ */
+export function routesOf(sessions: readonly Session[]): CarrierRoute[] {
+  const routes: CarrierRoute[] = [];
+  for (let i = 0; i < sessions.length; i += ROUTE_BATCH) {
+    const batch = sessions.slice(i, i + ROUTE_BATCH);
+    const responses = http.batch(
+      batch.map((session) => ({
+        method: 'GET',
+        url: `${BASE_URL}/trpc/dispatch.myRoute`,
+        params: {
+          headers: { cookie: session.cookie, 'x-forwarded-for': session.address },
+          tags: { name: 'dispatch.myRoute' },
+        },
+      })),
+    );
+    batch.forEach((session, j) => {
+      const res = responses[j];
+      const stops = (res && data<MyRoute>(res)?.route?.stops) ?? [];
+      routes.push({ session, stopIds: stops.map((s) => s.id) });
+    });
+  }
+  return routes;
 }
 
 /** Every stop once, the carriers' routes interleaved (one VU builds it once). */

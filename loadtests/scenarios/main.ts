@@ -8,9 +8,9 @@ import type { CarrierRoute } from './field-traffic.ts';
 import { clientAddress } from '../lib/clients.ts';
 import { FIELD_HOLD, HOLD, PROFILE, RATE, SCENARIOS, SUMMARY_FILE } from '../lib/env.ts';
 import { fixtures } from '../lib/fixtures.ts';
-import { login } from '../lib/trpc.ts';
+import { login, loginAll } from '../lib/trpc.ts';
 import { PEAK, SMOKE } from '../thresholds.ts';
-import { dispatcherPoll, routeOf, stopUpdate, visitReport } from './field-traffic.ts';
+import { dispatcherPoll, routesOf, stopUpdate, visitReport } from './field-traffic.ts';
 import { planDistrict } from './peak-planning.ts';
 import { portalRead, surgeDonation, surgeNeed } from './surge-intake.ts';
 
@@ -143,11 +143,12 @@ export function setup(): SetupData {
     selected.includes('poll') || selected.includes('planning')
       ? login(f.dispatcher, clientAddress((address += 1)))
       : null;
+  const first = address;
   const carriers =
     selected.includes('stop') || selected.includes('visit')
-      ? f.carriers.flatMap((u) => login(u, clientAddress((address += 1))) ?? [])
+      ? loginAll(f.carriers, (i) => clientAddress(first + 1 + i))
       : [];
-  return { caseworkers, dispatcher, routes: carriers.map(routeOf) };
+  return { caseworkers, dispatcher, routes: routesOf(carriers) };
 }
 
 export function donationExec(): void {
