@@ -198,6 +198,22 @@ describe('care welfare checks', () => {
     await expect.poll(alertsOf).toEqual(['not_home_twice']);
   });
 
+  it('should store and give back a signal of any year the contracts accept (year 20 was a 500)', async () => {
+    const { householdId } = household();
+    for (const observedAt of ['0020-05-01T00:00:00.000Z', '0001-01-01T00:00:00.000Z']) {
+      const signal = await h.bus.request(
+        ingestSignal,
+        { householdId, source: 'smart_plug', kind: 'ok', observedAt },
+        { actor: feed },
+      );
+      expect(signal.observedAt).toBe(observedAt);
+    }
+    const timeline = await h.bus.request(householdTimeline, { householdId }, { actor: caseworker });
+    expect(
+      timeline.items.flatMap((e) => (e.kind === 'signal' ? [e.signal.observedAt] : [])).sort(),
+    ).toEqual(['0001-01-01T00:00:00.000Z', '0020-05-01T00:00:00.000Z']);
+  });
+
   it('should alert a missed AI call after its retries, and let an ok clear another episode', async () => {
     const { householdId } = household();
     const signal = (kind: 'missed_call' | 'ok', minutes: number) =>

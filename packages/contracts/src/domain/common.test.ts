@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   coordinatesSchema,
   dailyWindowSchema,
+  dateTimeSchema,
   MAX_PAGE_SIZE,
   pageRequestSchema,
   seoulDate,
@@ -89,5 +90,25 @@ describe('seoulDate', () => {
   it('should give the Korean calendar day of an instant', () => {
     expect(seoulDate(new Date('2026-11-25T14:59:59Z'))).toBe('2026-11-25');
     expect(seoulDate(new Date('2026-11-25T15:00:00Z'))).toBe('2026-11-26');
+  });
+});
+
+describe('dateTimeSchema', () => {
+  it('should accept instants of years 0001 to 9999 and give them back unchanged through Date', () => {
+    for (const value of ['0020-05-01T00:00:00Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) {
+      expect(dateTimeSchema.safeParse(value).success, value).toBe(true);
+      const back = new Date(value).toISOString();
+      expect(dateTimeSchema.safeParse(back).success, back).toBe(true);
+    }
+  });
+
+  it('should refuse instants PostgreSQL or toISOString cannot carry back', () => {
+    for (const value of [
+      '0000-06-01T00:00:00Z',
+      '0001-01-01T00:00:00+09:00',
+      '9999-12-31T23:59:59-09:00',
+    ]) {
+      expect(dateTimeSchema.safeParse(value).success, value).toBe(false);
+    }
   });
 });

@@ -27,8 +27,19 @@ export function noteText(max = NOTE_MAX) {
   return z.string().trim().max(max);
 }
 
-/** An instant with an explicit offset, e.g. `2026-11-25T09:30:00+09:00`. */
-export const dateTimeSchema = z.iso.datetime({ offset: true });
+/** The first and last instants a {@link dateTimeSchema} may name (years 0001 to 9999 in UTC). */
+const FIRST_INSTANT_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An instant with an explicit offset, e.g. `2026-11-25T09:30:00+09:00`, between years 0001 and
+ * 9999 in UTC: PostgreSQL has no year 0, and an instant past 9999 would come back from
+ * `toISOString()` in a form this schema refuses (`+010000-…`).
+ */
+export const dateTimeSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  const ms = Date.parse(value);
+  return ms >= FIRST_INSTANT_MS && ms <= LAST_INSTANT_MS;
+}, 'expected an instant between years 0001 and 9999 (UTC)');
 /** A calendar day in Asia/Seoul, e.g. `2026-11-25`. */
 export const dateSchema = z.iso.date();
 /** A wall-clock time of day in Asia/Seoul, `HH:MM`. */

@@ -1,5 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 
+import { PGLITE_PARSERS } from './timestamp-parser.js';
+
 /** One statement for {@link PGliteSession.query}. */
 export interface SessionQuery {
   /** The service schema `search_path` must point at while it runs. */
@@ -41,6 +43,7 @@ export function inThreadSession(pglite: PGlite): PGliteSession {
     }
     const { rows, affectedRows } = await pglite.query<unknown>(sql, [...params], {
       rowMode: 'object',
+      parsers: PGLITE_PARSERS,
     });
     return { rows, affectedRows };
   };

@@ -3,18 +3,30 @@
  * synchronously) and the wire protocol's parsing never block the services' event loop. It runs
  * the requests of {@link openPGliteWorker} one at a time, in the order they arrive.
  *
- * Imports nothing relative at run time (only types): started from source, Node loads this file
- * with its built-in type stripping, which does not map `./x.js` to `./x.ts`.
+ * Imports nothing relative statically at run time (only types): started from source, Node loads
+ * this file with its built-in type stripping, which does not map `./x.js` to `./x.ts`; the
+ * timestamp parsers are imported by URL, `.ts` or `.js` like the worker itself.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages, PGlite } from '@electric-sql/pglite';
 
+import type * as TimestampParser from './timestamp-parser.js';
 import type {
   SerializedError,
   WorkerReply,
   WorkerRequest,
   WorkerStart,
 } from './worker-protocol.js';
+
+/** The sibling module's timestamp parsers: `.ts` when running from source, `.js` from `dist/`. */
+async function loadParsers(): Promise<typeof TimestampParser.PGLITE_PARSERS> {
+  const here = import.meta.url;
+  const url = new URL(
+    here.endsWith('.ts') ? './timestamp-parser.ts' : './timestamp-parser.js',
+    here,
+  );
+  return ((await import(url.href)) as typeof TimestampParser).PGLITE_PARSERS;
+}
 
 function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error)) {
@@ -35,7 +47,9 @@ function serializeError(error: unknown): SerializedError {
 
 async function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): Promise<void> {
   let pglite: PGlite;
+  let parsers: typeof TimestampParser.PGLITE_PARSERS;
   try {
+    parsers = await loadParsers();
     pglite = await PGlite.create(start.dataDir);
   } catch (error) {
     port.postMessage({ kind: 'open-failed', error: serializeError(error) } satisfies WorkerReply);
@@ -55,7 +69,7 @@ async function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): 
           const { rows, affectedRows } = await pglite.query<unknown>(
             request.sql,
             [...request.params],
-            { rowMode: 'object' },
+            { rowMode: 'object', parsers },
           );
           return { kind: 'result', id: request.id, rows, affectedRows };
         } catch (error) {
