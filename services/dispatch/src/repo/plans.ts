@@ -145,7 +145,11 @@ export async function findPublishedRoute(
   return row && routeSchema.parse(row.route);
 }
 
-/** The route of a published plan holding stop `stopId`, its row locked for update. */
+/**
+ * The route of a published plan holding stop `stopId`, its row locked for update. The plan's
+ * head is only share-locked: carriers of one plan report side by side, while an edit or a
+ * publish of the plan (which locks its head for update) still waits for them, and they for it.
+ */
 export async function findPublishedRouteWithStop(
   db: Db,
   stopId: string,
@@ -156,7 +160,7 @@ export async function findPublishedRouteWithStop(
     .select(['plan_routes.plan_id', 'plan_routes.route'])
     .where('plans.status', '=', 'published')
     .where(sql<boolean>`plan_routes.stop_ids @> array[${stopId}]::text[]`)
-    .forUpdate()
+    .modifyEnd(sql`for update of plan_routes for share of plans`)
     .executeTakeFirst();
   return row && { planId: row.plan_id, route: routeSchema.parse(row.route) };
 }
