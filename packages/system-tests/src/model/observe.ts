@@ -10,7 +10,7 @@ interface LotRow {
   quantity_written_off: number;
 }
 interface MatchingTables {
-  stock_lots: { lot_id: string; allocated: number };
+  stock_lots: { lot_id: string; quantity: number; allocated: number; status: string };
   open_needs: { need_id: string; allocated: number; quantity: number; status: string };
   allocations: {
     id: string;
@@ -25,7 +25,8 @@ const LIVE = ['made', 'ordered'];
 /** What the services hold about one sequence's lots, needs and allocations. */
 export interface Observed {
   readonly lots: Map<string, LotRow>;
-  readonly matchingLots: Map<string, number>;
+  /** The matcher's view of each lot: units it offers in all, promised, and its status. */
+  readonly matchingLots: Map<string, { quantity: number; allocated: number; status: string }>;
   readonly matchingNeeds: Map<string, { allocated: number; status: string }>;
   readonly liveAllocations: MatchingTables['allocations'][];
 }
@@ -56,7 +57,7 @@ export async function observe(supply: InProcessSupply, model: SupplyModel): Prom
       ? []
       : await matching
           .selectFrom('stock_lots')
-          .select(['lot_id', 'allocated'])
+          .select(['lot_id', 'quantity', 'allocated', 'status'])
           .where('lot_id', 'in', lotIds)
           .execute();
   const matchingNeeds =
@@ -84,7 +85,7 @@ export async function observe(supply: InProcessSupply, model: SupplyModel): Prom
           .execute();
   return {
     lots: new Map(lots.map((l) => [l.id, l])),
-    matchingLots: new Map(matchingLots.map((l) => [l.lot_id, l.allocated])),
+    matchingLots: new Map(matchingLots.map((l) => [l.lot_id, l])),
     matchingNeeds: new Map(matchingNeeds.map((n) => [n.need_id, n])),
     liveAllocations,
   };
@@ -149,9 +150,16 @@ export function differences(model: SupplyModel, seen: Observed): string[] {
         `lot ${lot.id} (received, available, allocated, delivered, written off): expected ${expected.join()} got ${actual.join()}`,
       );
     const matched = seen.matchingLots.get(lot.id);
-    if (matched !== lot.allocated)
+    if (matched?.allocated !== lot.allocated)
       problems.push(
-        `matcher's lot ${lot.id}: allocated ${String(matched)}, expected ${String(lot.allocated)}`,
+        `matcher's lot ${lot.id}: allocated ${String(matched?.allocated)}, expected ${String(lot.allocated)}`,
+      );
+    // What the matcher may still hand out must be what donations holds available: a write-off
+    // not yet in the view would be offered to the next run (another sequence's, even).
+    const offered = lot.expired || matched?.status !== 'in_stock' ? 0 : matched.quantity - matched.allocated;
+    if (offered !== lot.available || (lot.expired && matched?.status !== 'expired'))
+      problems.push(
+        `matcher's lot ${lot.id}: offers ${String(offered)} (${String(matched?.status)}), expected ${String(lot.available)}${lot.expired ? ' (expired)' : ''}`,
       );
   }
   const live = new Map(seen.liveAllocations.map((a) => [a.id, a]));

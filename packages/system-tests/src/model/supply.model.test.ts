@@ -17,6 +17,12 @@ import { startInProcessSupply } from './start-in-process.js';
 import { supplyCommands } from './supply-commands.js';
 import { emptyModel, releaseAllocations } from './supply-model.js';
 
+/** The matcher's tables the clean-up reads. */
+interface MatchingView {
+  allocations: { id: string; need_id: string; status: string };
+  stock_lots: { lot_id: string; quantity: number; allocated: number; status: string };
+}
+
 const full = process.env['ANBU_FAULT_SCALE'] === 'full';
 const RUNS = Number(process.env['ANBU_MODEL_RUNS'] ?? (full ? 1_000 : 100));
 // Commands whose precondition fails are skipped: about half of the drawn ones run.
@@ -102,9 +108,20 @@ describe('supply chain model (fast-check commands on the real services)', () => 
     await settle(supply, model);
   }
 
+  /** Polls `done` for up to 20 s; false if it never held (best effort: never throws). */
+  async function eventually(done: () => Promise<boolean>): Promise<boolean> {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (await done().catch(() => false)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return false;
+  }
+
   /**
    * After a failed sequence, whatever state it left: cancel its needs and write off what its
-   * lots hold on hand, without checks, so that the shrinking runs start from a clean city.
+   * lots hold on hand, without checks, then wait until the matcher offers none of its units, so
+   * that the shrinking runs start from a clean city (every district's run may draw on any lot).
    */
   async function abandonWorld(model: SupplyModel, real: SupplyReal): Promise<void> {
     const quietly = (work: Promise<unknown>) => work.catch(() => undefined);
@@ -113,24 +130,47 @@ describe('supply chain model (fast-check commands on the real services)', () => 
         supply.bus.request(cancelNeed, { needId: need.id }, { actor: real.caseworker }),
       );
     }
-    // Released units reach the lots through events: give them a moment, then write off.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const lots = await supply
-      .db<{ lots: { id: string; quantity_available: number } }>('donations')
-      .selectFrom('lots')
-      .select(['id', 'quantity_available'])
-      .where('id', 'in', [...model.lots.keys(), '00000000-0000-4000-8000-000000000000'])
-      .execute();
-    for (const lot of lots) {
-      if (lot.quantity_available === 0) continue;
-      await quietly(
-        supply.bus.request(
-          writeOffLot,
-          { lotId: lot.id, quantity: lot.quantity_available, reason: 'model sequence failed' },
-          { actor: SYSTEM_ACTOR },
-        ),
-      );
-    }
+    const lotIds = [...model.lots.keys(), '00000000-0000-4000-8000-000000000000'];
+    const needIds = [...model.needs.keys(), '00000000-0000-4000-8000-000000000000'];
+    const matching = supply.db<MatchingView>('matching');
+    // Released units reach the lots through events: wait for the releases to land first.
+    await eventually(async () => {
+      const live = await matching
+        .selectFrom('allocations')
+        .select('id')
+        .where('need_id', 'in', needIds)
+        .where('status', 'in', ['made', 'ordered'])
+        .execute();
+      return live.length === 0;
+    });
+    const donations = supply.db<{ lots: { id: string; quantity_available: number } }>('donations');
+    const onHand = () =>
+      donations
+        .selectFrom('lots')
+        .select(['id', 'quantity_available'])
+        .where('id', 'in', lotIds)
+        .where('quantity_available', '>', 0)
+        .execute();
+    const clean = await eventually(async () => {
+      for (const lot of await onHand()) {
+        await quietly(
+          supply.bus.request(
+            writeOffLot,
+            { lotId: lot.id, quantity: lot.quantity_available, reason: 'model sequence failed' },
+            { actor: SYSTEM_ACTOR },
+          ),
+        );
+      }
+      const offered = await matching
+        .selectFrom('stock_lots')
+        .select('lot_id')
+        .where('lot_id', 'in', lotIds)
+        .where('status', '=', 'in_stock')
+        .whereRef('quantity', '>', 'allocated')
+        .execute();
+      return offered.length === 0 && (await onHand()).length === 0;
+    });
+    if (!clean) console.error('supply model: a failed sequence left units on offer');
   }
 
   it(
