@@ -148,6 +148,8 @@ export async function seedDemoSupply(options: {
   while (allocations < needIds.size && Date.now() < deadline) {
     const run = await bus.request(runAllocation, { districtCodes, deadlineUntil: date }, system);
     allocations += run.summary.allocations;
+    // Once matching has seen the lot, a run that adds nothing means the rest stay unmet.
+    if (allocations > 0 && run.summary.allocations === 0) break;
     if (allocations < needIds.size) await sleep(POLL_MS * 4);
   }
   let orders = 0;
