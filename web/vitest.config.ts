@@ -35,7 +35,7 @@ export default defineConfig({
                 include: ['e2e/**/*.e2e.test.ts'],
                 fileParallelism: false,
                 testTimeout: 120_000,
-                hookTimeout: 600_000,
+                hookTimeout: 900_000,
               },
             },
           ]

@@ -51,7 +51,8 @@ async function waitForHealth(
  * the built web app, and waits until `/healthz` answers 200.
  */
 export async function startEmbedded({
-  timeoutMs = 180_000,
+  // Seeding the demo city (3,000 households, the day, the partner's goods) on a loaded 2-core machine.
+  timeoutMs = 600_000,
 }: { timeoutMs?: number } = {}): Promise<EmbeddedServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'anbu-web-e2e-'));
