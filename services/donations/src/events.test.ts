@@ -244,7 +244,7 @@ describe('allocations from matching', () => {
     expect(await deliveredOf(noodles.id)).toEqual([40, 0]);
   });
 
-  it('should keep a lot right whatever order an allocation\'s events are handled in', async () => {
+  it("should keep a lot right whatever order an allocation's events are handled in", async () => {
     const { noodles, milk } = await received();
     // Released before made (the made one redelivered late): the lot takes nothing, for good.
     const early = made(noodles, 5);

@@ -156,7 +156,8 @@ export function differences(model: SupplyModel, seen: Observed): string[] {
       );
     // What the matcher may still hand out must be what donations holds available: a write-off
     // not yet in the view would be offered to the next run (another sequence's, even).
-    const offered = lot.expired || matched?.status !== 'in_stock' ? 0 : matched.quantity - matched.allocated;
+    const offered =
+      lot.expired || matched?.status !== 'in_stock' ? 0 : matched.quantity - matched.allocated;
     if (offered !== lot.available || (lot.expired && matched?.status !== 'expired'))
       problems.push(
         `matcher's lot ${lot.id}: offers ${String(offered)} (${String(matched?.status)}), expected ${String(lot.available)}${lot.expired ? ' (expired)' : ''}`,

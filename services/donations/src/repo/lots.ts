@@ -215,10 +215,7 @@ export async function setLotStatus(
 
 /** The unit counts of a lot; they always add up to `quantity_received`. */
 type UnitCount =
-  | 'quantity_available'
-  | 'quantity_allocated'
-  | 'quantity_delivered'
-  | 'quantity_written_off';
+  'quantity_available' | 'quantity_allocated' | 'quantity_delivered' | 'quantity_written_off';
 
 /**
  * Moves `quantity` units of a lot from one count to another, in one guarded update: only when

@@ -102,5 +102,9 @@ export function translateError(error: unknown): TRPCError {
 }
 
 function databaseUnavailable(cause: unknown): TRPCError {
-  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    cause,
+  });
 }
