@@ -55,6 +55,9 @@ export interface DeliveryFlowOutcome {
   readonly lotIds: string[];
   planningRuns: number;
   stopsReported: number;
+  /** Routes delivered, and the most stops one of them had (a long route is reported slowly). */
+  routesDelivered: number;
+  longestRoute: number;
 }
 
 /**
@@ -86,6 +89,8 @@ export async function runDeliveryFlow(options: {
     lotIds: [],
     planningRuns: 0,
     stopsReported: 0,
+    routesDelivered: 0,
+    longestRoute: 0,
   };
   const dayAfter = (days: number) => seoulDate(new Date(Date.now() + days * DAY_MS));
   const asDispatcher = <T>(path: string, input: unknown, key?: string) =>
@@ -307,6 +312,8 @@ export async function runDeliveryFlow(options: {
   // are reported one at a time as in the field (dispatch locks the route for each report).
   const deliver = async (routes: readonly { carrier: string; stopIds: readonly string[] }[]) => {
     await mapLimit(routes, concurrency, async ({ carrier, stopIds }) => {
+      if (stopIds.length > 0) outcome.routesDelivered += 1;
+      outcome.longestRoute = Math.max(outcome.longestRoute, stopIds.length);
       for (const stopId of stopIds) {
         expectOk(
           await client.trpc(carrier, 'dispatch.updateStop', {

@@ -23,12 +23,14 @@ export interface DeliveryWorld {
 
 /**
  * Seeds a {@link DeliveryWorld} through the services' import RPCs: `households` households
- * within ~2 km of the depot (placed by `random`) and `carriers` cars with room for a day's round.
+ * within ~2 km of the depot (placed by `random`) and `carriers` cars on shift today.
  */
 export async function seedDeliveryWorld(options: {
   target: SeedTarget;
   households: number;
   carriers: number;
+  /** Boxes each car carries (400 unless told: one car could take a whole day's round). */
+  boxesPerCarrier?: number;
   random: () => number;
 }): Promise<DeliveryWorld> {
   const { target, random } = options;
@@ -57,7 +59,7 @@ export async function seedDeliveryWorld(options: {
         organisationId: world.welfareOfficeId,
         name: `Fault-suite carrier ${String(i + 1)}`,
         kind: 'car' as const,
-        capacity: { boxes: 400, kg: 4_000, chilledBoxes: 0 },
+        capacity: { boxes: options.boxesPerCarrier ?? 400, kg: 4_000, chilledBoxes: 0 },
         homeDepotId: world.depot.id,
         skills: ['welfare_check' as const],
         userId: carrierUsers[i]?.id,
