@@ -14,6 +14,16 @@ export interface RestRouteSpec {
   readonly response: z.ZodType;
   /** The success status (200, or 201 for a creation). */
   readonly status?: 200 | 201;
+  /** The operation's id in the document, for links (`getDonation`). */
+  readonly operationId?: string;
+  /**
+   * OpenAPI links of the success response: operations that take a value of it, e.g.
+   * `{ getDonation: { operationId: 'getDonation', parameters: { id: '$response.body#/id' } } }`,
+   * so that stateful testing (schemathesis) follows a created object to its id routes.
+   */
+  readonly links?: Readonly<
+    Record<string, { operationId: string; parameters: Readonly<Record<string, string>> }>
+  >;
 }
 
 const errorBodySchema = z.object({
@@ -56,6 +66,7 @@ function operation(spec: RestRouteSpec) {
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,200}$' },
   };
   return {
+    ...(spec.operationId ? { operationId: spec.operationId } : {}),
     summary: spec.summary,
     parameters: [
       ...parameters('path', spec.params),
@@ -74,6 +85,7 @@ function operation(spec: RestRouteSpec) {
       [String(spec.status ?? 200)]: {
         description: 'success',
         content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } },
+        ...(spec.links ? { links: spec.links } : {}),
       },
       '400': error('invalid input; `fieldErrors` names each bad field'),
       '401': error('no valid API key'),

@@ -32,6 +32,7 @@ export const PICKUP_REST_ROUTES = {
     params: donationIdParams,
     body: bookPickupBodySchema,
     response: donationSchema,
+    operationId: 'bookPickup',
   },
 } as const satisfies Record<string, RestRouteSpec>;
 

@@ -215,6 +215,33 @@ describe('partner REST API', () => {
     );
   });
 
+  it('should link a created donation to the routes that take its id (stateful testing)', async () => {
+    const doc = (await (await fx.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId?: string;
+            responses: Record<string, { links?: Record<string, { operationId: string }> }>;
+          }
+        >
+      >;
+    };
+    const operationIds = new Set(
+      Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId)),
+    );
+    const links = doc.paths['/donations']?.['post']?.responses['201']?.links ?? {};
+    expect(Object.values(links)).toEqual([
+      { operationId: 'getDonation', parameters: { id: '$response.body#/id' } },
+      { operationId: 'bookPickup', parameters: { id: '$response.body#/id' } },
+    ]);
+    // Every link leads to an operation of the document, each id routes' own.
+    for (const link of Object.values(links)) expect(operationIds.has(link.operationId)).toBe(true);
+    expect(doc.paths['/donations/{id}']?.['get']?.operationId).toBe('getDonation');
+    expect(doc.paths['/donations/{id}/pickup']?.['post']?.operationId).toBe('bookPickup');
+  });
+
   it('should register no route that the OpenAPI document does not describe', () => {
     const api = fx.app.routes
       .filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL')

@@ -51,6 +51,12 @@ export const REST_ROUTES = {
     body: donationInputSchema,
     response: donationSchema,
     status: 201,
+    operationId: 'postDonation',
+    // The created donation's id leads to its own routes (stateful testing reaches real ids).
+    links: {
+      getDonation: { operationId: 'getDonation', parameters: { id: '$response.body#/id' } },
+      bookPickup: { operationId: 'bookPickup', parameters: { id: '$response.body#/id' } },
+    },
   },
   getDonation: {
     method: 'get',
@@ -58,6 +64,7 @@ export const REST_ROUTES = {
     summary: 'One of your donations, with its history up to delivery',
     params: donationIdParams,
     response: donationSchema,
+    operationId: 'getDonation',
   },
   ...PICKUP_REST_ROUTES,
   ...SIGNAL_REST_ROUTES,
