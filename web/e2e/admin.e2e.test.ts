@@ -64,7 +64,7 @@ describe.skipIf(gate.skip)('the administrator in Chromium against the embedded s
     await page.getByRole('button', { name: second.name, exact: true }).click();
     await page.getByRole('button', { name: '역할 부여', exact: true }).click();
     await page.getByText(`${NEW_ACCOUNT.login}에게 사례관리사 역할을 부여했습니다.`).waitFor();
-    await expect.poll(() => row.textContent()).toContain('사례관리사');
+    await row.getByText('사례관리사', { exact: true }).waitFor();
     expect(await row.textContent()).toContain(first.name);
     await screenshot(page, '40-admin-accounts-ko');
 
