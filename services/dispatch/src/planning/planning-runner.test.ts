@@ -105,7 +105,7 @@ describe('a pool of planning workers', () => {
     } finally {
       await runner.stop();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('should give every run it holds back to the queue when stopped', async () => {
     await using h = await startDispatch({ service: { runPlanning: false } });
@@ -137,5 +137,5 @@ describe('a pool of planning workers', () => {
     const after = await runsOf(h, ids);
     expect(after.map((r) => r.status)).toEqual(['queued', 'queued', 'queued']);
     expect(runner.held()).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
