@@ -11,7 +11,8 @@ export interface PlannedKill {
 
 /**
  * Kills of every service in turn, `perService` rounds (each round a shuffled order of all
- * services), at random moments spread over `[5 %, 90 %]` of `totalCalls`.
+ * services), at random moments spread over `[5 %, 70 %]` of `totalCalls` (a kill due while another
+ * service is still coming back waits for it: the last 30 % leave room for those to happen).
  */
 export function planKills(options: {
   perService: number;
@@ -31,7 +32,7 @@ export function planKills(options: {
     order.push(...shuffled);
   }
   const moments = order
-    .map(() => Math.floor(totalCalls * (0.05 + 0.85 * random())))
+    .map(() => Math.floor(totalCalls * (0.05 + 0.65 * random())))
     .sort((a, b) => a - b);
   return order.map((service, i) => ({
     service,
@@ -83,22 +84,31 @@ export function createChaos(options: {
     log(`${kill.service} back after ${String(recoveredMs)} ms`);
   };
 
+  let ending = false;
+  /** Starts the next kill once its moment has come and no other kill is in progress. */
+  const startDue = () => {
+    const kill = plan[next];
+    if (busy || ending || !kill || calls < kill.at) return;
+    next += 1;
+    busy = inject(kill)
+      .catch((error: unknown) => {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+      })
+      .finally(() => {
+        busy = undefined;
+        // A kill that came due meanwhile starts now, not at the flow's next answered call.
+        startDue();
+      });
+  };
+
   return {
     tick() {
       calls += 1;
-      const kill = plan[next];
-      if (busy || !kill || calls < kill.at) return;
-      next += 1;
-      busy = inject(kill)
-        .catch((error: unknown) => {
-          failure ??= error instanceof Error ? error : new Error(String(error));
-        })
-        .finally(() => {
-          busy = undefined;
-        });
+      startDue();
     },
     async settle() {
-      await busy;
+      ending = true;
+      while (busy) await busy;
       if (failure) throw failure;
       return [...injected];
     },
