@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import {
   createTRPCClient,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   splitLink,
   TRPCClientError,
@@ -21,20 +22,44 @@ export type ApiClient = TRPCClient<AppRouter>;
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /**
- * Creates the client for the gateway at `url`. Requests carry the session cookie, calls made in
- * the same tick are batched into one HTTP request, and subscriptions (a planning run's
- * progress) arrive over server-sent events.
+ * The `Idempotency-Key` of a mutation: the one its caller names in the operation's context (the
+ * carrier's outbox sends an update again under its entry id, so a resend after a lost answer
+ * changes nothing), or a fresh one.
+ */
+export function idempotencyKeyOf(context: Record<string, unknown>): string {
+  const named = context['idempotencyKey'];
+  return typeof named === 'string' && named.length > 0 ? named : crypto.randomUUID();
+}
+
+/**
+ * Creates the client for the gateway at `url`. Requests carry the session cookie; queries made in
+ * the same tick are batched into one HTTP request; every mutation goes alone with its own
+ * `Idempotency-Key` (a batch shares its headers); subscriptions (a planning run's progress)
+ * arrive over server-sent events.
  * @example const client = createApiClient({ url: env.trpcUrl });
  */
-export function createApiClient({ url }: { url: string }): ApiClient {
+export function createApiClient({
+  url,
+  fetch: fetchImpl = fetch,
+}: {
+  url: string;
+  fetch?: typeof fetch;
+}): ApiClient {
+  const sameOrigin: typeof fetch = (input, init) =>
+    fetchImpl(input, { ...init, credentials: 'same-origin' });
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url }),
-        false: httpBatchLink({
-          url,
-          fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+        false: splitLink({
+          condition: (op) => op.type === 'mutation',
+          true: httpLink({
+            url,
+            fetch: sameOrigin,
+            headers: ({ op }) => ({ 'idempotency-key': idempotencyKeyOf(op.context) }),
+          }),
+          false: httpBatchLink({ url, fetch: sameOrigin }),
         }),
       }),
     ],

@@ -47,8 +47,10 @@ export function useOutbox({ outbox = browserOutbox() }: { outbox?: Outbox } = {}
   const send = useCallback(
     async (entry: OutboxEntry): Promise<SendOutcome> => {
       try {
-        if (entry.kind === 'stop') await client.dispatch.updateStop.mutate(entry.input);
-        else await client.care.reportVisit.mutate(entry.input);
+        // The entry id is the idempotency key: a resend after a lost answer is the same update.
+        const options = { context: { idempotencyKey: entry.id } };
+        if (entry.kind === 'stop') await client.dispatch.updateStop.mutate(entry.input, options);
+        else await client.care.reportVisit.mutate(entry.input, options);
         return 'sent';
       } catch (error) {
         return sendOutcomeOf(error);
