@@ -13,12 +13,21 @@ const EMPTY: Fixtures = {
   caseworkers: [],
   dispatcher: { login: '', password: '' },
   carriers: [],
+  stops: [],
   planning: { date: '', carriers: 0, districts: [] },
 };
 
-// One copy shared by every VU (k6 parses it once in the init context).
+// One copy shared by every VU (k6 parses it once in the init context), without the stops: every
+// VU reads the fixtures whole, and the day's stops are tens of thousands.
 const shared = new SharedArray<Fixtures>('fixtures', () =>
-  FIXTURES_FILE === '' ? [EMPTY] : [JSON.parse(open(FIXTURES_FILE)) as Fixtures],
+  FIXTURES_FILE === ''
+    ? [EMPTY]
+    : [{ ...(JSON.parse(open(FIXTURES_FILE)) as Fixtures), stops: [] }],
+);
+
+/** The day's stops, one small element copied per access. */
+export const stops = new SharedArray<Fixtures['stops'][number]>('stops', () =>
+  FIXTURES_FILE === '' ? [] : [...(JSON.parse(open(FIXTURES_FILE)) as Fixtures).stops],
 );
 
 // A SharedArray hands out a fresh copy (a JSON parse) on every element access: read it once per

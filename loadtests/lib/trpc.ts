@@ -47,13 +47,13 @@ const LOGIN_BATCH = 8;
 
 /**
  * Signs many users in, {@link LOGIN_BATCH} at a time (`http.batch`), each from its own address;
- * answers the sessions of those let in, in order. For setup with a thousand carriers.
+ * answers a session per user, in order (null where refused). For setup with a thousand carriers.
  */
 export function loginAll(
   users: readonly { login: string; password: string }[],
   addressOf: (i: number) => string,
-): Session[] {
-  const sessions: Session[] = [];
+): (Session | null)[] {
+  const sessions: (Session | null)[] = [];
   for (let i = 0; i < users.length; i += LOGIN_BATCH) {
     const batch = users
       .slice(i, i + LOGIN_BATCH)
@@ -70,16 +70,14 @@ export function loginAll(
         },
       })),
     );
-    responses.forEach((res, j) => {
-      const entry = batch[j];
-      const token = /anbu_session=([^;]+)/.exec(res.headers['Set-Cookie'] ?? '')?.[1];
-      if (entry && res.status === 200 && token) {
-        sessions.push({
-          login: entry.user.login,
-          cookie: `anbu_session=${token}`,
-          address: entry.address,
-        });
-      }
+    batch.forEach(({ user, address }, j) => {
+      const res = responses[j];
+      const token = res && /anbu_session=([^;]+)/.exec(res.headers['Set-Cookie'] ?? '')?.[1];
+      sessions.push(
+        res?.status === 200 && token
+          ? { login: user.login, cookie: `anbu_session=${token}`, address }
+          : null,
+      );
     });
   }
   return sessions;

@@ -2,89 +2,32 @@
 // every few seconds, while dispatchers poll the fleet's progress.
 import { check } from 'k6';
 import exec from 'k6/execution';
-import http from 'k6/http';
 
 import type { Session } from '../lib/trpc.ts';
-import { BASE_URL, STOP_OFFSET } from '../lib/env.ts';
+import { STOP_OFFSET } from '../lib/env.ts';
 import { noteFailure } from '../lib/failures.ts';
-import { data, mutation, query } from '../lib/trpc.ts';
-
-/** A carrier's session with the stop ids of their route of today (from `dispatch.myRoute`). */
-export interface CarrierRoute {
-  readonly session: Session;
-  readonly stopIds: readonly string[];
-}
-
-interface MyRoute {
-  route: { stops?: { id: string }[] } | null;
-}
-
-/** Route reads sent at once by {@link routesOf}. */
-const ROUTE_BATCH = 8;
-
-/**
- * The stops of each signed-in carrier's route of today (empty when none is published), read
- * {@link ROUTE_BATCH} carriers at a time: a carrier opening the app reads every recipient of
- * the day, which costs the stack a households call per stop.
- */
-export function routesOf(sessions: readonly Session[]): CarrierRoute[] {
-  const routes: CarrierRoute[] = [];
-  for (let i = 0; i < sessions.length; i += ROUTE_BATCH) {
-    const batch = sessions.slice(i, i + ROUTE_BATCH);
-    const responses = http.batch(
-      batch.map((session) => ({
-        method: 'GET',
-        url: `${BASE_URL}/trpc/dispatch.myRoute`,
-        params: {
-          headers: { cookie: session.cookie, 'x-forwarded-for': session.address },
-          tags: { name: 'dispatch.myRoute' },
-        },
-      })),
-    );
-    batch.forEach((session, j) => {
-      const res = responses[j];
-      const stops = (res && data<MyRoute>(res)?.route?.stops) ?? [];
-      routes.push({ session, stopIds: stops.map((s) => s.id) });
-    });
-  }
-  return routes;
-}
-
-/** Every stop once, the carriers' routes interleaved (one VU builds it once). */
-let order: { route: number; stop: number }[] | undefined;
-
-/**
- * The carriers' stops interleaved: each carrier's first stop, then each one's second, and so
- * on, so that at any moment the updates come from many carriers, as in the field, rather than
- * from one carrier's whole route at a time.
- */
-function interleaved(routes: readonly CarrierRoute[]): { route: number; stop: number }[] {
-  const all: { route: number; stop: number }[] = [];
-  const longest = routes.reduce((a, r) => Math.max(a, r.stopIds.length), 0);
-  for (let stop = 0; stop < longest; stop += 1) {
-    routes.forEach((r, route) => {
-      if (stop < r.stopIds.length) all.push({ route, stop });
-    });
-  }
-  return all;
-}
+import { stops } from '../lib/fixtures.ts';
+import { mutation, query } from '../lib/trpc.ts';
 
 /**
  * The n-th stop of the day (n: the scenario's iteration, after the stops earlier capacity steps
- * used), each stop once: a stop is delivered once and reported once. Beyond the last stop the
- * day is done and nothing is sent.
+ * used) with its carrier's session, each stop once: a stop is delivered once and reported once.
+ * The seed lists the stops with the carriers in turn, so that at any moment the updates come
+ * from many carriers, as in the field. Beyond the last stop the day is done and nothing is sent.
+ * (The stops come from a SharedArray, one small element per access: k6 hands `setup()` data to
+ * every VU as Go-backed objects, which cost seconds per VU at twenty thousand stops.)
  */
-function pick(routes: readonly CarrierRoute[]): { session: Session; stopId: string } | undefined {
-  order ??= interleaved(routes);
-  const at = order[STOP_OFFSET + exec.scenario.iterationInTest];
-  const route = at && routes[at.route];
-  const stopId = at && route?.stopIds[at.stop];
-  return route && stopId ? { session: route.session, stopId } : undefined;
+function pick(
+  carriers: readonly (Session | null)[],
+): { session: Session; stopId: string } | undefined {
+  const at = stops[STOP_OFFSET + exec.scenario.iterationInTest];
+  const session = at ? carriers[at.carrier] : undefined;
+  return at && session ? { session, stopId: at.stopId } : undefined;
 }
 
 /** A carrier reporting a stop delivered. */
-export function stopUpdate(routes: readonly CarrierRoute[]): void {
-  const target = pick(routes);
+export function stopUpdate(carriers: readonly (Session | null)[]): void {
+  const target = pick(carriers);
   if (!target) return;
   const res = mutation(target.session, {
     path: 'dispatch.updateStop',
@@ -99,8 +42,8 @@ export function stopUpdate(routes: readonly CarrierRoute[]): void {
 }
 
 /** A carrier's welfare check at a stop: seen, well, nothing to raise. */
-export function visitReport(routes: readonly CarrierRoute[]): void {
-  const target = pick(routes);
+export function visitReport(carriers: readonly (Session | null)[]): void {
+  const target = pick(carriers);
   if (!target) return;
   const res = mutation(target.session, {
     path: 'care.reportVisit',

@@ -4,13 +4,12 @@
 import type { Options, Scenario } from 'k6/options';
 
 import type { Session } from '../lib/trpc.ts';
-import type { CarrierRoute } from './field-traffic.ts';
 import { clientAddress } from '../lib/clients.ts';
 import { FIELD_HOLD, HOLD, PROFILE, RATE, SCENARIOS, SUMMARY_FILE } from '../lib/env.ts';
 import { fixtures } from '../lib/fixtures.ts';
 import { login, loginAll } from '../lib/trpc.ts';
 import { PEAK, SMOKE } from '../thresholds.ts';
-import { dispatcherPoll, routesOf, stopUpdate, visitReport } from './field-traffic.ts';
+import { dispatcherPoll, stopUpdate, visitReport } from './field-traffic.ts';
 import { planDistrict } from './peak-planning.ts';
 import { portalRead, surgeDonation, surgeNeed } from './surge-intake.ts';
 
@@ -122,17 +121,18 @@ export const options: Options = {
   // Only the rates matter; the response bodies are parsed where checks need them.
   discardResponseBodies: false,
   summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'],
-  // Signing in every carrier (argon2 at the gateway) and reading their routes.
+  // Signing in every carrier (argon2 at the gateway).
   setupTimeout: '300s',
 };
 
 interface SetupData {
   readonly caseworkers: Session[];
   readonly dispatcher: Session | null;
-  readonly routes: CarrierRoute[];
+  /** A session per fixtures carrier, in order (null where refused). */
+  readonly carriers: (Session | null)[];
 }
 
-/** Signs every user in once (addresses beyond the partners'), and reads the carriers' routes. */
+/** Signs every user in once (addresses beyond the partners'). */
 export function setup(): SetupData {
   const f = fixtures();
   let address = 60_000;
@@ -148,7 +148,7 @@ export function setup(): SetupData {
     selected.includes('stop') || selected.includes('visit')
       ? loginAll(f.carriers, (i) => clientAddress(first + 1 + i))
       : [];
-  return { caseworkers, dispatcher, routes: routesOf(carriers) };
+  return { caseworkers, dispatcher, carriers };
 }
 
 export function donationExec(): void {
@@ -158,10 +158,10 @@ export function needExec(data: SetupData): void {
   surgeNeed(data.caseworkers);
 }
 export function stopExec(data: SetupData): void {
-  stopUpdate(data.routes);
+  stopUpdate(data.carriers);
 }
 export function visitExec(data: SetupData): void {
-  visitReport(data.routes);
+  visitReport(data.carriers);
 }
 export function pollExec(data: SetupData): void {
   dispatcherPoll(data.dispatcher);

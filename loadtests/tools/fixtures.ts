@@ -12,6 +12,11 @@ export interface Fixtures {
   }[];
   readonly dispatcher: { readonly login: string; readonly password: string };
   readonly carriers: readonly { readonly login: string; readonly password: string }[];
+  /**
+   * Every stop of today's published routes once, the carriers taken in turn (each carrier's
+   * first stop, then each one's second, …): `carrier` indexes `carriers`.
+   */
+  readonly stops: readonly { readonly carrier: number; readonly stopId: string }[];
   /** The peak day the planning scenario plans, district by district (empty: none seeded). */
   readonly planning: {
     readonly date: string;

@@ -38,7 +38,22 @@ export interface RoutesReport {
   readonly planningSeconds: number;
   readonly timeLimitSeconds: number;
   readonly carriers: readonly { readonly login: string; readonly password: string }[];
+  /** Every stop once, the carriers in turn (`carrier` indexes `carriers`). */
+  readonly stops: readonly { readonly carrier: number; readonly stopId: string }[];
   readonly notes: readonly string[];
+}
+
+/** Every stop once, each carrier's first stop, then each one's second, and so on. */
+function interleaved(routes: readonly (readonly string[])[]): RoutesReport['stops'] {
+  const all: { carrier: number; stopId: string }[] = [];
+  const longest = routes.reduce((a, r) => Math.max(a, r.length), 0);
+  for (let n = 0; n < longest; n += 1) {
+    routes.forEach((stops, carrier) => {
+      const stopId = stops[n];
+      if (stopId !== undefined) all.push({ carrier, stopId });
+    });
+  }
+  return all;
 }
 
 /** The demo dispatcher as an RPC caller: dispatch records who requested a run. */
@@ -136,6 +151,7 @@ export async function seedRoutes(options: {
   let unassigned = 0;
   const reasons: Record<string, number> = {};
   const routedCarriers = new Set<string>();
+  const stopsOf = new Map<string, string[]>();
   for (const run of runs) {
     const plan = await bus.request(getPlan, { planId: run.planId ?? '' }, call);
     await bus.request(publishPlan, { planId: plan.id, expectedVersion: plan.version }, call);
@@ -146,6 +162,10 @@ export async function seedRoutes(options: {
         throw new Error(`carrier ${route.carrierId} is on two district plans of ${date}`);
       }
       routedCarriers.add(route.carrierId);
+      stopsOf.set(
+        route.carrierId,
+        route.stops.map((stop) => stop.id),
+      );
     }
     unassigned += plan.unassigned.length;
     for (const u of plan.unassigned) reasons[u.reason] = (reasons[u.reason] ?? 0) + 1;
@@ -192,6 +212,7 @@ export async function seedRoutes(options: {
     planningSeconds,
     timeLimitSeconds: options.timeLimitSeconds,
     carriers: users.map((u) => ({ login: u.login, password: PASSWORD })),
+    stops: interleaved(users.map((u) => stopsOf.get(u.carrier.id) ?? [])),
     notes: runs.flatMap((run) => run.notes).slice(0, 5),
   };
 }

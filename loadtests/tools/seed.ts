@@ -125,6 +125,7 @@ export async function seedPeak(
       caseworkers: caseworkers(city),
       dispatcher: userLogin(city, 'dispatcher'),
       carriers: routes?.carriers ?? [],
+      stops: routes?.stops ?? [],
       planning,
     };
     await writeFile(options.out, JSON.stringify(fixtures));
