@@ -145,7 +145,7 @@ describe.skipIf(!installed)('partner REST API under schemathesis', () => {
       '--max-examples',
       String(maxExamples),
       '--phases',
-      'examples,coverage,fuzzing',
+      'examples,coverage,fuzzing,stateful',
       '--workers',
       '1',
       '--seed',
