@@ -273,8 +273,8 @@ describe('care through the gateway (tRPC and the signals REST route)', () => {
     expect(inbox.data?.items.map((a) => a.id)).toContain(alertId);
     const other = await call<{ items: { id: string }[] }>('care.alerts', cw09, {});
     expect(other.data?.items.map((a) => a.id)).not.toContain(alertId);
-    expect((await call('care.alert', cw09, { alertId })).status).toBe(404);
-    expect((await call('care.acknowledgeAlert', cw09, { alertId }, true)).status).toBe(404);
+    expect((await call('care.alert', cw09, { alertId })).status).toBe(403);
+    expect((await call('care.acknowledgeAlert', cw09, { alertId }, true)).status).toBe(403);
     expect((await call('care.alerts', carrier, {})).status).toBe(403);
 
     const notes = await call<{ items: { alertId: string }[] }>('care.notifications', cw01, {
@@ -323,7 +323,7 @@ describe('care through the gateway (tRPC and the signals REST route)', () => {
       .where('action', '=', 'care.timeline')
       .execute();
     expect(after.length).toBe(before.length + 1);
-    expect((await call('care.timeline', cw09, { householdId: inD01 })).status).toBe(404);
+    expect((await call('care.timeline', cw09, { householdId: inD01 })).status).toBe(403);
     expect((await call('care.timeline', kitchen, { householdId: inD01 })).status).toBe(403);
   });
 

@@ -20,16 +20,20 @@ import type { Scope } from '../scope.js';
 import { declare } from '../access.js';
 import { auditRead } from '../audit.js';
 import { callService } from '../call.js';
+import { denyOutOfScope, loadInScope } from '../object-scope.js';
 import { assertInScope, inScope, narrowDistricts } from '../scope.js';
 import { assertStopOfToday } from './carrier-route.js';
 
 /** The most households of one program whose feedback a kitchen reads at once. */
 const MAX_PROGRAM_HOUSEHOLDS = 5000;
 
-async function alertInScope(ctx: Context & { scope: Scope }, alertId: string) {
-  const alert = await callService(ctx, getAlert, { alertId });
-  assertInScope(ctx.scope, { districtCode: alert.districtCode });
-  return alert;
+/** An alert of the caller's districts; another district's and a missing one: the same 403. */
+function alertInScope(ctx: Context & { scope: Scope }, alertId: string) {
+  return loadInScope(
+    ctx.scope,
+    () => callService(ctx, getAlert, { alertId }),
+    (alert) => ({ districtCode: alert.districtCode }),
+  );
 }
 
 /**
@@ -38,6 +42,8 @@ async function alertInScope(ctx: Context & { scope: Scope }, alertId: string) {
  */
 async function programHouseholds(ctx: Context & { scope: Scope }, programId: string) {
   const program = await callService(ctx, getProgram, { programId });
+  // Programs are not district objects: only a kitchen is held to the programs it supplies
+  // (another kitchen's program answers like a missing one).
   if (ctx.scope.kind === 'organisation') {
     assertInScope(ctx.scope, { organisationId: program.supplierOrganisationId });
   }
@@ -99,8 +105,11 @@ export const careRouter = {
   timeline: declare('care.timeline')
     .input(householdTimeline.input)
     .query(async ({ ctx, input }) => {
-      // Care checks the household's district against the caller's (a foreign one is a 404).
-      const page = await callService(ctx, householdTimeline, input);
+      // Care checks the household's district against the caller's and answers another
+      // district's like a missing one; a scoped caller gets the one 403 for both.
+      const page = await denyOutOfScope(ctx.scope, () =>
+        callService(ctx, householdTimeline, input),
+      );
       await auditRead(ctx, {
         action: 'care.timeline',
         subjectType: 'household',

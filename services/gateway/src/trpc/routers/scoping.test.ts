@@ -208,7 +208,7 @@ describe('object scoping of procedures', () => {
     }).route;
     try {
       const res = await fx.trpc('dispatch.myRoute', { cookie: carrier.cookie });
-      expect(res.status).toBe(404);
+      expect(res.status).toBe(403);
       expect(await res.text()).not.toContain('인북로');
     } finally {
       routeAnswer = today.route;
@@ -228,7 +228,7 @@ describe('object scoping of procedures', () => {
       cookie: carrier.cookie,
       input: { stopId: crypto.randomUUID(), status: 'delivered', at },
     });
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(403);
     expect(updated).toEqual([today.stopId]);
   });
 
