@@ -8,7 +8,6 @@ import { idFor } from '@anbu/service-kit';
 
 import type { Context } from '../context.js';
 import { describeGrant, describeLink } from '../../admin/role-change.js';
-import { writeAudit } from '../../audit/audit-log.js';
 import { deleteSessionsOfUser } from '../../auth/sessions.js';
 import {
   createUser,
@@ -19,25 +18,9 @@ import {
   newUserSchema,
 } from '../../auth/users.js';
 import { declare } from '../access.js';
+import { auditChange } from '../audit.js';
 import { callService } from '../call.js';
 import { FieldIssuesError, NOT_FOUND_MESSAGE } from '../errors.js';
-
-/** Records an administrative change: one audit row about the user it changed. */
-async function auditChange(
-  ctx: Pick<Context, 'deps' | 'actor' | 'meta'>,
-  entry: { action: string; userId: string; detail: string },
-): Promise<void> {
-  if (!ctx.actor) throw new Error('an administrative change needs a signed-in caller');
-  await writeAudit(ctx.deps.db, {
-    actor: ctx.actor,
-    ip: ctx.meta.ip,
-    action: entry.action,
-    subjectType: 'user',
-    subjectIds: [entry.userId],
-    at: ctx.deps.now(),
-    detail: entry.detail,
-  });
-}
 
 function fieldError(code: 'CONFLICT' | 'BAD_REQUEST', path: string, message: string): TRPCError {
   return new TRPCError({
