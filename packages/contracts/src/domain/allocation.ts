@@ -19,6 +19,7 @@ export const ALLOCATION_REASON_CODES = [
   'donor_restriction',
   'insufficient_quantity',
   'lower_priority',
+  'lot_unavailable',
 ] as const;
 
 /** Parses one of {@link ALLOCATION_REASON_CODES}. */

@@ -130,6 +130,36 @@ export const lotWrittenOff = defineEvent({
   }),
 });
 
+/** Why donations could not hold an allocation's units (see {@link allocationRefused}). */
+export const ALLOCATION_REFUSAL_REASONS = [
+  'lot_unknown',
+  'lot_expired',
+  'lot_written_off',
+  'too_few_units',
+] as const;
+
+/**
+ * Donations could not hold the units of a lot allocation (the lot was unknown, expired or written
+ * off, or had too few units available, between matching's run and donations handling
+ * `allocation.made`): the allocation is not backed by stock. Emitted once per allocation;
+ * matching releases the allocation and the need waits for the next run.
+ */
+export const allocationRefused = defineEvent({
+  service: 'donations',
+  entity: 'allocation',
+  event: 'refused',
+  version: 1,
+  data: z.object({
+    allocationId: idSchema,
+    needId: idSchema,
+    lotId: idSchema,
+    quantity: quantitySchema,
+    reason: z.enum(ALLOCATION_REFUSAL_REASONS),
+    /** Units of the lot available in donations when it refused (0 for an unknown lot). */
+    quantityAvailable: countSchema,
+  }),
+});
+
 /** Every event the donations service emits. */
 export const DONATIONS_EVENTS = [
   donationOffered,
@@ -145,4 +175,5 @@ export const DONATIONS_EVENTS = [
   lotReceived,
   lotExpired,
   lotWrittenOff,
+  allocationRefused,
 ] as const;

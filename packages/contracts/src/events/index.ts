@@ -19,6 +19,8 @@ export {
   lotReceived,
   lotExpired,
   lotWrittenOff,
+  allocationRefused,
+  ALLOCATION_REFUSAL_REASONS,
 } from './donations.js';
 export {
   allocationMade,

@@ -28,7 +28,10 @@ export const allocationMade = defineEvent({
   }),
 });
 
-/** An allocation was given back (its need was cancelled, or its delivery failed for good). */
+/**
+ * An allocation was given back (its need was cancelled, its lot expired, its delivery failed for
+ * good, or donations refused it because its lot could not hold the units: `lot_unavailable`).
+ */
 export const allocationReleased = defineEvent({
   service: 'matching',
   entity: 'allocation',
@@ -39,7 +42,13 @@ export const allocationReleased = defineEvent({
     needId: idSchema,
     source: allocationSourceSchema,
     quantity: quantitySchema,
-    reason: z.enum(['need_cancelled', 'delivery_failed', 'lot_expired', 'by_dispatcher']),
+    reason: z.enum([
+      'need_cancelled',
+      'delivery_failed',
+      'lot_expired',
+      'by_dispatcher',
+      'lot_unavailable',
+    ]),
   }),
 });
 
