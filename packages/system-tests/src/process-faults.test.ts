@@ -28,7 +28,7 @@ import { stackCpu } from './process/cpu-usage.js';
 import { runDeliveryFlow } from './process/delivery-flow.js';
 import { readDeliveryLedger } from './process/delivery-ledger.js';
 import { seedDeliveryWorld } from './process/delivery-world.js';
-import { STACK_SERVICES } from './process/faults.js';
+import { restartMissing, STACK_SERVICES, waitHealthy } from './process/faults.js';
 import { createPersistentClient, slowestPaths } from './process/persistent-client.js';
 import { createPhaseTimer } from './process/phase-timer.js';
 import { runPostgresCrash } from './process/postgres-crash.js';
@@ -135,6 +135,9 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
           });
         } catch (error) {
           await printLogTails(stack.stateDir);
+          // A kill in progress brings its service back, so the next test finds a whole stack.
+          await chaos.settle().catch(() => undefined);
+          await restartMissing(stack).catch(() => undefined);
           throw error;
         }
         const injected = await timer.time('last kill settles', () => chaos.settle());
@@ -215,6 +218,7 @@ describe.skipIf(!servers)('process faults: services and PostgreSQL killed (issue
       for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
         const seed = SEED + 1_000 + runIndex;
         const random = createRng(seed);
+        await waitHealthy(stack);
         const world = await seedDeliveryWorld({
           target: client.seed,
           households: 50,

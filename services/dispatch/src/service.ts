@@ -15,7 +15,14 @@ import { createRpc } from './rpc/index.js';
 export type DispatchServiceOptions = Partial<
   Pick<
     PlanningRunnerOptions,
-    'workers' | 'leaseMs' | 'pollMs' | 'heartbeatMs' | 'maxAttempts' | 'seed' | 'workerUrl'
+    | 'workers'
+    | 'leaseMs'
+    | 'pollMs'
+    | 'heartbeatMs'
+    | 'maxAttempts'
+    | 'gatherWaitMs'
+    | 'seed'
+    | 'workerUrl'
   >
 > & {
   /** Whether this replica runs planning runs (default true; false serves RPCs only). */

@@ -242,6 +242,7 @@ export async function runDeliveryFlow(options: {
   let round = 0;
   const planned = async (key: string): Promise<PlanningRun> => {
     let run: PlanningRun | undefined;
+    const failures: string[] = [];
     for (let attempt = 0; !run; attempt += 1) {
       outcome.planningRuns += 1;
       const queued = expectOk(
@@ -270,8 +271,17 @@ export async function runDeliveryFlow(options: {
           timeoutMs: 90_000,
         },
       ).catch(() => undefined);
-      if (run && run.status !== 'succeeded') run = undefined;
-      if (attempt > 5) throw new Error(`no planning run succeeded in round ${String(round)}`);
+      if (run && run.status !== 'succeeded') {
+        failures.push(`${run.status}: ${run.error ?? ''}`);
+        run = undefined;
+      } else if (!run) failures.push(`run ${queued.id} unfinished after 90 s`);
+      if (!run && attempt >= 5) {
+        throw new Error(
+          `no planning run succeeded in round ${String(round)}: ${failures.join('; ')}`,
+        );
+      }
+      // A service the planner needs may be coming back: give it a moment before the next run.
+      if (!run) await new Promise((resolve) => setTimeout(resolve, 2_000 * (attempt + 1)));
     }
     return run;
   };

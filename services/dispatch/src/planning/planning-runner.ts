@@ -39,6 +39,8 @@ export interface PlanningRunnerOptions {
   readonly pollMs?: number;
   readonly heartbeatMs?: number;
   readonly maxAttempts?: number;
+  /** How long gathering a run's problem waits out a service restarting (default 30 s). */
+  readonly gatherWaitMs?: number;
   readonly seed?: number;
   /** The solver's worker script (defaults to the built one of `@anbu/routing`). */
   readonly workerUrl?: URL;
@@ -88,6 +90,7 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
     leaseMs,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    gatherWaitMs: options.gatherWaitMs,
     seed: options.seed,
     workerUrl: options.workerUrl,
     geometry: options.geometry,

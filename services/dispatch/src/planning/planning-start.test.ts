@@ -20,7 +20,10 @@ const finished = (run: PlanningRun) =>
 
 describe('starting a planning run', () => {
   it('should answer at once with the run queued, and fail the run with the reason when its problem cannot be gathered', async () => {
-    await using h = await startDispatch({ service: { heartbeatMs: 100, pollMs: 100 } });
+    // Households stays down longer than gathering waits for it.
+    await using h = await startDispatch({
+      service: { heartbeatMs: 100, pollMs: 100, gatherWaitMs: 600 },
+    });
     const city = generateCity({ orders: 10, carriers: 2, seed: 5 });
     await seedCity(h.bus, city);
     // Households is down: the start does not ask it, the runner does.
@@ -53,6 +56,54 @@ describe('starting a planning run', () => {
     expect(again).toMatchObject({ id: run.id, status: 'failed' });
     const rows = await h.db.selectFrom('planning_runs').select('id').execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('should wait out households and donations restarting while it gathers, and plan once they answer', async () => {
+    await using h = await startDispatch({ service: { heartbeatMs: 100, pollMs: 100, seed: 2 } });
+    const city = generateCity({ orders: 8, carriers: 2, seed: 6 });
+    await seedCity(h.bus, city);
+    // Nobody serves household and depot locations yet (both services restarting).
+    const run = await h.bus.request(
+      startPlanningRun,
+      { date: city.date, timeLimitSeconds: 1 },
+      { actor: dispatcher },
+    );
+    const claimed = await watchRun(h.bus, { runId: run.id, done: (r) => r.attempts > 0 });
+    expect(claimed[claimed.length - 1]?.status).not.toBe('failed');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await serveNeighbours(h.bus, city);
+
+    const seen = await watchRun(h.bus, { runId: run.id, done: finished });
+    const last = seen[seen.length - 1];
+    expect(last?.status).toBe('succeeded');
+    expect(last?.attempts).toBe(1);
+    const plan = await h.bus.request(getPlan, { planId: last?.planId ?? '' }, { actor: dispatcher });
+    // Every order is on the plan, routed or unassigned with a reason.
+    expect(plan.routes.flatMap((r) => r.stops).length + plan.unassigned.length).toBe(8);
+    expect(plan.routes.length).toBeGreaterThan(0);
+  });
+
+  it('should fail a run at once when a service refuses the gathering for good', async () => {
+    await using h = await startDispatch({ service: { heartbeatMs: 100, pollMs: 100 } });
+    const city = generateCity({ orders: 4, carriers: 1, seed: 7 });
+    await seedCity(h.bus, city);
+    let asked = 0;
+    await h.bus.serve([
+      handle(getDeliveryProfiles, () => {
+        asked += 1;
+        throw new RpcError('FORBIDDEN', 'dispatch may not read locations');
+      }),
+      handle(listDepots, () => Promise.resolve({ items: [] })),
+    ]);
+    const run = await h.bus.request(
+      startPlanningRun,
+      { date: city.date, timeLimitSeconds: 1 },
+      { actor: dispatcher },
+    );
+    const seen = await watchRun(h.bus, { runId: run.id, done: finished });
+    expect(seen[seen.length - 1]?.error).toMatch(/may not read locations/);
+    // Asked once: a refusal is not waited out as a restart is.
+    expect(asked).toBe(1);
   });
 
   it('should refuse a re-plan of an unknown plan before queueing anything', async () => {

@@ -33,6 +33,8 @@ export interface SolveRunContext {
   readonly leaseMs: number;
   readonly heartbeatMs: number;
   readonly maxAttempts: number;
+  /** How long gathering waits out a service restarting or a database down. */
+  readonly gatherWaitMs?: number | undefined;
   readonly seed?: number | undefined;
   readonly workerUrl?: URL | undefined;
   readonly geometry?: RouteGeometry | undefined;
@@ -146,7 +148,15 @@ export async function solveRun(
     let input = claimed.input;
     if (!input) {
       try {
-        input = await gatherInput({ db, bus: ctx.bus, run, basePlanId: claimed.basePlanId });
+        input = await gatherInput({
+          db,
+          bus: ctx.bus,
+          run,
+          basePlanId: claimed.basePlanId,
+          log,
+          waitMs: ctx.gatherWaitMs,
+          stopped: () => ctx.halted() || lost,
+        });
       } catch (err) {
         if (ctx.halted() || lost) return;
         finishing = true;
