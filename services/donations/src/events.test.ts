@@ -5,6 +5,7 @@ import type { EventOf, Lot } from '@anbu/contracts';
 import { on } from '@anbu/bus';
 import {
   allocationMade,
+  allocationRefused,
   allocationReleased,
   deliveryOrdered,
   donationAllocated,
@@ -48,7 +49,10 @@ function made(lot: Lot, quantity: number): EventOf<typeof allocationMade> {
   };
 }
 
-function released(of: EventOf<typeof allocationMade>): EventOf<typeof allocationReleased> {
+function released(
+  of: EventOf<typeof allocationMade>,
+  reason: EventOf<typeof allocationReleased>['data']['reason'] = 'need_cancelled',
+): EventOf<typeof allocationReleased> {
   return {
     id: randomUUID(),
     type: allocationReleased.type,
@@ -59,7 +63,7 @@ function released(of: EventOf<typeof allocationMade>): EventOf<typeof allocation
       needId: of.data.needId,
       source: of.data.source,
       quantity: of.data.quantity,
-      reason: 'need_cancelled',
+      reason,
     },
   };
 }
@@ -125,6 +129,7 @@ describe('allocations from matching', () => {
   let h: DonationsHarness;
   const allocatedEvents: EventOf<typeof donationAllocated>[] = [];
   const writtenOff: EventOf<typeof lotWrittenOff>[] = [];
+  const refusals: EventOf<typeof allocationRefused>[] = [];
   beforeAll(async () => {
     h = await startDonations();
     await seedDepot(h.bus);
@@ -133,6 +138,7 @@ describe('allocations from matching', () => {
       routes: [
         on(donationAllocated, (event) => Promise.resolve(void allocatedEvents.push(event))),
         on(lotWrittenOff, (event) => Promise.resolve(void writtenOff.push(event))),
+        on(allocationRefused, (event) => Promise.resolve(void refusals.push(event))),
       ],
     });
   });
@@ -388,5 +394,121 @@ describe('allocations from matching', () => {
           }) as unknown,
         }),
       ]);
+  });
+
+  describe('an allocation its lot can no longer hold', () => {
+    const refusalsOf = (allocationId: string) =>
+      refusals.filter((e) => e.data.allocationId === allocationId);
+    const allocationRow = (allocationId: string) =>
+      h.db
+        .selectFrom('lot_allocations')
+        .select(['status', 'units_held', 'refused_reason', 'order_id'])
+        .where('allocation_id', '=', allocationId)
+        .executeTakeFirst();
+    const writeOff = (lotId: string, quantity: number) =>
+      h.bus.request(
+        writeOffLot,
+        { lotId, quantity, reason: 'fridge failed' },
+        { actor: dispatcher },
+      );
+
+    it('should refuse it once, tell matching why, and give nothing back on its release', async () => {
+      const { milk } = await received();
+      // Written off between matching's run and this `allocation.made`.
+      await writeOff(milk.id, 10);
+      const event = made(milk, 4);
+      await h.bus.publish(allocationMade.subject, event);
+      await h.bus.publish(allocationMade.subject, event);
+      // The same allocation in another envelope: the row remembers the refusal.
+      await h.bus.publish(allocationMade.subject, { ...event, id: randomUUID() });
+      await expect
+        .poll(() => refusalsOf(event.data.allocationId).length, { timeout: 5_000 })
+        .toBe(1);
+      expect(refusalsOf(event.data.allocationId)[0]?.data).toEqual({
+        allocationId: event.data.allocationId,
+        needId: event.data.needId,
+        lotId: milk.id,
+        quantity: 4,
+        reason: 'lot_written_off',
+        quantityAvailable: 0,
+      });
+      expect(await allocationRow(event.data.allocationId)).toMatchObject({
+        status: 'refused',
+        units_held: false,
+        refused_reason: 'lot_written_off',
+      });
+      // Matching's release of the refused allocation gives back nothing the lot never took.
+      await h.bus.publish(allocationReleased.subject, released(event, 'lot_unavailable'));
+      const shown = made(milk, 1);
+      await h.bus.publish(allocationMade.subject, shown);
+      await expect.poll(() => refusalsOf(shown.data.allocationId).length).toBe(1);
+      expect(await lotRow(milk.id)).toEqual({
+        quantity_available: 0,
+        quantity_allocated: 0,
+        quantity_written_off: 10,
+      });
+      expect(refusalsOf(event.data.allocationId)).toHaveLength(1);
+    });
+
+    it('should refuse units that went elsewhere, and its order then delivers nothing', async () => {
+      const { noodles } = await received();
+      await writeOff(noodles.id, 30);
+      const event = made(noodles, 12);
+      const orderId = randomUUID();
+      // Its order reached donations first.
+      await h.bus.publish(deliveryOrdered.subject, ordered(orderId, [event]));
+      await expect
+        .poll(async () => (await allocationRow(event.data.allocationId))?.order_id)
+        .toBe(orderId);
+      await h.bus.publish(allocationMade.subject, event);
+      await expect
+        .poll(() => refusalsOf(event.data.allocationId).map((e) => e.data.reason), {
+          timeout: 5_000,
+        })
+        .toEqual(['too_few_units']);
+      expect(refusalsOf(event.data.allocationId)[0]?.data.quantityAvailable).toBe(10);
+      await h.bus.publish(stopUpdated.subject, stop(orderId));
+      await expect
+        .poll(
+          async () =>
+            (
+              await h.db
+                .selectFrom('delivery_orders')
+                .select('delivered_at')
+                .where('order_id', '=', orderId)
+                .executeTakeFirst()
+            )?.delivered_at,
+          { timeout: 5_000 },
+        )
+        .toBeInstanceOf(Date);
+      expect(await deliveredOf(noodles.id)).toEqual([10, 0]);
+      expect(await allocationRow(event.data.allocationId)).toMatchObject({ status: 'refused' });
+    });
+
+    it('should not re-open a need whose order was delivered before the lot came up short', async () => {
+      const { milk } = await received();
+      await writeOff(milk.id, 8);
+      const event = made(milk, 5);
+      const orderId = randomUUID();
+      await h.bus.publish(deliveryOrdered.subject, ordered(orderId, [event]));
+      await h.bus.publish(stopUpdated.subject, stop(orderId));
+      await expect
+        .poll(async () => (await allocationRow(event.data.allocationId))?.status, {
+          timeout: 5_000,
+        })
+        .toBe('delivered');
+      await h.bus.publish(allocationMade.subject, event);
+      await expect
+        .poll(async () => (await allocationRow(event.data.allocationId))?.refused_reason, {
+          timeout: 5_000,
+        })
+        .toBe('too_few_units');
+      // The household has the goods: matching is not told, and the lot's counts stay whole.
+      const shown = made(milk, 2);
+      await h.bus.publish(allocationMade.subject, shown);
+      await expect.poll(async () => (await lotRow(milk.id)).quantity_allocated).toBe(2);
+      expect(refusalsOf(event.data.allocationId)).toEqual([]);
+      expect(await deliveredOf(milk.id)).toEqual([0, 0]);
+    });
   });
 });

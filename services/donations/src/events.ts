@@ -8,6 +8,7 @@ import { emit, withInbox } from '@anbu/bus/outbox';
 import { canTransitionDonation, donationStatusSchema } from '@anbu/contracts';
 import {
   allocationMade,
+  allocationRefused,
   allocationReleased,
   deliveryOrdered,
   donationAllocated,
@@ -17,12 +18,14 @@ import {
 
 import type { DeliveredUnits } from './repo/deliveries.js';
 import type { DonationsDatabase } from './repo/schema.js';
+import { allocationMadeStep, refusalReason, tellsMatching } from './domain/allocation-made.js';
 import {
   deliverOrderAllocations,
   lockAllocation,
   markOrderDelivered,
   markUnitsHeld,
   recordOrder,
+  refuseAllocation,
   releaseAllocation,
 } from './repo/deliveries.js';
 import { findDonation, setDonationStatus } from './repo/donations.js';
@@ -30,6 +33,7 @@ import {
   allocateUnits,
   deliverUnits,
   deliverUnitsFromStock,
+  lockLot,
   releaseUnits,
   summariseDonationLots,
 } from './repo/lots.js';
@@ -69,7 +73,11 @@ function settledStatus(lots: {
  * `delivered`. The events of one allocation may be handled in any order (`lot_allocations`
  * remembers what was seen): a release before its `allocation.made` gives nothing back and the
  * late `allocation.made` takes nothing; a delivered order before it moves the units from
- * available straight to delivered. Kitchen allocations hold no lot and are ignored.
+ * available straight to delivered. An `allocation.made` whose lot cannot hold the units (unknown,
+ * expired, written off, or too few available since matching's run) is refused: the row says why
+ * and `allocation.refused` goes out in the same transaction, once per allocation, so that
+ * matching releases it (its release then gives nothing back here). Kitchen allocations hold no
+ * lot and are ignored.
  */
 export function createConsumers(deps: {
   db: Kysely<DonationsDatabase>;
@@ -135,30 +143,49 @@ export function createConsumers(deps: {
       durable: ALLOCATIONS_CONSUMER,
       routes: [
         on(allocationMade, async (event) => {
-          const { source, quantity, allocationId } = event.data;
+          const { source, quantity, allocationId, needId } = event.data;
           if (source.kind !== 'lot') return;
           const allocation = { allocationId, lotId: source.lotId, quantity };
           let emitted = false;
           await withInbox(db, applied(ALLOCATIONS_CONSUMER, event), async (trx) => {
             // The allocation's row first, then the lot: the order releases and deliveries use.
             const seen = await lockAllocation(trx, allocationId);
-            if (seen?.unitsHeld) return;
-            if (seen?.status === 'released') {
-              log.info(allocation, 'allocation released before it was made here: nothing taken');
+            const step = allocationMadeStep(seen);
+            if (step === 'skip') {
+              log.info({ ...allocation, seen }, 'allocation already settled here: nothing taken');
               return;
             }
             // Its order was delivered before this event was handled: the units go straight out.
-            const take = seen?.status === 'delivered' ? deliverUnitsFromStock : allocateUnits;
+            const take = step === 'deliver' ? deliverUnitsFromStock : allocateUnits;
             const lot = await take(trx, { id: source.lotId, quantity });
-            if (!lot) {
-              log.warn(
-                allocation,
-                'allocation of a lot that is unknown or has too few units available: not applied',
+            if (lot) {
+              await markUnitsHeld(trx, allocation);
+              emitted = await settleDonation(trx, lot.donationId);
+              return;
+            }
+            // The lot cannot hold the units (written off, expired, or they went elsewhere since
+            // matching's run): refused, once, and matching is told in this transaction so that
+            // it releases the allocation and the need waits for the next run.
+            const current = await lockLot(trx, source.lotId);
+            const reason = refusalReason(current);
+            await refuseAllocation(trx, { ...allocation, reason, delivered: !tellsMatching(seen) });
+            if (!tellsMatching(seen)) {
+              log.error(
+                { ...allocation, reason },
+                'a delivered order carried units its lot does not hold: stock to recount',
               );
               return;
             }
-            await markUnitsHeld(trx, allocation);
-            emitted = await settleDonation(trx, lot.donationId);
+            await emit(trx, allocationRefused, {
+              allocationId,
+              needId,
+              lotId: source.lotId,
+              quantity,
+              reason,
+              quantityAvailable: current?.quantityAvailable ?? 0,
+            });
+            emitted = true;
+            log.warn({ ...allocation, reason }, 'allocation the lot cannot hold: refused');
           });
           if (emitted) wake();
         }),

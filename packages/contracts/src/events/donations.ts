@@ -137,6 +137,7 @@ export const ALLOCATION_REFUSAL_REASONS = [
   'lot_written_off',
   'too_few_units',
 ] as const;
+export type AllocationRefusalReason = (typeof ALLOCATION_REFUSAL_REASONS)[number];
 
 /**
  * Donations could not hold the units of a lot allocation (the lot was unknown, expired or written

@@ -22,6 +22,7 @@ export {
   allocationRefused,
   ALLOCATION_REFUSAL_REASONS,
 } from './donations.js';
+export type { AllocationRefusalReason } from './donations.js';
 export {
   allocationMade,
   allocationReleased,

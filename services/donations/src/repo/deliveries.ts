@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 
+import type { AllocationRefusalReason } from '@anbu/contracts/events';
+
+import type { SeenAllocation } from '../domain/allocation-made.js';
 import type { DonationsDatabase } from './schema.js';
 
 type Db = Kysely<DonationsDatabase> | Transaction<DonationsDatabase>;
@@ -95,17 +98,23 @@ export async function deliverOrderAllocations(db: Db, orderId: string): Promise<
 export async function lockAllocation(
   db: Db,
   allocationId: string,
-): Promise<{ status: 'ordered' | 'delivered' | 'released'; unitsHeld: boolean } | undefined> {
+): Promise<SeenAllocation | undefined> {
   const row = await db
     .selectFrom('lot_allocations')
-    .select(['status', 'units_held'])
+    .select(['status', 'units_held', 'refused_reason'])
     .where('allocation_id', '=', allocationId)
     .forUpdate()
     .executeTakeFirst();
   if (!row) return undefined;
   const status =
-    row.status === 'delivered' || row.status === 'released' ? row.status : ('ordered' as const);
-  return { status, unitsHeld: row.units_held };
+    row.status === 'delivered' || row.status === 'released' || row.status === 'refused'
+      ? row.status
+      : ('ordered' as const);
+  return {
+    status,
+    unitsHeld: row.units_held,
+    refused: status === 'refused' || row.refused_reason !== null,
+  };
 }
 
 /** Notes that the allocation's lot now holds its units (`allocation.made` applied). */
@@ -128,6 +137,41 @@ export async function markUnitsHeld(
 }
 
 /**
+ * Notes that the allocation's lot could not hold its units and why: the row becomes `refused`
+ * (its order delivers nothing, a release gives nothing back, a redelivered `allocation.made` is
+ * not refused twice), or stays `delivered` when dispatch reported its order delivered first.
+ */
+export async function refuseAllocation(
+  db: Db,
+  refusal: {
+    allocationId: string;
+    lotId: string;
+    quantity: number;
+    reason: AllocationRefusalReason;
+    delivered: boolean;
+  },
+): Promise<void> {
+  const status = refusal.delivered ? 'delivered' : 'refused';
+  await db
+    .insertInto('lot_allocations')
+    .values({
+      allocation_id: refusal.allocationId,
+      lot_id: refusal.lotId,
+      quantity: refusal.quantity,
+      order_id: null,
+      status,
+      units_held: false,
+      refused_reason: refusal.reason,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('allocation_id')
+        .doUpdateSet({ status, units_held: false, refused_reason: refusal.reason }),
+    )
+    .execute();
+}
+
+/**
  * Notes a released allocation (also when its `allocation.made` has not been handled yet: that
  * one then finds it released and takes nothing) and says what happens to its units: `delivered`
  * (the household has them: nothing goes back), `released` (the lot held them: give them back) or
@@ -139,7 +183,8 @@ export async function releaseAllocation(
 ): Promise<'released' | 'delivered' | 'not_held'> {
   const current = await lockAllocation(db, release.allocationId);
   if (current?.status === 'delivered') return 'delivered';
-  if (current?.status === 'released') return 'not_held';
+  // Refused: the lot never held its units, and the row keeps saying why.
+  if (current?.status === 'released' || current?.status === 'refused') return 'not_held';
   await db
     .insertInto('lot_allocations')
     .values({

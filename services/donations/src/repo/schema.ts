@@ -69,10 +69,12 @@ export interface LotAllocationsTable {
   lot_id: string;
   quantity: number;
   order_id: string | null;
-  /** `ordered`, `delivered` or `released`. */
+  /** `ordered`, `delivered`, `released` or `refused`. */
   status: string;
   /** The lot holds this allocation's units (its `allocation.made` was applied). */
   units_held: Generated<boolean>;
+  /** Why the lot could not hold its units (`allocation.refused`), if it could not. */
+  refused_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeliveryOrdersTable {
