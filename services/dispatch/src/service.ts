@@ -33,6 +33,8 @@ export type DispatchServiceOptions = Partial<
   readonly geometry?: RouteGeometry;
   /** Road travel times for the solver (`OSRM_URL` / `VALHALLA_URL`); great-circle without. */
   readonly travel?: TableService | null;
+  /** The clock: its Asia/Seoul day is the one a carrier reports stops of (tests fix it). */
+  readonly now?: () => Date;
 };
 
 /**
@@ -49,7 +51,7 @@ export function createDispatchService(
     name: 'dispatch',
     migrations,
     start: ({ db, bus, log, instanceId, outbox }) => {
-      const { runPlanning = true, osrmUrl, geometry: given, travel, ...tuning } = options;
+      const { runPlanning = true, osrmUrl, geometry: given, travel, now, ...tuning } = options;
       const geometry =
         given ?? (osrmUrl ? createOsrmGeometry({ baseUrl: osrmUrl, log }) : straightGeometry);
       const runner = runPlanning
@@ -63,6 +65,7 @@ export function createDispatchService(
           onRunQueued: () => runner?.wake(),
           onEventsQueued: () => outbox.wake(),
           geometry,
+          ...(now ? { now } : {}),
         }),
         consumers: createConsumers({ db, log }),
         tasks: runner ? [runner] : [],

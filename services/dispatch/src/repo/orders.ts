@@ -146,25 +146,69 @@ export async function setOrderStatuses(
   return Number(result.numUpdatedRows);
 }
 
-/** An order not delivered goes back to the pool for the next plan, one attempt more. */
-export async function returnToPool(db: Db, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('delivery_orders')
-    .set({ status: 'open', attempts: sql<number>`attempts + 1` })
-    .where('id', '=', id)
-    .where('status', 'in', ['published', 'planned'])
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+/** What a carrier's report does to the order of its stop. */
+export type ReportEffect = 'done' | 'back_to_pool' | 'none';
+
+/** The order of a reported stop, as the `stop.updated` event names it. */
+export interface ReportedOrder {
+  readonly districtCode: string;
+  readonly donationId: string | undefined;
+  /** Whether this report put the order back in the pool. */
+  readonly returnedToPool: boolean;
 }
 
-/** Marks a delivered order done. */
-export async function markOrderDone(db: Db, id: string): Promise<void> {
-  await db
-    .updateTable('delivery_orders')
-    .set({ status: 'done' })
-    .where('id', '=', id)
-    .where('status', 'in', ['open', 'planned', 'published'])
-    .execute();
+/**
+ * Applies a carrier's report to the order of its stop, in one statement: `done` marks a
+ * delivered order done, `back_to_pool` puts an order not delivered back in the pool for the
+ * next plan with one attempt more (once: an order already open stays as it is), `none` leaves
+ * it. Answers the order's district and donation, or undefined when there is no such order.
+ */
+export async function applyReport(
+  db: Db,
+  id: string,
+  effect: ReportEffect,
+): Promise<ReportedOrder | undefined> {
+  const columns = [
+    'district_code',
+    sql<string | null>`details ->> 'donationId'`.as('donation_id'),
+  ] as const;
+  const row =
+    effect === 'none'
+      ? await db
+          .selectFrom('delivery_orders')
+          .select([...columns, sql<boolean>`false`.as('changed')])
+          .where('id', '=', id)
+          .executeTakeFirst()
+      : await db
+          .with('changed', (qb) =>
+            effect === 'done'
+              ? qb
+                  .updateTable('delivery_orders')
+                  .set({ status: 'done' })
+                  .where('id', '=', id)
+                  .where('status', 'in', ['open', 'planned', 'published'])
+                  .returning('id')
+              : qb
+                  .updateTable('delivery_orders')
+                  .set({ status: 'open', attempts: sql<number>`attempts + 1` })
+                  .where('id', '=', id)
+                  .where('status', 'in', ['published', 'planned'])
+                  .returning('id'),
+          )
+          .selectFrom('delivery_orders')
+          .select((eb) => [
+            ...columns,
+            eb.exists(eb.selectFrom('changed').select('changed.id')).as('changed'),
+          ])
+          .where('id', '=', id)
+          .executeTakeFirst();
+  return (
+    row && {
+      districtCode: row.district_code,
+      donationId: row.donation_id ?? undefined,
+      returnedToPool: effect === 'back_to_pool' && row.changed === true,
+    }
+  );
 }
 
 /** Orders by id (for the district of a stop's order, …). */

@@ -146,30 +146,42 @@ export async function findPublishedRoute(
 }
 
 /**
- * The route of a published plan holding stop `stopId`, its row locked for update. The plan's
- * head is only share-locked: carriers of one plan report side by side, while an edit or a
- * publish of the plan (which locks its head for update) still waits for them, and they for it.
+ * The route of a published plan holding stop `stopId`, its row locked for update; with
+ * `carrier`, only when that route is this carrier's of that day (a carrier's report may touch
+ * no other stop). The plan's head is only share-locked: carriers of one plan report side by
+ * side, while an edit or a publish of the plan (which locks its head for update) still waits
+ * for them, and they for it.
  */
 export async function findPublishedRouteWithStop(
   db: Db,
   stopId: string,
+  carrier?: { carrierId: string; date: string },
 ): Promise<{ planId: string; route: Route } | undefined> {
-  const row = await db
+  let query = db
     .selectFrom('plan_routes')
     .innerJoin('plans', 'plans.id', 'plan_routes.plan_id')
     .select(['plan_routes.plan_id', 'plan_routes.route'])
     .where('plans.status', '=', 'published')
-    .where(sql<boolean>`plan_routes.stop_ids @> array[${stopId}]::text[]`)
+    .where(sql<boolean>`plan_routes.stop_ids @> array[${stopId}]::text[]`);
+  if (carrier) {
+    query = query
+      .where('plans.date', '=', carrier.date)
+      .where('plan_routes.carrier_id', '=', carrier.carrierId);
+  }
+  const row = await query
     .modifyEnd(sql`for update of plan_routes for share of plans`)
     .executeTakeFirst();
   return row && { planId: row.plan_id, route: routeSchema.parse(row.route) };
 }
 
-/** Rewrites one route of a plan (a carrier's report). */
-export async function replaceRoute(db: Db, planId: string, route: Route): Promise<void> {
+/**
+ * Stores a carrier's report on a route: its document only, as a report moves no stop (the
+ * stop ids, and their index, stay as they are).
+ */
+export async function writeReportedRoute(db: Db, planId: string, route: Route): Promise<void> {
   await db
     .updateTable('plan_routes')
-    .set({ stop_ids: route.stops.map((s) => s.id), route: JSON.stringify(route) })
+    .set({ route: JSON.stringify(route) })
     .where('plan_id', '=', planId)
     .where('route_id', '=', route.id)
     .execute();

@@ -5,17 +5,22 @@ import type { Actor, Route, StopStatus } from '@anbu/contracts';
 import type { stopRecipientSchema } from '@anbu/contracts/rpc';
 import { handle, RpcError } from '@anbu/bus';
 import { emit } from '@anbu/bus/outbox';
-import { canTransitionStop } from '@anbu/contracts';
+import { canTransitionStop, seoulDate } from '@anbu/contracts';
 import { stopUpdated } from '@anbu/contracts/events';
 import { getHousehold, getMyRoute, updateStop } from '@anbu/contracts/rpc';
 import { transaction } from '@anbu/db';
 
+import type { ReportEffect } from '../repo/orders.js';
 import type { DispatchDeps } from './deps.js';
 import { canManageFleet } from '../domain/access.js';
 import { recomputeEtas } from '../domain/route-schedule.js';
 import { DISPATCH_ACTOR } from '../planning/planning-sources.js';
-import { findOrders, markOrderDone, returnToPool } from '../repo/orders.js';
-import { findPublishedRoute, findPublishedRouteWithStop, replaceRoute } from '../repo/plans.js';
+import { applyReport } from '../repo/orders.js';
+import {
+  findPublishedRoute,
+  findPublishedRouteWithStop,
+  writeReportedRoute,
+} from '../repo/plans.js';
 
 type Recipient = z.infer<typeof stopRecipientSchema>;
 
@@ -26,6 +31,12 @@ const RETURNS_TO_POOL: ReadonlySet<StopStatus> = new Set([
   'failed',
   'skipped',
 ]);
+
+/** What a report of each status does to the stop's order. */
+function reportEffect(status: StopStatus): ReportEffect {
+  if (status === 'delivered') return 'done';
+  return RETURNS_TO_POOL.has(status) ? 'back_to_pool' : 'none';
+}
 
 /** How many recipients are looked up at once. */
 const RECIPIENT_BATCH = 20;
@@ -38,7 +49,7 @@ function requireCarrier(actor: Actor): string {
 
 /** Carriers: their own route of a day in the published plan, and reports of its stops. */
 export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
-  const { db, log, bus } = deps;
+  const { db, log, bus, now = () => new Date() } = deps;
 
   /** Name, address and contact of each household of the route; absent when households fails. */
   async function recipientsOf(route: Route): Promise<Map<string, Recipient>> {
@@ -91,15 +102,18 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
     }),
 
     handle(updateStop, async (input, { actor }) => {
-      const staff = canManageFleet(actor);
-      if (!staff) requireCarrier(actor);
-      const receivedAt = new Date().toISOString();
+      // Staff report any stop; a carrier only a stop of their own route of today (Asia/Seoul).
+      const ownRoute = canManageFleet(actor)
+        ? undefined
+        : { carrierId: requireCarrier(actor), date: seoulDate(now()) };
+      const receivedAt = now().toISOString();
       const outcome = await transaction(db, async (trx) => {
-        const found = await findPublishedRouteWithStop(trx, input.stopId);
+        const found = await findPublishedRouteWithStop(trx, input.stopId, ownRoute);
         const route = found?.route;
         const stop = route?.stops.find((s) => s.id === input.stopId);
-        // Another carrier's stop answers like a missing one: it does not reveal that it exists.
-        if (!found || !route || !stop || (!staff && route.carrierId !== actor.carrierId)) {
+        // Another carrier's stop, or another day's, answers like a missing one: a refusal does
+        // not reveal that it exists.
+        if (!found || !route || !stop) {
           throw new RpcError('NOT_FOUND', `stop ${input.stopId} not found`, {
             issues: [{ path: 'stopId', message: 'not found' }],
           });
@@ -118,12 +132,8 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
               : s,
           ),
         });
-        await replaceRoute(trx, found.planId, reported);
-        let returnedToPool = false;
-        if (input.status === 'delivered') await markOrderDone(trx, stop.orderId);
-        else if (RETURNS_TO_POOL.has(input.status))
-          returnedToPool = await returnToPool(trx, stop.orderId);
-        const [order] = await findOrders(trx, [stop.orderId]);
+        await writeReportedRoute(trx, found.planId, reported);
+        const order = await applyReport(trx, stop.orderId, reportEffect(input.status));
         await emit(trx, stopUpdated, {
           stopId: stop.id,
           routeId: route.id,
@@ -137,7 +147,7 @@ export function carrierRoutes(deps: DispatchDeps): RpcRoute[] {
           ...(input.position ? { position: input.position } : {}),
           ...(order ? { districtCode: order.districtCode } : {}),
           date: route.date,
-          returnedToPool,
+          returnedToPool: order?.returnedToPool ?? false,
           ...(input.checklist ? { checklist: input.checklist } : {}),
         });
         const updated = reported.stops.find((s) => s.id === stop.id) ?? stop;

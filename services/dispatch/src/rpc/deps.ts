@@ -18,4 +18,6 @@ export interface DispatchDeps {
   readonly onEventsQueued?: () => void;
   /** Draws the lines of edited routes (straight segments when absent). */
   readonly geometry?: RouteGeometry;
+  /** The clock: its Asia/Seoul day is the one a carrier reports stops of (tests fix it). */
+  readonly now?: () => Date;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { OutboxDatabase } from '@anbu/bus/outbox';
@@ -19,6 +19,7 @@ import type { DispatchHarness } from '../testing/harness.js';
 import type { PlanningCity } from '../testing/planning-fixture.js';
 import { dispatcher, startDispatch } from '../testing/harness.js';
 import { generateCity, seedCity, serveNeighbours, watchRun } from '../testing/planning-fixture.js';
+import { carrierRoutes } from './carrier-routes.js';
 
 const carrierActor = (carrierId: string): Actor => ({
   kind: 'user',
@@ -43,6 +44,8 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
   let h: DispatchHarness;
   let city: PlanningCity;
   let plan: Plan;
+  /** Dispatch's clock: the morning of the city's day in Seoul, unless a test moves it. */
+  let clock: Date;
 
   const planDay = async (basePlanId?: string): Promise<Plan> => {
     const run = await h.bus.request(
@@ -68,8 +71,11 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
   };
 
   beforeAll(async () => {
-    h = await startDispatch({ service: { heartbeatMs: 200, pollMs: 200, seed: 1 } });
     city = generateCity({ orders: 30, carriers: 3 });
+    clock = new Date(`${city.date}T08:00:00+09:00`);
+    h = await startDispatch({
+      service: { heartbeatMs: 200, pollMs: 200, seed: 1, now: () => clock },
+    });
     await serveNeighbours(h.bus, city);
     await seedCity(h.bus, city);
     plan = await planDay();
@@ -271,5 +277,86 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
     ]);
     // An update without a checklist carries none.
     expect(updates[0]?.data).not.toHaveProperty('checklist');
+  });
+
+  it("should refuse a carrier a stop of another day, another carrier's and a missing one alike", async () => {
+    // The plan as reported so far (the tests before reported some of its stops).
+    plan = await h.bus.request(getPlan, { planId: plan.id }, { actor: dispatcher });
+    const [mine, theirs] = plan.routes;
+    const own = mine?.stops.find((s) => s.status === 'planned');
+    const foreign = theirs?.stops.find((s) => s.status === 'planned');
+    if (!mine || !own || !foreign) throw new Error('two routes with planned stops expected');
+    const me = carrierActor(mine.carrierId);
+    const report = (stopId: string) =>
+      h.bus.request(
+        updateStop,
+        { stopId, status: 'arrived', at: new Date().toISOString() },
+        { actor: me },
+      );
+    const refusals: unknown[] = [];
+    for (const stopId of [foreign.id, crypto.randomUUID()]) {
+      refusals.push(await report(stopId).catch((error: unknown) => error));
+    }
+    // The next day in Seoul, yesterday's route is no longer the carrier's to report on.
+    const today = clock;
+    clock = new Date(today.getTime() + 24 * 60 * 60_000);
+    refusals.push(await report(own.id).catch((error: unknown) => error));
+    clock = today;
+    expect(refusals).toHaveLength(3);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({
+        code: 'NOT_FOUND',
+        issues: [{ path: 'stopId', message: 'not found' }],
+      });
+    }
+    // Nothing was written: the routes are as they were, and no event went out.
+    const after = await h.bus.request(getPlan, { planId: plan.id }, { actor: dispatcher });
+    const stopOf = (id: string) => after.routes.flatMap((r) => r.stops).find((s) => s.id === id);
+    expect(stopOf(own.id)?.status).toBe('planned');
+    expect(stopOf(foreign.id)?.status).toBe('planned');
+    const reported = (await events('dispatch.stop.updated')).map((e) => e.data.stopId);
+    expect(reported).not.toContain(own.id);
+    expect(reported).not.toContain(foreign.id);
+  });
+
+  it('should answer an update in four statements, and a repeated one in one', async () => {
+    plan = await h.bus.request(getPlan, { planId: plan.id }, { actor: dispatcher });
+    const route = plan.routes.find((r) => r.stops.some((s) => s.status === 'planned'));
+    const stop = route?.stops.find((s) => s.status === 'planned');
+    if (!route || !stop) throw new Error('a planned stop expected');
+    const statements: string[] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const handler = carrierRoutes({
+      db: h.db.withPlugin(counting),
+      log: h.log,
+      now: () => clock,
+    }).find((r) => r.rpc === updateStop);
+    if (!handler) throw new Error('the updateStop handler expected');
+    const input = updateStop.input.parse({
+      stopId: stop.id,
+      status: 'delivered',
+      at: new Date().toISOString(),
+    });
+    const context = { actor: carrierActor(route.carrierId) };
+    const first = (await handler.handle(input, context)) as { stop: { status: string } };
+    expect(first.stop.status).toBe('delivered');
+    // Lock-and-check the route, write it, mark the order done, queue the event (+ BEGIN/COMMIT).
+    expect(statements).toEqual([
+      'SelectQueryNode',
+      'UpdateQueryNode',
+      'SelectQueryNode',
+      'InsertQueryNode',
+    ]);
+    statements.length = 0;
+    await handler.handle(input, context);
+    expect(statements).toEqual(['SelectQueryNode']);
+    const updates = await events('dispatch.stop.updated');
+    expect(updates.filter((e) => e.data.stopId === stop.id)).toHaveLength(1);
   });
 });

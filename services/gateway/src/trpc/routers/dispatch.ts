@@ -5,7 +5,7 @@ import { getPublishedPlan, listCarriers, updateStop } from '@anbu/contracts/rpc'
 import { declare } from '../access.js';
 import { auditRead } from '../audit.js';
 import { callService } from '../call.js';
-import { assertStopOfToday, routeOfToday } from './carrier-route.js';
+import { routeOfToday, updateStopOfToday } from './carrier-route.js';
 import { dispatchPlanningRouter } from './dispatch-planning.js';
 import { partnerMapRouter } from './partner-map.js';
 
@@ -40,8 +40,5 @@ export const dispatchRouter = {
   /** A carrier reports a stop of their route of today (delivered, missed, …). */
   updateStop: declare('dispatch.updateStop')
     .input(updateStop.input)
-    .mutation(async ({ ctx, input }) => {
-      await assertStopOfToday(ctx, input.stopId);
-      return callService(ctx, updateStop, input);
-    }),
+    .mutation(({ ctx, input }) => updateStopOfToday(ctx, input)),
 } satisfies TRPCRouterRecord;

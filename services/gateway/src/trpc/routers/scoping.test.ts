@@ -107,11 +107,17 @@ describe('object scoping of procedures', () => {
               : undefined,
         }),
       ),
-      handle(updateStop, (input) => {
+      handle(updateStop, (input, { actor }) => {
+        // Dispatch's rule: a carrier reports only a stop of their own route of today; any
+        // other stop answers like a missing one.
+        if (actor.carrierId !== CARRIER || input.stopId !== today.stopId) {
+          throw new RpcError('NOT_FOUND', `stop ${input.stopId} not found`);
+        }
         updated.push(input.stopId);
+        const answered = routeAnswer as typeof today.route;
         return Promise.resolve({
-          stop: { ...today.route.stops[0]!, status: input.status },
-          route: today.route,
+          stop: { ...answered.stops[0]!, status: input.status },
+          route: answered,
         });
       }),
     ]);
@@ -230,6 +236,25 @@ describe('object scoping of procedures', () => {
     });
     expect(other.status).toBe(403);
     expect(updated).toEqual([today.stopId]);
+  });
+
+  it('should hide a stop update the service wrongly answers for another carrier', async () => {
+    routeAnswer = route({
+      carrierId: OTHER_CARRIER,
+      date: '2026-11-25',
+      householdId: inD09.id,
+    }).route;
+    try {
+      const res = await fx.trpc('dispatch.updateStop', {
+        mutation: true,
+        cookie: carrier.cookie,
+        input: { stopId: today.stopId, status: 'arrived', at: '2026-11-25T23:25:00+09:00' },
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('인북로');
+    } finally {
+      routeAnswer = today.route;
+    }
   });
 
   it('should refuse UPDATE and DELETE on the audit log', async () => {
