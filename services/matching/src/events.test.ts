@@ -83,7 +83,11 @@ describe('written-off lots in the matcher’s view', () => {
     const lotId = randomUUID();
     await h.bus.publish(lotReceived.subject, received(lotId, 10));
     await expect.poll(() => lot(lotId)).toBeDefined();
-    await h.db.updateTable('stock_lots').set({ allocated: 4 }).where('lot_id', '=', lotId).execute();
+    await h.db
+      .updateTable('stock_lots')
+      .set({ allocated: 4 })
+      .where('lot_id', '=', lotId)
+      .execute();
     await h.bus.publish(lotWrittenOff.subject, writtenOff(lotId, 9));
     await expect.poll(async () => (await lot(lotId))?.quantity).toBe(4);
     expect(await available(lotId)).toBeUndefined();

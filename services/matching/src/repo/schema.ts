@@ -65,6 +65,8 @@ export interface StockLotsTable {
   event_id: string;
   /** Units promised so far (CHECK: ≤ quantity). */
   allocated: ColumnType<number, number | undefined, number>;
+  /** Written-off units still counted in `quantity` because allocations held them. */
+  units_short: ColumnType<number, number | undefined, number>;
 }
 
 export interface KitchenCapacityTable {
