@@ -55,5 +55,7 @@ export const enMatching: Translation<typeof koMatching> = {
     donor_restriction: "Outside the donor's conditions.",
     insufficient_quantity: 'Not enough stock: partly filled.',
     lower_priority: 'More urgent needs were served first.',
+    lot_unavailable:
+      'The stock allocated was written off or ran short meanwhile: released, to be filled at the next run.',
   },
 };

@@ -52,5 +52,7 @@ export const koMatching = {
     donor_restriction: '기부자가 정한 조건에 맞지 않습니다.',
     insufficient_quantity: '재고가 모자라 일부만 채웠습니다.',
     lower_priority: '더 급한 요청에 먼저 돌아갔습니다.',
+    lot_unavailable:
+      '배분한 재고가 그사이 폐기되거나 모자라 취소했습니다. 다음 배분에서 다시 채웁니다.',
   },
 } as const;
