@@ -314,7 +314,7 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
     const stopOf = (id: string) => after.routes.flatMap((r) => r.stops).find((s) => s.id === id);
     expect(stopOf(own.id)?.status).toBe('planned');
     expect(stopOf(foreign.id)?.status).toBe('planned');
-    const reported = (await events('dispatch.stop.updated')).map((e) => e.data.stopId);
+    const reported = (await events('dispatch.stop.updated')).map((e) => e.data['stopId']);
     expect(reported).not.toContain(own.id);
     expect(reported).not.toContain(foreign.id);
   });
@@ -357,6 +357,6 @@ describe('plans: edit, re-plan around locks, publish, carrier reports', () => {
     await handler.handle(input, context);
     expect(statements).toEqual(['SelectQueryNode']);
     const updates = await events('dispatch.stop.updated');
-    expect(updates.filter((e) => e.data.stopId === stop.id)).toHaveLength(1);
+    expect(updates.filter((e) => e.data['stopId'] === stop.id)).toHaveLength(1);
   });
 });
