@@ -24,10 +24,27 @@ export function decodeReply(rpc: RpcDefinition, raw: string): unknown {
   } catch (cause) {
     throw new InvalidReplyError(rpc.subject, [{ path: '(root)', message: 'not JSON' }], { cause });
   }
+  // An answer (an object with `ok: true`) is what the reply schema would let through as it is:
+  // only its output needs parsing. Errors and anything else go through the reply schema.
+  if (isAnswer(json)) return parseOutput(rpc, json.output);
   const reply = rpcReplySchema.safeParse(json);
   if (!reply.success) throw new InvalidReplyError(rpc.subject, toFieldIssues(reply.error));
   if (!reply.data.ok) throw new RpcRemoteError({ subject: rpc.subject, ...reply.data.error });
-  const output = rpc.output.safeParse(reply.data.output);
+  return parseOutput(rpc, reply.data.output);
+}
+
+function isAnswer(json: unknown): json is { ok: true; output?: unknown } {
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    !Array.isArray(json) &&
+    'ok' in json &&
+    json.ok === true
+  );
+}
+
+function parseOutput(rpc: RpcDefinition, raw: unknown): unknown {
+  const output = rpc.output.safeParse(raw);
   if (!output.success) throw new InvalidReplyError(rpc.subject, toFieldIssues(output.error));
   return output.data;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createQueryId } from 'kysely';
 import { z } from 'zod';
 
 import type { Actor, Role } from '@anbu/contracts';
@@ -94,12 +95,14 @@ export async function createSession(
   return { token, session };
 }
 
-/** The live session for a cookie token, or undefined when unknown or expired. */
-export async function findSession(
-  db: Db,
-  options: { token: string; now: Date },
-): Promise<Session | undefined> {
-  const row = await db
+// The session lookup runs on every signed-in request: it is built and compiled once per
+// database with stand-ins for its two values, which each call swaps for the real ones (building
+// and compiling it per request was ~5 % of the gateway's CPU under field traffic).
+const TOKEN_HASH_SLOT = '\u0000token_hash';
+const NOW_SLOT = new Date(0);
+
+function compileSessionLookup(db: Db) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -111,10 +114,37 @@ export async function findSession(
       'sessions.last_seen_at',
       'sessions.expires_at',
     ])
-    .where('sessions.token_hash', '=', sha256Hex(options.token))
-    .where('sessions.expires_at', '>', options.now)
+    .where('sessions.token_hash', '=', TOKEN_HASH_SLOT)
+    .where('sessions.expires_at', '>', NOW_SLOT)
     .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .compile();
+}
+
+type SessionLookup = ReturnType<typeof compileSessionLookup>;
+const sessionLookups = new WeakMap<Db, SessionLookup>();
+
+/** The compiled lookup with this call's token hash and instant in place of the stand-ins. */
+function sessionLookup(db: Db, values: { tokenHash: string; now: Date }): SessionLookup {
+  let compiled = sessionLookups.get(db);
+  if (!compiled) {
+    compiled = compileSessionLookup(db);
+    sessionLookups.set(db, compiled);
+  }
+  const parameters = compiled.parameters.map((value) => {
+    if (value === TOKEN_HASH_SLOT) return values.tokenHash;
+    if (value === NOW_SLOT) return values.now;
+    return value;
+  });
+  return { ...compiled, parameters, queryId: createQueryId() };
+}
+
+/** The live session for a cookie token, or undefined when unknown or expired. */
+export async function findSession(
+  db: Db,
+  options: { token: string; now: Date },
+): Promise<Session | undefined> {
+  const lookup = sessionLookup(db, { tokenHash: sha256Hex(options.token), now: options.now });
+  const [row] = (await db.executeQuery(lookup)).rows;
   if (!row) return undefined;
   const memberships = membershipsSchema.parse(parseJson(row.memberships));
   const active = memberships.find(

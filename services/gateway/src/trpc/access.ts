@@ -239,13 +239,10 @@ export function declarePublic(path: PublicPath) {
  */
 export function declare(path: ProtectedPath) {
   const rule: RoleRule = ACCESS[path];
-  return roleProcedure(rolesOf(path))
-    .meta({ access: path })
-    .use(({ ctx, next }) => {
-      const kind = rule.roles[ctx.session.active.role];
-      // roleProcedure has let only the table's roles through; refuse rather than guess anyway.
-      if (!kind) throw new TRPCError({ code: 'FORBIDDEN', message: 'not allowed' });
-      const scope = resolveScope(kind, { session: ctx.session, now: ctx.deps.now() });
-      return next({ ctx: { scope } });
-    });
+  return roleProcedure(rolesOf(path), (session, ctx) => {
+    const kind = rule.roles[session.active.role];
+    // roleProcedure has let only the table's roles through; refuse rather than guess anyway.
+    if (!kind) throw new TRPCError({ code: 'FORBIDDEN', message: 'not allowed' });
+    return { scope: resolveScope(kind, { session, now: ctx.deps.now() }) };
+  }).meta({ access: path });
 }

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 
 import type { Role } from '@anbu/contracts';
 
+import type { Session } from '../auth/sessions.js';
 import type { Context } from './context.js';
 import { fieldIssuesOf, translateError } from './errors.js';
 
@@ -61,18 +62,28 @@ export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
 });
 
 /**
- * Needs a session whose active role is one of `roles`; 403 for any other role.
+ * Needs a session whose active role is one of `roles`: 401 without a session, 403 for any other
+ * role; then `extend` adds what it derives from the session (access.ts: the scope) to the
+ * context. One middleware, as every protected call passes here (each tRPC middleware level
+ * copies the context).
  * Procedures do not call this directly: they go through `declare()` in access.ts, which reads
  * the roles from the access table.
  */
-export function roleProcedure(roles: readonly Role[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.session.active.role)) {
+export function roleProcedure<Extra extends object>(
+  roles: readonly Role[],
+  extend: (session: Session, ctx: Context) => Extra,
+) {
+  return baseProcedure.use(({ ctx, next }) => {
+    const { session, actor } = ctx;
+    if (!session || !actor) {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+    }
+    if (!roles.includes(session.active.role)) {
       throw new TRPCError({
         code: 'FORBIDDEN',
-        message: `the role ${ctx.session.active.role} may not do this`,
+        message: `the role ${session.active.role} may not do this`,
       });
     }
-    return next();
+    return next({ ctx: { session, actor, ...extend(session, ctx) } });
   });
 }
