@@ -23,6 +23,8 @@ import { appRouter } from './root.js';
 const FULL = process.env['ANBU_FAULT_SCALE'] === 'full';
 const VALID = FULL ? 200 : 20;
 const INVALID = FULL ? 200 : 20;
+// 400 inputs a procedure at full scale take minutes where each one signs in (argon2).
+const timeout = FULL ? 900_000 : 120_000;
 const SEED = 9_001;
 const ORG = '00000000-0000-4000-8000-0000000000b1';
 
@@ -283,80 +285,84 @@ describe('bad input to every tRPC procedure (zod schemas → fast-check)', () =>
   };
 
   for (const [index, procedure] of procedures().entries()) {
-    it(`should answer ${procedure.path} without a server error, and name the bad field of invalid input`, async () => {
-      totals.procedures++;
-      const seed = SEED + index * 1_000;
-      const statuses = new Map<number, number>();
-      const note = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      const internal: string[] = [];
-      const wrong: string[] = [];
+    it(
+      `should answer ${procedure.path} without a server error, and name the bad field of invalid input`,
+      { timeout },
+      async () => {
+        totals.procedures++;
+        const seed = SEED + index * 1_000;
+        const statuses = new Map<number, number>();
+        const note = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        const internal: string[] = [];
+        const wrong: string[] = [];
 
-      if (!procedure.input) {
-        // No input schema: the procedure ignores input; junk must still not break it.
-        const junk = fc.sample(fc.jsonValue({ maxDepth: 2 }), { numRuns: VALID, seed });
-        for (const input of junk) {
+        if (!procedure.input) {
+          // No input schema: the procedure ignores input; junk must still not break it.
+          const junk = fc.sample(fc.jsonValue({ maxDepth: 2 }), { numRuns: VALID, seed });
+          for (const input of junk) {
+            const answer = await call(procedure, input);
+            note(answer.status);
+            if (answer.status >= 500 && answer.status !== 503) internal.push(JSON.stringify(input));
+          }
+          totals.valid += junk.length;
+          figures.push(
+            `[faults] bad input ${procedure.path}: no input schema, junk=${junk.length} statuses=${JSON.stringify(Object.fromEntries(statuses))}`,
+          );
+          totals.internal += internal.length;
+          expect(internal).toEqual([]);
+          return;
+        }
+
+        const valid = validInputs(procedure.input, VALID, seed);
+        for (const input of valid) {
           const answer = await call(procedure, input);
           note(answer.status);
-          if (answer.status >= 500 && answer.status !== 503) internal.push(JSON.stringify(input));
+          if (answer.status === 500 || answer.code === 'INTERNAL_SERVER_ERROR') {
+            internal.push(JSON.stringify(input));
+          }
         }
-        totals.valid += junk.length;
-        figures.push(
-          `[faults] bad input ${procedure.path}: no input schema, junk=${junk.length} statuses=${JSON.stringify(Object.fromEntries(statuses))}`,
+
+        const before = await rowCounts();
+        const invalid = invalidInputs(
+          procedure.input,
+          valid.length > 0 ? valid : [{}],
+          INVALID,
+          seed,
         );
+        for (const { input, planted, expected } of invalid) {
+          const answer = await call(procedure, input);
+          note(answer.status);
+          if (answer.status === 500 || answer.code === 'INTERNAL_SERVER_ERROR') {
+            internal.push(JSON.stringify(input));
+          }
+          const named = [...new Set(answer.fieldPaths)].sort();
+          const ok =
+            answer.status === 400 &&
+            answer.code === 'BAD_REQUEST' &&
+            JSON.stringify(named) === JSON.stringify([...new Set(expected)].sort()) &&
+            (named.includes(planted) || !expected.includes(planted));
+          if (!ok) {
+            wrong.push(
+              `${planted}: ${answer.status} ${answer.code} ${named.join(',')} (zod: ${expected.join(',')}) ${JSON.stringify(input).slice(0, 200)}`,
+            );
+          }
+        }
+        const after = await rowCounts();
+
+        figures.push(
+          `[faults] bad input ${procedure.path}: valid=${valid.length} invalid=${invalid.length} internal=${internal.length} wrong=${wrong.length} statuses=${JSON.stringify(Object.fromEntries(statuses))}`,
+        );
+        totals.valid += valid.length;
+        totals.invalid += invalid.length;
         totals.internal += internal.length;
+        totals.wrongAnswers += wrong.length;
         expect(internal).toEqual([]);
-        return;
-      }
-
-      const valid = validInputs(procedure.input, VALID, seed);
-      for (const input of valid) {
-        const answer = await call(procedure, input);
-        note(answer.status);
-        if (answer.status === 500 || answer.code === 'INTERNAL_SERVER_ERROR') {
-          internal.push(JSON.stringify(input));
-        }
-      }
-
-      const before = await rowCounts();
-      const invalid = invalidInputs(
-        procedure.input,
-        valid.length > 0 ? valid : [{}],
-        INVALID,
-        seed,
-      );
-      for (const { input, planted, expected } of invalid) {
-        const answer = await call(procedure, input);
-        note(answer.status);
-        if (answer.status === 500 || answer.code === 'INTERNAL_SERVER_ERROR') {
-          internal.push(JSON.stringify(input));
-        }
-        const named = [...new Set(answer.fieldPaths)].sort();
-        const ok =
-          answer.status === 400 &&
-          answer.code === 'BAD_REQUEST' &&
-          JSON.stringify(named) === JSON.stringify([...new Set(expected)].sort()) &&
-          (named.includes(planted) || !expected.includes(planted));
-        if (!ok) {
-          wrong.push(
-            `${planted}: ${answer.status} ${answer.code} ${named.join(',')} (zod: ${expected.join(',')}) ${JSON.stringify(input).slice(0, 200)}`,
-          );
-        }
-      }
-      const after = await rowCounts();
-
-      figures.push(
-        `[faults] bad input ${procedure.path}: valid=${valid.length} invalid=${invalid.length} internal=${internal.length} wrong=${wrong.length} statuses=${JSON.stringify(Object.fromEntries(statuses))}`,
-      );
-      totals.valid += valid.length;
-      totals.invalid += invalid.length;
-      totals.internal += internal.length;
-      totals.wrongAnswers += wrong.length;
-      expect(internal).toEqual([]);
-      expect(wrong.slice(0, 5)).toEqual([]);
-      expect(valid.length).toBeGreaterThanOrEqual(Math.min(VALID, 10));
-      expect(invalid.length).toBe(INVALID);
-      // A rejected input changes nothing in the gateway's own tables.
-      expect(after).toEqual(before);
-    });
+        expect(wrong.slice(0, 5)).toEqual([]);
+        expect(valid.length).toBeGreaterThanOrEqual(Math.min(VALID, 10));
+        expect(invalid.length).toBe(INVALID);
+        // A rejected input changes nothing in the gateway's own tables.
+        expect(after).toEqual(before);
+      },
+    );
   }
 });
