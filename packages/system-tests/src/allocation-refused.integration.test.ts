@@ -26,44 +26,15 @@ import { startService } from '@anbu/service-kit';
 
 import type { SeededUser, SeededWorld } from './harness/seed-world.js';
 import type { RunningSystem } from './harness/start-system.js';
+import type { DispatchTables, DonationsTables, MatchingTables } from './process/service-tables.js';
 import { seedWorld } from './harness/seed-world.js';
 import { startSystem } from './harness/start-system.js';
+import { orderDetails } from './process/service-tables.js';
 
 // Real PostgreSQL and real NATS JetStream: skipped loudly without the binaries, a failure in CI.
 const servers = hasPostgres() && hasNatsServer();
 const DAY_MS = 86_400_000;
 const WAIT = { timeout: 30_000, interval: 200 };
-
-/** The columns of each service's tables this test reads (each service's own schema). */
-interface DonationsView {
-  lots: {
-    id: string;
-    quantity_received: number;
-    quantity_available: number;
-    quantity_allocated: number;
-    quantity_delivered: number;
-    quantity_written_off: number;
-  };
-  lot_allocations: { allocation_id: string; status: string; refused_reason: string | null };
-}
-interface MatchingView {
-  open_needs: { need_id: string; status: string; quantity: number; allocated: number };
-  stock_lots: { lot_id: string; quantity: number; allocated: number; units_short: number };
-  allocations: {
-    id: string;
-    need_id: string;
-    lot_id: string | null;
-    quantity: number;
-    status: string;
-  };
-}
-interface DispatchView {
-  delivery_orders: { id: string; status: string; details: unknown };
-}
-
-const needIdsOf = (details: unknown): string[] =>
-  ((typeof details === 'string' ? JSON.parse(details) : details) as { needIds?: string[] })
-    .needIds ?? [];
 
 /**
  * Issue 9, "loses nothing, doubles nothing": a lot written off between matching's run and
@@ -84,9 +55,9 @@ describe.skipIf(!servers)(
     const made: EventOf<typeof allocationMade>[] = [];
 
     const as = () => ({ actor: dispatcher.actor, timeoutMs: 30_000 });
-    const donationsDb = () => system.db<DonationsView>('donations');
-    const matchingDb = () => system.db<MatchingView>('matching');
-    const dispatchDb = () => system.db<DispatchView>('dispatch');
+    const donationsDb = () => system.db<DonationsTables>('donations');
+    const matchingDb = () => system.db<MatchingTables>('matching');
+    const dispatchDb = () => system.db<DispatchTables>('dispatch');
 
     beforeAll(async () => {
       system = await startSystem({ dispatch: { runPlanning: false } });
@@ -211,7 +182,7 @@ describe.skipIf(!servers)(
           .select(['id', 'status', 'details'])
           .execute()
       )
-        .filter((o) => needIdsOf(o.details).includes(needId))
+        .filter((o) => (orderDetails(o.details).needIds ?? []).includes(needId))
         .map((o) => o.status)
         .sort();
 

@@ -1,8 +1,16 @@
 // The few columns of the services' tables the fault suites read to check their outcome (each
 // service owns its schema; a test may look, never write).
 
-/** `matching`: allocations of lots to needs. */
+/** `matching`: its view of needs and lots, and allocations of lots to needs. */
 export interface MatchingTables {
+  open_needs: { need_id: string; status: string; quantity: number; allocated: number };
+  stock_lots: {
+    lot_id: string;
+    quantity: number;
+    allocated: number;
+    units_short: number;
+    status: string;
+  };
   allocations: {
     id: string;
     need_id: string;
@@ -37,6 +45,7 @@ export interface DonationsTables {
     quantity_written_off: number;
   };
   donations: { id: string; organisation_id: string; status: string };
+  lot_allocations: { allocation_id: string; status: string; refused_reason: string | null };
 }
 
 /** `households`: needs. */
